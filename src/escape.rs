@@ -1,0 +1,1 @@
+//! Terminal-safe escaping (being written).

@@ -1,0 +1,103 @@
+//! A webhook request as data: headers (case-insensitive, order kept) and the
+//! exact body bytes. Shared by signing, verification, the listener and the
+//! sender; no I/O here.
+
+use serde::{Deserialize, Serialize};
+
+/// HTTP headers in arrival order; names compare case-insensitively.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Headers(Vec<(String, String)>);
+
+impl Headers {
+    pub fn new() -> Self {
+        Headers(Vec::new())
+    }
+
+    pub fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.0.push((name.into(), value.into()));
+    }
+
+    /// First value of `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of `name`, in order.
+    pub fn get_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Parses one `Name: value` line as typed on a command line.
+    pub fn parse_line(line: &str) -> Option<(String, String)> {
+        let (name, value) = line.split_once(':')?;
+        let name = name.trim();
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return None;
+        }
+        // Only the one space after the colon is syntax; keep the rest as sent.
+        let value = value.strip_prefix(' ').unwrap_or(value);
+        let value = value.trim_end_matches(['\r', '\n']);
+        Some((name.to_string(), value.to_string()))
+    }
+}
+
+impl<N: Into<String>, V: Into<String>> FromIterator<(N, V)> for Headers {
+    fn from_iter<T: IntoIterator<Item = (N, V)>>(iter: T) -> Self {
+        Headers(
+            iter.into_iter()
+                .map(|(n, v)| (n.into(), v.into()))
+                .collect(),
+        )
+    }
+}
+
+/// What arrived (or would be sent): headers plus the exact body bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Request {
+    pub headers: Headers,
+    pub body: Vec<u8>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_ignores_case() {
+        let h: Headers = [("Stripe-Signature", "t=1,v1=ab")].into_iter().collect();
+        assert_eq!(h.get("stripe-signature"), Some("t=1,v1=ab"));
+        assert_eq!(h.get("x"), None);
+    }
+
+    #[test]
+    fn parse_line_keeps_value_spaces() {
+        assert_eq!(
+            Headers::parse_line("Stripe-Signature: t=1, v1=ab"),
+            Some(("Stripe-Signature".into(), "t=1, v1=ab".into()))
+        );
+        assert_eq!(Headers::parse_line("no colon"), None);
+        assert_eq!(Headers::parse_line("bad name: x"), None);
+    }
+}
