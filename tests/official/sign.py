@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Sign webhooks with the providers' OFFICIAL Python libraries.
+
+Run with the harness venv (see scripts/setup-verifiers.sh):
+    tests/official/.venv/bin/python tests/official/sign.py
+
+JSON Lines on stdin, one JSON line per non-blank input line on stdout
+(flushed after each line):
+
+  in:  {"provider": "stripe" | "standard", "secret": str, "body": str,
+        "timestamp": int unix seconds (optional, default now),
+        "id": str (optional, standard only, default "msg_hookcli_test")}
+  out: {"headers": {...}}
+       {"error": "<ExceptionClass>: <message>"}
+       {"error": "InputError: ...", "input_error": true}
+
+provider "stripe":   stripe.WebhookSignature.generate_signature_header(body, secret,
+                     timestamp=...) -> {"Stripe-Signature": "t=...,v1=..."}.
+                     This is a PUBLIC helper in stripe-python (documented as
+                     "Useful for signing payloads in unit tests"), so no private
+                     _compute_signature call is needed.
+provider "standard": standardwebhooks.webhooks.Webhook(secret).sign(id, datetime, body)
+                     -> {"webhook-id", "webhook-timestamp", "webhook-signature"}.
+"""
+import json
+import sys
+import time
+from datetime import datetime, timezone
+
+try:
+    import stripe
+    from standardwebhooks.webhooks import Webhook as StandardWebhook
+except ImportError as e:  # not a per-line error: the environment is wrong
+    sys.stderr.write(
+        f"sign.py: cannot import official libraries ({e}); run "
+        "scripts/setup-verifiers.sh and use tests/official/.venv/bin/python\n"
+    )
+    sys.exit(2)
+
+DEFAULT_MSG_ID = "msg_hookcli_test"
+
+
+class InputError(Exception):
+    pass
+
+
+def emit(obj):
+    sys.stdout.write(json.dumps(obj) + "\n")
+    sys.stdout.flush()
+
+
+def describe(exc):
+    msg = str(exc).split("\n", 1)[0].strip()  # first line only, as in lib.mjs
+    return f"{type(exc).__name__}: {msg}"
+
+
+def parse_request(raw):
+    try:
+        req = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise InputError(f"line is not valid UTF-8 JSON: {e}")
+    if not isinstance(req, dict):
+        raise InputError("line must be a JSON object")
+    provider = req.get("provider")
+    if provider not in ("stripe", "standard"):
+        raise InputError(f"unsupported provider {provider!r} (expected 'stripe' or 'standard')")
+    for field in ("secret", "body"):
+        if not isinstance(req.get(field), str):
+            raise InputError(f"'{field}' must be a string")
+    ts = req.get("timestamp")
+    if ts is None:
+        ts = int(time.time())
+    if isinstance(ts, bool) or not isinstance(ts, int):
+        raise InputError("'timestamp' must be an integer (unix seconds)")
+    msg_id = req.get("id", DEFAULT_MSG_ID)
+    if not isinstance(msg_id, str):
+        raise InputError("'id' must be a string")
+    return provider, req["secret"], req["body"], ts, msg_id
+
+
+def sign(provider, secret, body, ts, msg_id):
+    if provider == "stripe":
+        header = stripe.WebhookSignature.generate_signature_header(body, secret, timestamp=ts)
+        return {"Stripe-Signature": header}
+    sig = StandardWebhook(secret).sign(msg_id, datetime.fromtimestamp(ts, tz=timezone.utc), body)
+    return {
+        "webhook-id": msg_id,
+        "webhook-timestamp": str(ts),
+        "webhook-signature": sig,
+    }
+
+
+def main():
+    stdin = sys.stdin.buffer
+    while True:
+        raw = stdin.readline()
+        if not raw:
+            break
+        if not raw.strip():
+            continue
+        try:
+            args = parse_request(raw)
+        except InputError as e:
+            emit({"error": describe(e), "input_error": True})
+            continue
+        try:
+            emit({"headers": sign(*args)})
+        except Exception as e:
+            emit({"error": describe(e)})
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except (KeyboardInterrupt, BrokenPipeError):
+        pass
