@@ -7,6 +7,15 @@ use super::{HeaderProblem, KeyError, Provider, Received, Scheme, SignInput};
 use crate::request::Headers;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+/// The official libraries accept secrets with or without `=` padding.
+const B64_LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
 
 pub struct StandardWebhooks;
 
@@ -33,7 +42,7 @@ impl Scheme for StandardWebhooks {
 
     fn key(&self, secret: &str) -> Result<Vec<u8>, KeyError> {
         let encoded = secret.strip_prefix("whsec_").unwrap_or(secret);
-        B64.decode(encoded).map_err(|_| {
+        B64_LENIENT.decode(encoded).map_err(|_| {
             KeyError("a Standard Webhooks secret is `whsec_` followed by base64; this one is not base64".into())
         })
     }
@@ -138,5 +147,7 @@ mod tests {
     #[test]
     fn non_base64_secret_is_a_key_error() {
         assert!(StandardWebhooks.key("whsec_not base64!").is_err());
+        // Unpadded base64 is accepted, as the official libraries do.
+        assert_eq!(StandardWebhooks.key("whsec_test123").unwrap().len(), 5);
     }
 }

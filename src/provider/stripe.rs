@@ -127,6 +127,22 @@ mod tests {
     }
 
     #[test]
+    fn known_answer_from_the_official_sdks() {
+        // Expected header printed by stripe-node 23.1.0
+        // `webhooks.generateTestHeaderString({payload, secret, timestamp})` and
+        // stripe-python 16.1.0 `WebhookSignature.generate_signature_header`,
+        // for stripe-python's own test payload and secret.
+        let secret = Secret::new("whsec_test_secret", "kat");
+        let body = b"{\n  \"id\": \"evt_test_webhook\",\n  \"object\": \"event\"\n}";
+        let input = SignInput { body, timestamp: 1_700_000_000, id: "evt_test_webhook", event_type: "x" };
+        let headers = sign(&Stripe, &secret, &input).unwrap();
+        assert_eq!(
+            headers.get("Stripe-Signature"),
+            Some("t=1700000000,v1=4f1cd7feda9826e746b7d482c4badebb657398df1099e1046364f6196a230150")
+        );
+    }
+
+    #[test]
     fn signs_with_the_whole_secret_as_key() {
         // Key is the literal `whsec_…` bytes, payload `<t>.<body>`.
         let body = b"{\"id\":\"evt_1\"}";

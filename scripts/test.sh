@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: installs the providers' official
+# verifier packages (PyPI and npm, into tests/official/), then runs every
+# Rust test. Extra arguments go to `cargo test` (e.g. a test name filter).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup-verifiers.sh
+cargo test --locked --all-targets "$@"

@@ -1,0 +1,212 @@
+//! What the user typed: clap derive types only. `commands::*` resolve these
+//! into typed settings; nothing here knows how to sign or print.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hookcli",
+    version,
+    about = "Sign, send, receive and diagnose webhooks locally — no account, no network.",
+    long_about = None,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+
+    /// Do not record anything in the event store.
+    #[arg(long, global = true)]
+    pub no_store: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign one event and print the request (headers and exact body).
+    Sign(SignArgs),
+    /// Verify a captured request's signature and explain why it fails.
+    Verify(VerifyArgs),
+    /// List, show and generate signed fixtures.
+    #[command(subcommand)]
+    Fixtures(FixturesCommand),
+}
+
+/// Options shared by every command that turns a fixture into an event.
+#[derive(Debug, Args, Clone)]
+pub struct EventArgs {
+    /// Signing scheme: stripe, github or standard (default: from the event name or payload).
+    #[arg(long, short = 'p', value_name = "PROVIDER")]
+    pub provider: Option<String>,
+
+    /// Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+
+    /// Remove a payload field by dotted path. Repeatable.
+    #[arg(long = "unset", value_name = "PATH")]
+    pub unset: Vec<String>,
+
+    /// Unix timestamp to sign with and to use as `created` (default: now).
+    #[arg(long, value_name = "UNIX")]
+    pub timestamp: Option<i64>,
+
+    /// Seed for event and request ids; with --timestamp, output is byte-identical across runs.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable.
+    #[arg(long = "fixtures-dir", value_name = "DIR")]
+    pub fixtures_dir: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// Event type (e.g. payment_intent.succeeded) or path to a JSON payload.
+    #[arg(value_name = "EVENT|FILE")]
+    pub event: String,
+
+    #[command(flatten)]
+    pub event_args: EventArgs,
+
+    /// Signing secret (default: the provider's variable, e.g. STRIPE_WEBHOOK_SECRET).
+    #[arg(long, short = 's', value_name = "SECRET")]
+    pub secret: Option<String>,
+
+    /// How to print the signed request.
+    #[arg(long, short = 'f', value_enum, default_value_t = SignFormat::Human)]
+    pub format: SignFormat,
+
+    /// Target URL used by --format curl and http.
+    #[arg(long, value_name = "URL", default_value = "http://localhost:4242/webhooks")]
+    pub to: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignFormat {
+    /// Headers and body, for a person.
+    Human,
+    /// One JSON object: provider, event_type, event_id, timestamp, headers, body.
+    Json,
+    /// A curl command that sends byte-identical data.
+    Curl,
+    /// The raw HTTP/1.1 request.
+    Http,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Signing secret to verify with; repeat to add labelled candidates (the first is the one you verify with).
+    #[arg(long, short = 's', value_name = "SECRET")]
+    pub secret: Vec<String>,
+
+    /// A request header, `Name: value`. Repeatable.
+    #[arg(long = "header", short = 'H', value_name = "NAME: VALUE")]
+    pub header: Vec<String>,
+
+    /// File holding the exact request body, or - for standard input.
+    #[arg(long, value_name = "FILE|-")]
+    pub body: Option<PathBuf>,
+
+    /// A captured request: the JSON printed by `hookcli sign --format json`, or a raw HTTP request.
+    #[arg(long, value_name = "FILE|-", conflicts_with = "body")]
+    pub request: Option<PathBuf>,
+
+    /// Signing scheme (default: detected from the headers).
+    #[arg(long, short = 'p', value_name = "PROVIDER")]
+    pub provider: Option<String>,
+
+    /// Accepted timestamp age in seconds, either direction.
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    pub tolerance: i64,
+
+    /// Unix time to judge the timestamp against (default: now).
+    #[arg(long, value_name = "UNIX")]
+    pub now: Option<i64>,
+
+    /// Print {"valid": bool, "causes": [...]} instead of the report.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FixturesCommand {
+    /// List the built-in event types (and those in --fixtures-dir).
+    List(FixturesListArgs),
+    /// Print a fixture's payload as it would be sent.
+    Show(FixturesShowArgs),
+    /// Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script.
+    Generate(FixturesGenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FixturesListArgs {
+    /// Only names starting with this prefix (e.g. invoice.).
+    #[arg(value_name = "PREFIX")]
+    pub prefix: Option<String>,
+
+    #[arg(long, short = 'p', value_name = "PROVIDER")]
+    pub provider: Option<String>,
+
+    /// Extra directory of NAME.json fixtures. Repeatable.
+    #[arg(long = "fixtures-dir", value_name = "DIR")]
+    pub fixtures_dir: Vec<PathBuf>,
+
+    /// One JSON object per line: {"provider", "name", "origin"}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FixturesShowArgs {
+    #[arg(value_name = "EVENT|FILE")]
+    pub event: String,
+
+    #[command(flatten)]
+    pub event_args: EventArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FixturesGenerateArgs {
+    /// Event types, fixture files or directories of them (default with --prefix or --all).
+    #[arg(value_name = "EVENT|FILE|DIR")]
+    pub events: Vec<String>,
+
+    /// Directory to create; refused if it exists and is not empty, unless --force.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Every built-in event type whose name starts with PREFIX.
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+
+    /// Every built-in event type (of --provider, default stripe).
+    #[arg(long)]
+    pub all: bool,
+
+    /// Replace DIR if it already holds files.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Signing secret (default: the provider's variable, e.g. STRIPE_WEBHOOK_SECRET).
+    #[arg(long, short = 's', value_name = "SECRET")]
+    pub secret: Option<String>,
+
+    /// URL the replay script posts to.
+    #[arg(long, value_name = "URL", default_value = "http://localhost:4242/webhooks")]
+    pub to: String,
+
+    #[command(flatten)]
+    pub event_args: EventArgs,
+}

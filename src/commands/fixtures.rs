@@ -1,0 +1,212 @@
+//! `hookcli fixtures list|show|generate`.
+
+use super::{EventSettings, Globals, load_fixture, parse_provider, record_signed, signing_secret};
+use crate::cli::{FixturesCommand, FixturesGenerateArgs, FixturesListArgs, FixturesShowArgs};
+use crate::commands::sign::sign_event;
+use crate::exit::{ExitStatus, Hinted};
+use crate::fixtures::{self, Fixture};
+use crate::output;
+use crate::provider::Provider;
+use crate::render::{self, SignedRequest};
+use anyhow::Context as _;
+use serde_json::json;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+pub fn run(cmd: &FixturesCommand, globals: &Globals) -> anyhow::Result<ExitStatus> {
+    match cmd {
+        FixturesCommand::List(args) => list(args),
+        FixturesCommand::Show(args) => show(args),
+        FixturesCommand::Generate(args) => generate(args, globals),
+    }
+}
+
+fn list(args: &FixturesListArgs) -> anyhow::Result<ExitStatus> {
+    let provider = parse_provider(args.provider.as_deref())?;
+    let prefix = args.prefix.as_deref().unwrap_or("");
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    for dir in &args.fixtures_dir {
+        for name in fixtures::user_names(dir).map_err(Hinted::from)? {
+            rows.push(("user".into(), name, dir.display().to_string()));
+        }
+    }
+    for (p, name) in fixtures::builtin_names(provider) {
+        rows.push((p.name().into(), name, "built-in".into()));
+    }
+    rows.retain(|(_, name, _)| name.starts_with(prefix));
+    let mut text = String::new();
+    for (p, name, origin) in &rows {
+        if args.json {
+            text.push_str(&json!({"provider": p, "name": name, "origin": origin}).to_string());
+        } else {
+            text.push_str(&format!("{p:<9} {}", crate::escape::for_terminal(name)));
+        }
+        text.push('\n');
+    }
+    output::stdout(&text)?;
+    if rows.is_empty() {
+        output::note(&format!("no event types start with '{prefix}'"));
+        return Ok(ExitStatus::Failure);
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn show(args: &FixturesShowArgs) -> anyhow::Result<ExitStatus> {
+    let settings = EventSettings::resolve(&args.event_args)?;
+    let fixture = load_fixture(&args.event, &settings, &args.event_args.fixtures_dir)?;
+    let event = fixture.render(&settings.render_options(0))?;
+    let mut body = String::from_utf8_lossy(&event.body).into_owned();
+    body.push('\n');
+    output::stdout(&body)?;
+    Ok(ExitStatus::Success)
+}
+
+/// The fixtures `generate` was asked for, in order, without repeats.
+fn select(args: &FixturesGenerateArgs, settings: &EventSettings) -> Result<Vec<Fixture>, Hinted> {
+    let dirs = &args.event_args.fixtures_dir;
+    let mut chosen = Vec::new();
+    for spec in &args.events {
+        let path = Path::new(spec);
+        if path.is_dir() {
+            chosen.extend(fixtures::load_dir(path, settings.provider)?);
+        } else {
+            chosen.push(load_fixture(spec, settings, dirs)?);
+        }
+    }
+    if args.all || args.prefix.is_some() {
+        let provider = settings.provider.unwrap_or(Provider::Stripe);
+        let prefix = args.prefix.as_deref().unwrap_or("");
+        let names: Vec<String> = fixtures::builtin_names(Some(provider))
+            .into_iter()
+            .map(|(_, n)| n)
+            .filter(|n| n.starts_with(prefix))
+            .collect();
+        if names.is_empty() {
+            return Err(Hinted::usage(
+                format!("no built-in {provider} event types start with '{prefix}'"),
+                "run `hookcli fixtures list` to see them",
+            ));
+        }
+        for name in names {
+            chosen.push(fixtures::resolve(&name, Some(provider), &[])?);
+        }
+    }
+    if chosen.is_empty() {
+        return Err(Hinted::usage(
+            "no events chosen",
+            "name event types or files, or pass --prefix invoice. or --all",
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    chosen.retain(|f| seen.insert(f.name.clone()));
+    Ok(chosen)
+}
+
+fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
+    let settings = EventSettings::resolve(&args.event_args)?;
+    let out = &args.out;
+    let occupied = out.exists()
+        && (!out.is_dir() || std::fs::read_dir(out).map(|mut d| d.next().is_some()).unwrap_or(true));
+    if occupied && !args.force {
+        return Err(Hinted::usage(
+            format!("{} already exists and is not empty", out.display()),
+            "choose another --out, or pass --force to replace it",
+        )
+        .into());
+    }
+    let chosen = select(args, &settings)?;
+
+    // Build the whole set in a temporary sibling, then move it into place:
+    // on any error the temporary directory is removed and DIR is untouched.
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".hookcli-generate-")
+        .tempdir_in(&parent)
+        .with_context(|| format!("cannot create a temporary directory in {}", parent.display()))?;
+
+    let mut manifest = Vec::new();
+    let mut replay = String::from(
+        "#!/bin/sh\n# Replays every fixture in this directory, byte for byte.\n# Usage: sh replay.sh [URL]\nset -eu\ncd \"$(dirname \"$0\")\"\n",
+    );
+    replay.push_str(&format!("URL=\"${{1:-{}}}\"\n", args.to.replace('"', "")));
+    let mut secrets = std::collections::HashMap::new();
+    let mut signed = Vec::new();
+    for (i, fixture) in chosen.iter().enumerate() {
+        let secret = match secrets.get(&fixture.provider) {
+            Some(s) => s,
+            None => {
+                let s = signing_secret(fixture.provider, args.secret.as_deref())?;
+                secrets.entry(fixture.provider).or_insert(s)
+            }
+        };
+        let event = fixture.render(&settings.render_options(i as u64))?;
+        let headers = sign_event(&event, secret)?;
+        let dir = staging.path().join(&fixture.name);
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(dir.join("body.json"), &event.body)?;
+        let headers_json = render::headers_json(&headers);
+        std::fs::write(dir.join("headers.json"), format!("{headers_json:#}\n"))?;
+        let req = SignedRequest { url: &args.to, event: &event, headers: &headers };
+        std::fs::write(dir.join("request.http"), render::http(&req))?;
+        manifest.push(json!({
+            "name": fixture.name,
+            "provider": event.provider.name(),
+            "event_type": event.event_type,
+            "event_id": event.event_id,
+            "timestamp": event.timestamp,
+            "secret": {"label": secret.label(), "fingerprint": secret.fingerprint()},
+            "body": format!("{}/body.json", fixture.name),
+            "headers": format!("{}/headers.json", fixture.name),
+            "request": format!("{}/request.http", fixture.name),
+        }));
+        replay.push_str(&format!("echo {}\ncurl -sS -o /dev/null -w '%{{http_code}}\\n' -X POST \"$URL\"", shlex::try_quote(&fixture.name)?));
+        for (name, value) in headers.iter() {
+            let h = format!("{name}: {value}");
+            replay.push_str(&format!(" \\\n  -H {}", shlex::try_quote(&h)?));
+        }
+        let body_path = format!("{}/body.json", fixture.name);
+        replay.push_str(&format!(" \\\n  -H 'Expect:' --data-binary @{}\n", shlex::try_quote(&body_path)?));
+        signed.push((event, headers, secret.clone()));
+    }
+    let manifest = json!({
+        "format": 1,
+        "generated_by": format!("hookcli {}", env!("CARGO_PKG_VERSION")),
+        "url": args.to,
+        "events": manifest,
+    });
+    std::fs::write(staging.path().join("manifest.json"), format!("{manifest:#}\n"))?;
+    std::fs::write(staging.path().join("replay.sh"), replay)?;
+
+    move_into_place(staging, out)?;
+    // Recorded only once the set is in place, so a failed run leaves no trace.
+    let store = globals.open_store();
+    for (event, headers, secret) in &signed {
+        record_signed(store.as_ref(), "fixtures", event, headers, secret, Some(&args.to));
+    }
+    output::note(&format!("wrote {} signed events to {}", chosen.len(), out.display()));
+    Ok(ExitStatus::Success)
+}
+
+/// Renames the finished staging directory to `out`, replacing what was there.
+fn move_into_place(staging: tempfile::TempDir, out: &Path) -> anyhow::Result<()> {
+    let staged = staging.keep();
+    let result = (|| -> anyhow::Result<()> {
+        if out.exists() {
+            let old = staged.with_extension("old");
+            std::fs::rename(out, &old).with_context(|| format!("cannot move {} aside", out.display()))?;
+            std::fs::rename(&staged, out).with_context(|| format!("cannot create {}", out.display()))?;
+            let _ = if old.is_dir() { std::fs::remove_dir_all(&old) } else { std::fs::remove_file(&old) };
+        } else {
+            std::fs::rename(&staged, out).with_context(|| format!("cannot create {}", out.display()))?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staged);
+    }
+    result
+}

@@ -1,0 +1,45 @@
+//! `hookcli sign`: render one fixture, sign it, print the request.
+
+use super::{EventSettings, Globals, load_fixture, record_signed, signing_secret};
+use crate::cli::{SignArgs, SignFormat};
+use crate::exit::{ExitStatus, Hinted};
+use crate::fixtures::Event;
+use crate::output;
+use crate::provider::{self, SignInput};
+use crate::render::{self, SignedRequest};
+use crate::request::Headers;
+use crate::secret::Secret;
+
+pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
+    let settings = EventSettings::resolve(&args.event_args)?;
+    let fixture = load_fixture(&args.event, &settings, &args.event_args.fixtures_dir)?;
+    let secret = signing_secret(fixture.provider, args.secret.as_deref())?;
+    let event = fixture.render(&settings.render_options(0))?;
+    let headers = sign_event(&event, &secret)?;
+    record_signed(globals.open_store().as_ref(), "sign", &event, &headers, &secret, None);
+    let req = SignedRequest { url: &args.to, event: &event, headers: &headers };
+    match args.format {
+        SignFormat::Human => output::stdout(&render::human(&req))?,
+        SignFormat::Json => output::json(&render::json(&req))?,
+        SignFormat::Curl => output::stdout(&render::curl(&req))?,
+        SignFormat::Http => output::stdout_bytes(&render::http(&req))?,
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// Every header the provider would send with this event.
+pub fn sign_event(event: &Event, secret: &Secret) -> Result<Headers, Hinted> {
+    let scheme = event.provider.scheme();
+    let input = SignInput {
+        body: &event.body,
+        timestamp: event.timestamp,
+        id: &event.event_id,
+        event_type: &event.event_type,
+    };
+    provider::sign(scheme, secret, &input).map_err(|e| {
+        Hinted::usage(
+            format!("{} cannot sign with {secret}: {e}", event.provider),
+            "check the secret: Standard Webhooks secrets are whsec_ followed by base64",
+        )
+    })
+}

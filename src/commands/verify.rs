@@ -1,0 +1,74 @@
+//! `hookcli verify`: check a captured request offline and explain failures.
+
+use super::{now, parse_provider, verification_secrets};
+use crate::cli::VerifyArgs;
+use crate::diagnose::{self, Context};
+use crate::exit::{ExitStatus, Hinted};
+use crate::output;
+use crate::provider::Provider;
+use crate::request::{Headers, Request};
+use anyhow::Context as _;
+use std::io::Read;
+use std::path::Path;
+
+pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitStatus> {
+    let request = read_request(args)?;
+    let provider = parse_provider(args.provider.as_deref())?;
+    let secret_provider = provider
+        .or_else(|| Provider::detect(&request.headers))
+        .unwrap_or(Provider::Stripe);
+    let secrets = verification_secrets(secret_provider, &args.secret)?;
+    let ctx = Context {
+        secrets: &secrets,
+        provider,
+        now: args.now.unwrap_or_else(now),
+        tolerance: args.tolerance,
+        original_body: None,
+    };
+    let diagnosis = diagnose::diagnose(&request, &ctx);
+    if args.json {
+        output::json(&diagnosis.to_json())?;
+    } else {
+        output::stdout(&diagnose::render(&diagnosis))?;
+    }
+    Ok(if diagnosis.valid { ExitStatus::Success } else { ExitStatus::Failure })
+}
+
+fn read_source(path: &Path) -> anyhow::Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    }
+}
+
+fn read_request(args: &VerifyArgs) -> anyhow::Result<Request> {
+    let mut request = match (&args.request, &args.body) {
+        (Some(path), _) => {
+            let bytes = read_source(path)?;
+            crate::capture::parse(&bytes).map_err(|e| {
+                Hinted::usage(
+                    format!("{}: {e}", path.display()),
+                    "pass the JSON of `hookcli sign --format json` or a raw HTTP request",
+                )
+            })?
+        }
+        (None, Some(path)) => Request { headers: Headers::new(), body: read_source(path)? },
+        (None, None) => {
+            return Err(Hinted::usage(
+                "no request body to verify",
+                "pass --body FILE (or - for standard input) with --header, or --request FILE",
+            )
+            .into());
+        }
+    };
+    for line in &args.header {
+        let (name, value) = Headers::parse_line(line).ok_or_else(|| {
+            Hinted::usage(format!("bad --header '{line}'"), "write headers as 'Name: value'")
+        })?;
+        request.headers.push(name, value);
+    }
+    Ok(request)
+}

@@ -1,0 +1,565 @@
+//! Event payloads: the built-in fixtures embedded in the binary, user fixture
+//! files, `--set`/`--unset` overrides, and rendering to the exact body bytes
+//! a provider sends. Pure apart from reading a user's file or directory.
+
+use crate::ids::IdSource;
+use crate::provider::Provider;
+use include_dir::{Dir, include_dir};
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+static STRIPE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/stripe");
+static GITHUB: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/github");
+static STANDARD: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/standard");
+
+fn builtin_dir(provider: Provider) -> &'static Dir<'static> {
+    match provider {
+        Provider::Stripe => &STRIPE,
+        Provider::GitHub => &GITHUB,
+        Provider::Standard => &STANDARD,
+    }
+}
+
+/// Where a fixture came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    File(PathBuf),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::BuiltIn => f.write_str("built-in"),
+            Origin::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// An event payload before rendering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fixture {
+    /// `payment_intent.succeeded`, `pull_request.opened`, …
+    pub name: String,
+    pub provider: Provider,
+    pub origin: Origin,
+    pub payload: Value,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum FixtureError {
+    #[error("unknown event type '{name}'")]
+    Unknown { name: String, suggestions: Vec<String> },
+    #[error("{origin}:{line}:{column}: invalid JSON: {message}")]
+    Json {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{origin}: cannot tell which provider this payload is for")]
+    UnknownProvider { origin: String },
+    #[error("bad path '{path}': {reason}")]
+    BadPath { path: String, reason: String },
+    #[error("cannot read {path}: {message}")]
+    Io { path: String, message: String },
+}
+
+impl FixtureError {
+    /// What to do next, for the error report.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            FixtureError::Unknown { suggestions, .. } if !suggestions.is_empty() => {
+                Some(format!("did you mean {}?", suggestions.join(", ")))
+            }
+            FixtureError::Unknown { .. } => Some("run `hookcli fixtures list` to see the event types".into()),
+            FixtureError::UnknownProvider { .. } => Some("pass --provider stripe|github|standard".into()),
+            FixtureError::BadPath { .. } => Some(
+                "paths are dotted keys from the top of the payload, e.g. --set data.object.amount=5000".into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// Every built-in fixture name of `provider` (or of all providers), sorted.
+pub fn builtin_names(provider: Option<Provider>) -> Vec<(Provider, String)> {
+    let mut names = Vec::new();
+    for p in Provider::ALL {
+        if provider.is_some_and(|want| want != p) {
+            continue;
+        }
+        for file in builtin_dir(p).files() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "json") {
+                if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                    names.push((p, stem.to_string()));
+                }
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+fn builtin_text(provider: Provider, name: &str) -> Option<&'static str> {
+    builtin_dir(provider)
+        .get_file(format!("{name}.json"))
+        .and_then(|f| f.contents_utf8())
+}
+
+/// Finds a fixture by event name (built-in, or `NAME.json` in one of `dirs`)
+/// or by path to a JSON file.
+pub fn resolve(spec: &str, provider: Option<Provider>, dirs: &[PathBuf]) -> Result<Fixture, FixtureError> {
+    let path = Path::new(spec);
+    if spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR) || path.is_file() {
+        return load_file(path, provider);
+    }
+    for dir in dirs {
+        let candidate = dir.join(format!("{spec}.json"));
+        if candidate.is_file() {
+            return load_file(&candidate, provider);
+        }
+    }
+    // Stripe first: its names are the ones most people type.
+    for p in Provider::ALL {
+        if provider.is_some_and(|want| want != p) {
+            continue;
+        }
+        if let Some(text) = builtin_text(p, spec) {
+            let payload = parse_json(text, &format!("built-in {spec}"))?;
+            return Ok(Fixture {
+                name: spec.to_string(),
+                provider: p,
+                origin: Origin::BuiltIn,
+                payload,
+            });
+        }
+    }
+    Err(FixtureError::Unknown {
+        name: spec.to_string(),
+        suggestions: suggestions(spec, provider, dirs),
+    })
+}
+
+/// Up to three known names closest to `name`.
+pub fn suggestions(name: &str, provider: Option<Provider>, dirs: &[PathBuf]) -> Vec<String> {
+    let mut known: Vec<String> = builtin_names(provider).into_iter().map(|(_, n)| n).collect();
+    known.extend(dirs.iter().flat_map(|d| user_names(d).unwrap_or_default()));
+    let mut scored: Vec<(f64, String)> = known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(name, &k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
+/// Names of the `*.json` fixtures in a user directory.
+pub fn user_names(dir: &Path) -> Result<Vec<String>, FixtureError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, &e))?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// Loads every `*.json` fixture in `dir`, sorted by file name.
+pub fn load_dir(dir: &Path, provider: Option<Provider>) -> Result<Vec<Fixture>, FixtureError> {
+    user_names(dir)?
+        .into_iter()
+        .map(|name| load_file(&dir.join(format!("{name}.json")), provider))
+        .collect()
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> FixtureError {
+    FixtureError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// Loads a user's fixture file; the provider is taken from `provider` or
+/// guessed from the payload's shape.
+pub fn load_file(path: &Path, provider: Option<Provider>) -> Result<Fixture, FixtureError> {
+    let text = std::fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+    let origin = path.display().to_string();
+    let payload = parse_json(&text, &origin)?;
+    let provider = match provider.or_else(|| guess_provider(&payload)) {
+        Some(p) => p,
+        None => return Err(FixtureError::UnknownProvider { origin }),
+    };
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("event");
+    let name = match provider {
+        Provider::GitHub => stem.to_string(),
+        _ => payload.get("type").and_then(Value::as_str).unwrap_or(stem).to_string(),
+    };
+    Ok(Fixture {
+        name,
+        provider,
+        origin: Origin::File(path.to_path_buf()),
+        payload,
+    })
+}
+
+/// Parses JSON, reporting errors as `origin:line:column`.
+pub fn parse_json(text: &str, origin: &str) -> Result<Value, FixtureError> {
+    serde_json::from_str(text).map_err(|e| FixtureError::Json {
+        origin: origin.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Which provider a payload's shape belongs to.
+pub fn guess_provider(payload: &Value) -> Option<Provider> {
+    let obj = payload.as_object()?;
+    if obj.get("object").and_then(Value::as_str) == Some("event") {
+        Some(Provider::Stripe)
+    } else if obj.contains_key("type") && obj.contains_key("data") {
+        Some(Provider::Standard)
+    } else if ["sender", "repository", "hook", "zen", "organization"].iter().any(|k| obj.contains_key(*k)) {
+        Some(Provider::GitHub)
+    } else {
+        None
+    }
+}
+
+/// One `--set PATH=VALUE` or `--unset PATH`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Override {
+    Set { path: String, value: Value },
+    Remove { path: String },
+}
+
+impl Override {
+    /// `data.object.amount=5000`: the value is JSON when it parses as JSON,
+    /// a string otherwise (`metadata.order_id=A-17`).
+    pub fn parse_set(spec: &str) -> Result<Override, FixtureError> {
+        let (path, raw) = spec.split_once('=').ok_or_else(|| FixtureError::BadPath {
+            path: spec.to_string(),
+            reason: "expected PATH=VALUE".into(),
+        })?;
+        check_path(path)?;
+        let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_string()));
+        Ok(Override::Set {
+            path: path.to_string(),
+            value,
+        })
+    }
+
+    pub fn parse_remove(path: &str) -> Result<Override, FixtureError> {
+        check_path(path)?;
+        Ok(Override::Remove { path: path.to_string() })
+    }
+
+    /// Applies this override to `payload` in place.
+    pub fn apply(&self, payload: &mut Value) -> Result<(), FixtureError> {
+        match self {
+            Override::Set { path, value } => {
+                let segments = split_path(path);
+                let (last, parents) = segments.split_last().expect("checked non-empty");
+                let mut node = payload;
+                for (i, seg) in parents.iter().enumerate() {
+                    node = child_mut(node, seg, true)
+                        .map_err(|reason| bad_path(path, &segments[..=i], reason))?;
+                }
+                match node {
+                    Value::Object(map) => {
+                        map.insert(last.clone(), value.clone());
+                    }
+                    Value::Array(items) => {
+                        let i = array_index(last, items.len())
+                            .map_err(|reason| bad_path(path, &segments, reason))?;
+                        items[i] = value.clone();
+                    }
+                    other => {
+                        return Err(bad_path(path, parents, format!("is {}, not an object", kind(other))));
+                    }
+                }
+            }
+            Override::Remove { path } => {
+                let segments = split_path(path);
+                let (last, parents) = segments.split_last().expect("checked non-empty");
+                let mut node = payload;
+                for (i, seg) in parents.iter().enumerate() {
+                    node = child_mut(node, seg, false)
+                        .map_err(|reason| bad_path(path, &segments[..=i], reason))?;
+                }
+                let removed = match node {
+                    Value::Object(map) => map.shift_remove(last).is_some(),
+                    Value::Array(items) => match array_index(last, items.len()) {
+                        Ok(i) => {
+                            items.remove(i);
+                            true
+                        }
+                        Err(_) => false,
+                    },
+                    _ => false,
+                };
+                if !removed {
+                    return Err(bad_path(path, &segments, "does not exist".into()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_path(path: &str) -> Result<(), FixtureError> {
+    if path.is_empty() || split_path(path).iter().any(String::is_empty) {
+        return Err(FixtureError::BadPath {
+            path: path.to_string(),
+            reason: "empty path segment".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Splits on dots; `\.` keeps a literal dot inside a key.
+fn split_path(path: &str) -> Vec<String> {
+    let mut segments = vec![String::new()];
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    segments.last_mut().expect("non-empty").push(next);
+                }
+            }
+            '.' => segments.push(String::new()),
+            c => segments.last_mut().expect("non-empty").push(c),
+        }
+    }
+    segments
+}
+
+fn bad_path(path: &str, at: &[String], reason: String) -> FixtureError {
+    FixtureError::BadPath {
+        path: path.to_string(),
+        reason: format!("'{}' {reason}", at.join(".")),
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn array_index(seg: &str, len: usize) -> Result<usize, String> {
+    match seg.parse::<usize>() {
+        Ok(i) if i < len => Ok(i),
+        Ok(i) => Err(format!("index {i} is past the end (length {len})")),
+        Err(_) => Err(format!("'{seg}' is not an index into an array")),
+    }
+}
+
+fn child_mut<'v>(node: &'v mut Value, seg: &str, create: bool) -> Result<&'v mut Value, String> {
+    let what = kind(node);
+    match node {
+        Value::Object(map) => {
+            if !map.contains_key(seg) {
+                if !create {
+                    return Err("does not exist".into());
+                }
+                map.insert(seg.to_string(), Value::Object(Map::new()));
+            }
+            let child = map.get_mut(seg).expect("just ensured");
+            if child.is_null() && create {
+                *child = Value::Object(Map::new());
+            }
+            Ok(child)
+        }
+        Value::Array(items) => {
+            let i = array_index(seg, items.len())?;
+            Ok(&mut items[i])
+        }
+        _ => Err(format!("is {what}, not an object")),
+    }
+}
+
+/// What makes one rendering of a fixture unique or reproducible.
+#[derive(Debug, Clone)]
+pub struct RenderOptions<'a> {
+    /// Unix seconds: the event's `created` and the signature's timestamp.
+    pub timestamp: i64,
+    pub ids: IdSource,
+    /// Distinguishes several events rendered with one seed.
+    pub sequence: u64,
+    pub overrides: &'a [Override],
+}
+
+/// A rendered event: the exact body bytes a provider would send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub provider: Provider,
+    pub event_type: String,
+    /// The event's id (Stripe `evt_…`), GitHub delivery GUID or `webhook-id`.
+    pub event_id: String,
+    pub timestamp: i64,
+    pub body: Vec<u8>,
+}
+
+impl Fixture {
+    /// Fresh ids and timestamps, then the overrides, then serialization the
+    /// way the provider serializes (Stripe: pretty, 2-space indent; GitHub
+    /// and Standard Webhooks: compact).
+    pub fn render(&self, opts: &RenderOptions) -> Result<Event, FixtureError> {
+        let mut payload = self.payload.clone();
+        let purpose = |what: &str| format!("{}:{}:{}", self.name, opts.sequence, what);
+        let mut delivery_id = None;
+        match self.provider {
+            Provider::Stripe => {
+                if let Some(obj) = payload.as_object_mut() {
+                    obj.insert("id".into(), opts.ids.base62("evt_", 24, &purpose("event")).into());
+                    obj.insert("created".into(), opts.timestamp.into());
+                    if let Some(Value::Object(request)) = obj.get_mut("request") {
+                        if request.get("id").is_some_and(Value::is_string) {
+                            request.insert("id".into(), opts.ids.base62("req_", 14, &purpose("request")).into());
+                        }
+                        if request.get("idempotency_key").is_some_and(Value::is_string) {
+                            request.insert("idempotency_key".into(), opts.ids.uuid(&purpose("idempotency")).into());
+                        }
+                    }
+                }
+            }
+            Provider::GitHub => delivery_id = Some(opts.ids.uuid(&purpose("delivery"))),
+            Provider::Standard => {
+                delivery_id = Some(opts.ids.base62("msg_", 27, &purpose("message")));
+                if let Some(obj) = payload.as_object_mut() {
+                    if obj.contains_key("timestamp") {
+                        obj.insert("timestamp".into(), rfc3339(opts.timestamp).into());
+                    }
+                }
+            }
+        }
+        for o in opts.overrides {
+            o.apply(&mut payload)?;
+        }
+        let body = match self.provider {
+            Provider::Stripe => serde_json::to_vec_pretty(&payload),
+            _ => serde_json::to_vec(&payload),
+        }
+        .expect("a Value always serializes");
+        let event_type = match self.provider {
+            Provider::GitHub => self.name.clone(),
+            _ => payload.get("type").and_then(Value::as_str).unwrap_or(&self.name).to_string(),
+        };
+        let event_id = match self.provider {
+            Provider::Stripe => payload.get("id").and_then(Value::as_str).unwrap_or_default().to_string(),
+            _ => delivery_id.unwrap_or_default(),
+        };
+        Ok(Event {
+            provider: self.provider,
+            event_type,
+            event_id,
+            timestamp: opts.timestamp,
+            body,
+        })
+    }
+}
+
+/// `2026-01-01T00:00:00Z` for a Unix timestamp.
+pub fn rfc3339(t: i64) -> String {
+    jiff::Timestamp::from_second(t)
+        .map(|ts| ts.to_string())
+        .unwrap_or_else(|_| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn opts(overrides: &[Override]) -> RenderOptions<'_> {
+        RenderOptions {
+            timestamp: 1_700_000_000,
+            ids: IdSource::new(1),
+            sequence: 0,
+            overrides,
+        }
+    }
+
+    #[test]
+    fn set_creates_missing_keys_and_types_values() {
+        let mut v = json!({"data": {"object": {"amount": 1}}});
+        Override::parse_set("data.object.amount=5000").unwrap().apply(&mut v).unwrap();
+        Override::parse_set("data.object.metadata.order_id=A-17").unwrap().apply(&mut v).unwrap();
+        Override::parse_set("livemode=true").unwrap().apply(&mut v).unwrap();
+        assert_eq!(v["data"]["object"]["amount"], json!(5000));
+        assert_eq!(v["data"]["object"]["metadata"]["order_id"], json!("A-17"));
+        assert_eq!(v["livemode"], json!(true));
+    }
+
+    #[test]
+    fn remove_and_bad_paths() {
+        let mut v = json!({"a": {"b": 1, "c": "s"}, "l": [1, 2]});
+        Override::parse_remove("a.b").unwrap().apply(&mut v).unwrap();
+        assert_eq!(v, json!({"a": {"c": "s"}, "l": [1, 2]}));
+        assert!(Override::parse_remove("a.zz").unwrap().apply(&mut v).is_err());
+        let err = Override::parse_set("a.c.d=1").unwrap().apply(&mut v).unwrap_err();
+        assert!(err.to_string().contains("'a.c' is a string"), "{err}");
+        assert!(Override::parse_set("nodot").is_err());
+        assert!(Override::parse_set("a..b=1").is_err());
+        Override::parse_set("l.1=9").unwrap().apply(&mut v).unwrap();
+        assert_eq!(v["l"], json!([1, 9]));
+        assert!(Override::parse_set("l.5=9").unwrap().apply(&mut v).is_err());
+    }
+
+    #[test]
+    fn json_errors_carry_line_and_column() {
+        let err = parse_json("{\n  \"a\": 1,\n  oops\n}", "x.json").unwrap_err();
+        assert!(err.to_string().starts_with("x.json:3:3: invalid JSON"), "{err}");
+    }
+
+    #[test]
+    fn every_stripe_builtin_renders_and_names_its_type() {
+        let names = builtin_names(Some(Provider::Stripe));
+        assert!(names.len() >= 275, "{}", names.len());
+        for (_, name) in names {
+            let f = resolve(&name, Some(Provider::Stripe), &[]).unwrap();
+            let e = f.render(&opts(&[])).unwrap();
+            assert_eq!(e.event_type, name);
+            assert!(e.event_id.starts_with("evt_"));
+            let v: Value = serde_json::from_slice(&e.body).unwrap();
+            assert_eq!(v["created"], json!(1_700_000_000));
+            assert_eq!(v["object"], json!("event"));
+        }
+    }
+
+    #[test]
+    fn rendering_is_reproducible_and_stripe_is_pretty() {
+        let f = resolve("payment_intent.succeeded", None, &[]).unwrap();
+        let a = f.render(&opts(&[])).unwrap();
+        assert_eq!(a, f.render(&opts(&[])).unwrap());
+        assert!(a.body.starts_with(b"{\n  \"id\": \"evt_"));
+        let other = RenderOptions { ids: IdSource::new(2), ..opts(&[]) };
+        assert_ne!(a.event_id, f.render(&other).unwrap().event_id);
+    }
+
+    #[test]
+    fn unknown_names_suggest_close_ones() {
+        let err = resolve("payment_intent.suceeded", None, &[]).unwrap_err();
+        let FixtureError::Unknown { suggestions, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(suggestions[0], "payment_intent.succeeded");
+    }
+}

@@ -1,0 +1,61 @@
+//! The only code that writes to the terminal. Colour is decided once, here.
+
+use crate::exit::{ExitStatus, Hinted};
+use colored::Colorize;
+use std::io::{self, IsTerminal, Write};
+
+/// Decides colour for stdout from the environment: `CLICOLOR_FORCE` beats
+/// `NO_COLOR`, which beats whether stdout is a terminal.
+pub fn init_color() {
+    let force = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0");
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let on = force || (!no_color && io::stdout().is_terminal());
+    colored::control::set_override(on);
+}
+
+/// Writes text to stdout, treating a closed pipe as a normal end.
+pub fn stdout(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Writes raw bytes to stdout (exact bodies).
+pub fn stdout_bytes(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// Prints one JSON value on its own line.
+pub fn json(value: &serde_json::Value) -> io::Result<()> {
+    stdout(&format!("{value}\n"))
+}
+
+/// A note for the person at the terminal (stderr, so stdout stays data).
+pub fn note(text: &str) {
+    let _ = writeln!(io::stderr(), "{text}");
+}
+
+/// Reports an error on stderr as one line plus an optional hint, and returns
+/// the exit status it means. A broken pipe on stdout ends quietly.
+pub fn report_error(err: &anyhow::Error) -> ExitStatus {
+    if let Some(io_err) = err.downcast_ref::<io::Error>() {
+        if io_err.kind() == io::ErrorKind::BrokenPipe {
+            return ExitStatus::Success;
+        }
+    }
+    let (message, hint, status) = match err.downcast_ref::<Hinted>() {
+        Some(h) => (h.message.clone(), h.hint.clone(), h.status),
+        None => (format!("{err:#}"), None, ExitStatus::Error),
+    };
+    let stderr_color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let label = if stderr_color { "error:".red().bold().to_string() } else { "error:".to_string() };
+    let mut text = format!("{label} {}\n", crate::escape::for_terminal(&message));
+    if let Some(hint) = hint {
+        let label = if stderr_color { "hint:".cyan().to_string() } else { "hint:".to_string() };
+        text.push_str(&format!("  {label} {hint}\n"));
+    }
+    let _ = io::stderr().write_all(text.as_bytes());
+    status
+}
