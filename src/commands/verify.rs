@@ -31,13 +31,19 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitStatus> {
     } else {
         output::stdout(&diagnose::render(&diagnosis))?;
     }
-    Ok(if diagnosis.valid { ExitStatus::Success } else { ExitStatus::Failure })
+    Ok(if diagnosis.valid {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
 }
 
 fn read_source(path: &Path) -> anyhow::Result<Vec<u8>> {
     if path == Path::new("-") {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
         Ok(buf)
     } else {
         std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
@@ -55,7 +61,10 @@ fn read_request(args: &VerifyArgs) -> anyhow::Result<Request> {
                 )
             })?
         }
-        (None, Some(path)) => Request { headers: Headers::new(), body: read_source(path)? },
+        (None, Some(path)) => Request {
+            headers: Headers::new(),
+            body: read_source(path)?,
+        },
         (None, None) => {
             return Err(Hinted::usage(
                 "no request body to verify",
@@ -66,7 +75,10 @@ fn read_request(args: &VerifyArgs) -> anyhow::Result<Request> {
     };
     for line in &args.header {
         let (name, value) = Headers::parse_line(line).ok_or_else(|| {
-            Hinted::usage(format!("bad --header '{line}'"), "write headers as 'Name: value'")
+            Hinted::usage(
+                format!("bad --header '{line}'"),
+                "write headers as 'Name: value'",
+            )
         })?;
         request.headers.push(name, value);
     }

@@ -1,1 +1,474 @@
-//! Diagnosis engine (being written).
+//! Why a signature failed. Pure: a captured request and what we know (the
+//! secrets, the provider, the time, maybe the body hookcli signed) in;
+//! findings out. No clock, no I/O, no printing.
+//!
+//! The method is to reproduce the signature: try every secret and its usual
+//! manglings over the body as received, then over guesses at the body that
+//! was signed ([`variants`]); the first combination that reproduces a
+//! received signature names what went wrong.
+
+mod cause;
+mod diff;
+mod header;
+mod keys;
+mod render;
+mod variants;
+
+#[cfg(test)]
+mod tests;
+
+pub use cause::{ByteDiff, Cause, Confidence, Mutation, Place, Side, WrongKind};
+pub use diff::{Expected, SignatureDiff};
+pub use render::render;
+
+use crate::provider::{Provider, Received, verify};
+use crate::request::Request;
+use crate::secret::{Secret, SecretKind};
+use keys::{Keys, Tweak};
+use serde_json::{Value, json};
+use variants::{Json, Variant};
+
+/// What the diagnosis knows besides the request.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// `[0]` is the secret being verified with; the rest are labelled
+    /// candidates (other env vars, repeated `--secret`).
+    pub secrets: &'a [Secret],
+    /// `None`: detect from the headers.
+    pub provider: Option<Provider>,
+    /// Unix seconds.
+    pub now: i64,
+    /// Seconds either side of `now`.
+    pub tolerance: i64,
+    /// The exact bytes hookcli signed, when its event store knows them.
+    pub original_body: Option<&'a [u8]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnosis {
+    pub provider: Option<Provider>,
+    /// The signature holds with `secrets[0]`, the header is well-formed and
+    /// the timestamp is within the tolerance.
+    pub valid: bool,
+    /// Empty when valid; otherwise likeliest first.
+    pub causes: Vec<Cause>,
+    pub diff: SignatureDiff,
+}
+
+impl Diagnosis {
+    /// `{"valid", "provider", "causes": [...], "diff": {...}}`.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "valid": self.valid,
+            "provider": self.provider.map(Provider::name),
+            "causes": self.causes.iter().map(Cause::to_json).collect::<Vec<_>>(),
+            "diff": self.diff.to_json(),
+        })
+    }
+
+    fn stopped(provider: Option<Provider>, cause: Cause) -> Self {
+        Diagnosis {
+            provider,
+            valid: false,
+            causes: vec![cause],
+            diff: SignatureDiff {
+                provider,
+                ..SignatureDiff::default()
+            },
+        }
+    }
+}
+
+/// The body a signature was reproduced over.
+enum Signed {
+    Received,
+    /// `Context::original_body`.
+    Original,
+    Variant(Variant),
+}
+
+/// A reproduction: which key over which body.
+struct Hit {
+    key: usize,
+    body: Signed,
+}
+
+pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
+    let headers = &request.headers;
+    let provider = match header::resolve(headers, ctx.provider) {
+        Ok(p) => p,
+        Err(Cause::WrongProvider {
+            expected, found, ..
+        }) => {
+            let verdict = verify(
+                found.scheme(),
+                headers,
+                &request.body,
+                ctx.secrets,
+                ctx.now,
+                ctx.tolerance,
+            );
+            let verifies_as_found = verdict.is_valid();
+            let cause = Cause::WrongProvider {
+                expected,
+                found,
+                verifies_as_found,
+            };
+            return Diagnosis::stopped(Some(expected), cause);
+        }
+        Err(cause) => return Diagnosis::stopped(ctx.provider, cause),
+    };
+    let scheme = provider.scheme();
+    let (received, malformed) = match scheme.parse(headers) {
+        Ok(r) => (r, None),
+        Err(crate::provider::HeaderProblem::Missing { header }) => {
+            return Diagnosis::stopped(
+                Some(provider),
+                Cause::MissingHeader {
+                    headers: vec![header],
+                },
+            );
+        }
+        Err(crate::provider::HeaderProblem::Malformed { header, reason }) => {
+            match header::lenient(provider, headers) {
+                Some(r) => (r, Some((header, reason))),
+                None => {
+                    let cause = Cause::MalformedHeader {
+                        header,
+                        reason,
+                        would_verify_if_fixed: false,
+                    };
+                    return Diagnosis::stopped(Some(provider), cause);
+                }
+            }
+        }
+    };
+    if ctx.secrets.is_empty() {
+        return Diagnosis::stopped(Some(provider), Cause::NoSecret { provider });
+    }
+
+    let body = request.body.as_slice();
+    let keys = Keys::new(scheme, ctx.secrets, &received, body);
+    let diff = SignatureDiff::new(provider, &received, body, ctx.secrets, &keys);
+    let primary_matches = diff.expected[0].matches;
+    let skew = skew(&received, provider, ctx);
+    if malformed.is_none() && primary_matches && skew.is_none() {
+        return Diagnosis {
+            provider: Some(provider),
+            valid: true,
+            causes: Vec::new(),
+            diff,
+        };
+    }
+
+    let mut search = Search::new(&keys, body, ctx.original_body);
+    let as_given_match = diff.expected.iter().position(|e| e.matches);
+    let hit = match as_given_match.and_then(|i| keys.as_given[i].clone().ok()) {
+        Some(key) => Some(Hit {
+            key,
+            body: Signed::Received,
+        }),
+        None => search.run(),
+    };
+
+    let mut causes = Vec::new();
+    if let Some((header, reason)) = malformed {
+        causes.push(Cause::MalformedHeader {
+            header,
+            reason,
+            would_verify_if_fixed: primary_matches,
+        });
+    }
+    let unusable_primary = secret_kind_causes(ctx.secrets, &keys, hit.as_ref(), &mut causes);
+    match hit {
+        Some(hit) => explain(hit, &keys, ctx, body, &mut causes),
+        None => unexplained(provider, &search, ctx, unusable_primary, &mut causes),
+    }
+    causes.extend(skew);
+    Diagnosis {
+        provider: Some(provider),
+        valid: false,
+        causes,
+        diff,
+    }
+}
+
+fn skew(received: &Received, provider: Provider, ctx: &Context) -> Option<Cause> {
+    let t = received
+        .timestamp
+        .filter(|_| provider.scheme().has_timestamp())?;
+    let age_seconds = ctx.now - t;
+    (age_seconds.abs() > ctx.tolerance).then_some(Cause::TimestampSkew {
+        age_seconds,
+        tolerance: ctx.tolerance,
+    })
+}
+
+/// Secrets that cannot be signing secrets at all: API keys (always worth
+/// saying), and a verifying secret the scheme cannot make a key of. Returns
+/// whether the verifying secret is unusable, which explains a failure alone.
+fn secret_kind_causes(
+    secrets: &[Secret],
+    keys: &Keys,
+    hit: Option<&Hit>,
+    causes: &mut Vec<Cause>,
+) -> bool {
+    let mut unusable = false;
+    for (i, secret) in secrets.iter().enumerate() {
+        let kind = if secret.kind() == SecretKind::ApiKey {
+            Some(WrongKind::ApiKey)
+        } else if i == 0 && keys.as_given[0].is_err() {
+            let raw_matched = hit.is_some_and(|h| {
+                let key = &keys.keys[h.key];
+                key.secret == 0 && matches!(key.tweak, Tweak::Alt(_))
+            });
+            match secret.expose() {
+                "" => Some(WrongKind::Empty),
+                _ if raw_matched => None,
+                _ => Some(WrongKind::NotBase64),
+            }
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            unusable |= i == 0;
+            causes.push(Cause::SecretWrongKind {
+                secret: secret.label().to_string(),
+                kind,
+            });
+        }
+    }
+    unusable
+}
+
+/// Findings from a reproduction.
+fn explain(hit: Hit, keys: &Keys, ctx: &Context, received: &[u8], causes: &mut Vec<Cause>) {
+    let key = &keys.keys[hit.key];
+    let secret = &ctx.secrets[key.secret];
+    if key.secret != 0 {
+        causes.push(Cause::WrongSecret {
+            matched_secret: Some(secret.label().to_string()),
+            verifying_secret: ctx.secrets[0].label().to_string(),
+            confidence: Confidence::Certain,
+            ruled_out: Vec::new(),
+        });
+    }
+    match key.tweak {
+        Tweak::AsGiven => {}
+        Tweak::Trimmed(place) => causes.push(Cause::SecretWhitespace {
+            secret: secret.label().to_string(),
+            place,
+            side: Side::Verifier,
+        }),
+        Tweak::Appended(_) => causes.push(Cause::SecretWhitespace {
+            secret: secret.label().to_string(),
+            place: Place::Trailing,
+            side: Side::Signer,
+        }),
+        Tweak::Alt(kind) => causes.push(Cause::SecretWrongKind {
+            secret: secret.label().to_string(),
+            kind,
+        }),
+    }
+    let (mutation, detail, diff) = match hit.body {
+        Signed::Received => return,
+        Signed::Original => {
+            let original = ctx.original_body.unwrap_or_default();
+            let diff = diff::byte_diff(received, original);
+            match classify(received, original) {
+                Some(v) => (v.mutation, v.detail, diff),
+                None => (Mutation::Unknown, DIFFERS_FROM_ORIGINAL.to_string(), diff),
+            }
+        }
+        Signed::Variant(v) => {
+            let diff = diff::byte_diff(received, ctx.original_body.unwrap_or(&v.bytes));
+            (v.mutation, v.detail, diff)
+        }
+    };
+    causes.push(Cause::BodyMutated {
+        mutation,
+        detail,
+        confidence: Confidence::Certain,
+        diff,
+        ruled_out: Vec::new(),
+    });
+}
+
+const DIFFERS_FROM_ORIGINAL: &str = "the body differs from the one hookcli signed";
+
+/// The known mutation that turns `original` into `received`, judged by bytes alone.
+fn classify(received: &[u8], original: &[u8]) -> Option<Variant> {
+    let bytes = variants::byte_guesses(received);
+    let json = Json::parse(received).map(|j| variants::json_guesses(&j, received).0);
+    bytes
+        .into_iter()
+        .chain(json.unwrap_or_default())
+        .find(|v| v.bytes == original)
+}
+
+/// Nothing reproduced the signature: say what is likeliest, and what was tried.
+fn unexplained(
+    provider: Provider,
+    search: &Search,
+    ctx: &Context,
+    unusable_primary: bool,
+    causes: &mut Vec<Cause>,
+) {
+    let received = search.received;
+    let original = ctx.original_body.filter(|o| *o != received);
+    let ruled_out_bodies = search.tried.clone();
+    let body_cause = |confidence| {
+        let (mutation, detail) = match original {
+            Some(o) => match classify(received, o) {
+                Some(v) => (v.mutation, v.detail),
+                None => (Mutation::Unknown, DIFFERS_FROM_ORIGINAL.to_string()),
+            },
+            None => (
+                Mutation::Unknown,
+                "the body may have been changed in a way hookcli cannot reproduce".to_string(),
+            ),
+        };
+        Cause::BodyMutated {
+            mutation,
+            detail,
+            confidence,
+            diff: original.and_then(|o| diff::byte_diff(received, o)),
+            ruled_out: ruled_out_bodies.clone(),
+        }
+    };
+    let secret_cause = |confidence| Cause::WrongSecret {
+        matched_secret: None,
+        verifying_secret: ctx.secrets[0].label().to_string(),
+        confidence,
+        ruled_out: search.ruled_out_secrets(ctx.secrets),
+    };
+    if original.is_some() {
+        causes.push(body_cause(Confidence::Certain));
+        if !unusable_primary {
+            causes.push(secret_cause(Confidence::Likely));
+        }
+    } else if unusable_primary {
+        // The verifying secret cannot be right; that finding stands alone.
+    } else if ctx.original_body.is_some() || search.looks_intact(provider) {
+        causes.push(secret_cause(Confidence::Likely));
+        if ctx.original_body.is_none() {
+            causes.push(body_cause(Confidence::Possible));
+        }
+    } else {
+        causes.push(body_cause(Confidence::Likely));
+        causes.push(secret_cause(Confidence::Possible));
+    }
+}
+
+/// Trying bodies against keys, likeliest and cheapest first.
+struct Search<'k, 'b> {
+    keys: &'k Keys<'k>,
+    received: &'b [u8],
+    original: Option<&'b [u8]>,
+    /// Labels of the body guesses tried.
+    tried: Vec<String>,
+    /// Ids of the JSON forms the received body already has.
+    received_forms: Vec<&'static str>,
+}
+
+impl<'k, 'b> Search<'k, 'b> {
+    fn new(keys: &'k Keys<'k>, received: &'b [u8], original: Option<&'b [u8]>) -> Self {
+        Search {
+            keys,
+            received,
+            original: original.filter(|o| *o != received),
+            tried: Vec::new(),
+            received_forms: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) -> Option<Hit> {
+        let keys = self.keys;
+        // The diff already tried every secret as given over the received body.
+        if let Some(key) = keys.find(self.received, |k| k.tweak != Tweak::AsGiven) {
+            return Some(Hit {
+                key,
+                body: Signed::Received,
+            });
+        }
+        if let Some(original) = self.original
+            && let Some(key) = keys.find(original, |_| true)
+        {
+            return Some(Hit {
+                key,
+                body: Signed::Original,
+            });
+        }
+        let mut seen: Vec<Vec<u8>> = Vec::new();
+        if let Some(hit) = self.try_variants(variants::byte_guesses(self.received), &mut seen) {
+            return Some(hit);
+        }
+        let json = Json::parse(self.received)?;
+        let (guesses, received_forms) = variants::json_guesses(&json, self.received);
+        self.received_forms = received_forms;
+        self.try_variants(guesses, &mut seen)
+    }
+
+    fn try_variants(&mut self, guesses: Vec<Variant>, seen: &mut Vec<Vec<u8>>) -> Option<Hit> {
+        for variant in guesses {
+            let bytes = &variant.bytes;
+            if bytes == self.received
+                || Some(bytes.as_slice()) == self.original
+                || seen.contains(bytes)
+            {
+                continue;
+            }
+            self.tried.push(match variant.mutation {
+                Mutation::ReserializedJson => format!("JSON re-serialized as {}", variant.label),
+                _ => format!("body {}", variant.label),
+            });
+            // Guesses at the end of the body cost next to nothing (see
+            // `Keys::sign`), so they get every key.
+            let every_key = variant.mutation == Mutation::TrailingNewline;
+            if let Some(key) = self
+                .keys
+                .find(bytes, |k| every_key || k.tweak.with_variants())
+            {
+                return Some(Hit {
+                    key,
+                    body: Signed::Variant(variant),
+                });
+            }
+            seen.push(variant.bytes);
+        }
+        None
+    }
+
+    /// Whether the received body is byte for byte what the provider itself
+    /// serializes (Stripe pretty-prints with two spaces; the others are compact).
+    fn looks_intact(&self, provider: Provider) -> bool {
+        let native = match provider {
+            Provider::Stripe => "pretty2",
+            Provider::GitHub | Provider::Standard => "compact",
+        };
+        self.received_forms.contains(&native)
+    }
+
+    /// One line per secret: its label, fingerprint and the forms tried.
+    fn ruled_out_secrets(&self, secrets: &[Secret]) -> Vec<String> {
+        secrets
+            .iter()
+            .enumerate()
+            .map(|(i, secret)| {
+                let forms: Vec<&str> = self
+                    .keys
+                    .keys
+                    .iter()
+                    .filter(|k| k.secret == i)
+                    .map(|k| k.tweak.describe())
+                    .collect();
+                let forms = if forms.is_empty() {
+                    "no usable key".to_string()
+                } else {
+                    forms.join(", ")
+                };
+                format!("{secret}: {forms}")
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,466 @@
+//! Findings: why a signature failed. Each has a stable snake_case id (part
+//! of the `--json` interface), details, and a `Display` that is the advice:
+//! one sentence saying what to change.
+
+use crate::provider::Provider;
+use serde_json::{Map, Value, json};
+use std::fmt;
+
+/// How sure a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confidence {
+    /// Reproduced: the signature matches under this explanation.
+    Certain,
+    Likely,
+    Possible,
+}
+
+impl Confidence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Certain => "certain",
+            Confidence::Likely => "likely",
+            Confidence::Possible => "possible",
+        }
+    }
+}
+
+/// Where whitespace sits around a secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Leading,
+    Trailing,
+    Both,
+}
+
+impl Place {
+    pub fn of(value: &str) -> Option<Place> {
+        let leading = value.trim_start() != value;
+        let trailing = value.trim_end() != value;
+        match (leading, trailing) {
+            (true, true) => Some(Place::Both),
+            (true, false) => Some(Place::Leading),
+            (false, true) => Some(Place::Trailing),
+            (false, false) => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::Leading => "leading",
+            Place::Trailing => "trailing",
+            Place::Both => "both",
+        }
+    }
+}
+
+/// Which end of the exchange holds the stray whitespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The secret you verify with has it; trimmed, it matches.
+    Verifier,
+    /// The sender signed with whitespace appended.
+    Signer,
+}
+
+impl Side {
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Verifier => "verifier",
+            Side::Signer => "signer",
+        }
+    }
+}
+
+/// Ways a secret string is the wrong kind of thing for the scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrongKind {
+    /// `sk_…`/`rk_…`/`pk_…`: a Stripe API key, not a signing secret.
+    ApiKey,
+    /// Stripe scheme, but the signer base64-decoded the part after `whsec_`.
+    StandardSecretUsedRaw,
+    /// Standard Webhooks, but the signer keyed with the whole string.
+    RawSecretUsedAsStandard,
+    /// Standard Webhooks, and the secret is not base64 at all.
+    NotBase64,
+    Empty,
+}
+
+impl WrongKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            WrongKind::ApiKey => "api_key",
+            WrongKind::StandardSecretUsedRaw => "standard_webhooks_secret_used_raw",
+            WrongKind::RawSecretUsedAsStandard => "raw_secret_used_as_standard_webhooks",
+            WrongKind::NotBase64 => "not_base64",
+            WrongKind::Empty => "empty",
+        }
+    }
+}
+
+/// What happened to the body between signing and verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mutation {
+    ReserializedJson,
+    TrailingNewline,
+    LineEndings,
+    Bom,
+    Base64,
+    Charset,
+    Unknown,
+}
+
+impl Mutation {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mutation::ReserializedJson => "reserialized_json",
+            Mutation::TrailingNewline => "trailing_newline",
+            Mutation::LineEndings => "line_endings",
+            Mutation::Bom => "bom",
+            Mutation::Base64 => "base64",
+            Mutation::Charset => "charset",
+            Mutation::Unknown => "unknown",
+        }
+    }
+}
+
+/// Where the received body first departs from the signed one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ByteDiff {
+    pub offset: usize,
+    /// `escape::bytes_visible` of a window around `offset`.
+    pub received_excerpt: String,
+    pub original_excerpt: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    /// No signature header (one name, or every known one when detecting).
+    MissingHeader {
+        headers: Vec<&'static str>,
+    },
+    MalformedHeader {
+        header: &'static str,
+        reason: String,
+        would_verify_if_fixed: bool,
+    },
+    WrongProvider {
+        expected: Provider,
+        found: Provider,
+        /// Whether a given secret verifies the request as `found`.
+        verifies_as_found: bool,
+    },
+    /// No secret to verify with.
+    NoSecret {
+        provider: Provider,
+    },
+    WrongSecret {
+        /// Label of the secret that reproduces the signature, if one does.
+        matched_secret: Option<String>,
+        /// Label of the secret being verified with (`secrets[0]`).
+        verifying_secret: String,
+        confidence: Confidence,
+        ruled_out: Vec<String>,
+    },
+    SecretWhitespace {
+        secret: String,
+        place: Place,
+        side: Side,
+    },
+    SecretWrongKind {
+        secret: String,
+        kind: WrongKind,
+    },
+    TimestampSkew {
+        age_seconds: i64,
+        tolerance: i64,
+    },
+    BodyMutated {
+        mutation: Mutation,
+        detail: String,
+        confidence: Confidence,
+        diff: Option<ByteDiff>,
+        ruled_out: Vec<String>,
+    },
+}
+
+impl Cause {
+    /// Stable machine id.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Cause::MissingHeader { .. } => "missing_header",
+            Cause::MalformedHeader { .. } => "malformed_header",
+            Cause::WrongProvider { .. } => "wrong_provider",
+            Cause::NoSecret { .. } => "no_secret",
+            Cause::WrongSecret { .. } => "wrong_secret",
+            Cause::SecretWhitespace { .. } => "secret_whitespace",
+            Cause::SecretWrongKind { .. } => "secret_wrong_kind",
+            Cause::TimestampSkew { .. } => "timestamp_skew",
+            Cause::BodyMutated { .. } => "body_mutated",
+        }
+    }
+
+    /// Details as `(name, value)` pairs, in display order; `id` and
+    /// `message` are added by [`Cause::to_json`].
+    pub fn details(&self) -> Vec<(&'static str, Value)> {
+        match self {
+            Cause::MissingHeader { headers } => {
+                vec![
+                    ("header", json!(header_list(headers))),
+                    ("headers", json!(headers)),
+                ]
+            }
+            Cause::MalformedHeader {
+                header,
+                reason,
+                would_verify_if_fixed,
+            } => vec![
+                ("header", json!(header)),
+                ("reason", json!(reason)),
+                ("would_verify_if_fixed", json!(would_verify_if_fixed)),
+            ],
+            Cause::WrongProvider {
+                expected,
+                found,
+                verifies_as_found,
+            } => vec![
+                ("expected", json!(expected.name())),
+                ("found", json!(found.name())),
+                ("verifies_as_found", json!(verifies_as_found)),
+            ],
+            Cause::NoSecret { provider } => vec![("env", json!(provider.secret_env_vars()))],
+            Cause::WrongSecret {
+                matched_secret,
+                verifying_secret,
+                confidence,
+                ruled_out,
+            } => {
+                let mut d = vec![
+                    ("matched_secret", json!(matched_secret)),
+                    ("verifying_secret", json!(verifying_secret)),
+                    ("confidence", json!(confidence.name())),
+                ];
+                if !ruled_out.is_empty() {
+                    d.push(("ruled_out", json!(ruled_out)));
+                }
+                d
+            }
+            Cause::SecretWhitespace {
+                secret,
+                place,
+                side,
+            } => vec![
+                ("secret", json!(secret)),
+                ("where", json!(place.name())),
+                ("side", json!(side.name())),
+            ],
+            Cause::SecretWrongKind { secret, kind } => {
+                vec![("secret", json!(secret)), ("kind", json!(kind.name()))]
+            }
+            Cause::TimestampSkew {
+                age_seconds,
+                tolerance,
+            } => vec![
+                ("age_seconds", json!(age_seconds)),
+                ("tolerance", json!(tolerance)),
+                (
+                    "direction",
+                    json!(if *age_seconds < 0 { "future" } else { "past" }),
+                ),
+            ],
+            Cause::BodyMutated {
+                mutation,
+                detail,
+                confidence,
+                diff,
+                ruled_out,
+            } => {
+                let mut d = vec![
+                    ("mutation", json!(mutation.name())),
+                    ("detail", json!(detail)),
+                    ("confidence", json!(confidence.name())),
+                ];
+                if let Some(diff) = diff {
+                    d.push(("offset", json!(diff.offset)));
+                    d.push(("received_excerpt", json!(diff.received_excerpt)));
+                    d.push(("original_excerpt", json!(diff.original_excerpt)));
+                }
+                if !ruled_out.is_empty() {
+                    d.push(("ruled_out", json!(ruled_out)));
+                }
+                d
+            }
+        }
+    }
+
+    /// `{"id": …, …details, "message": <advice>}`.
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("id".into(), json!(self.id()));
+        for (name, value) in self.details() {
+            map.insert(name.into(), value);
+        }
+        map.insert("message".into(), json!(self.to_string()));
+        Value::Object(map)
+    }
+}
+
+fn header_list(headers: &[&str]) -> String {
+    match headers {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cause::MissingHeader { headers } if headers.len() > 1 => write!(
+                f,
+                "The request carries no signature header ({}): check that your proxy forwards \
+                 headers unchanged, or pass --provider.",
+                header_list(headers)
+            ),
+            Cause::MissingHeader { headers } => write!(
+                f,
+                "The request has no {} header: check that your proxy or framework forwards it \
+                 unchanged.",
+                header_list(headers)
+            ),
+            Cause::MalformedHeader {
+                header,
+                would_verify_if_fixed,
+                ..
+            } => {
+                write!(
+                    f,
+                    "The {header} header is malformed: pass it through exactly as the provider sent it"
+                )?;
+                if *would_verify_if_fixed {
+                    f.write_str(" (the signature in it is correct).")
+                } else {
+                    f.write_str(".")
+                }
+            }
+            Cause::WrongProvider {
+                expected, found, ..
+            } => write!(
+                f,
+                "The request carries a {found} signature ({}), not a {expected} one: verify it \
+                 with --provider {found}.",
+                found.scheme().signature_header()
+            ),
+            Cause::NoSecret { provider } => write!(
+                f,
+                "No secret to verify with: pass --secret or set {}.",
+                provider.secret_env_vars()[0]
+            ),
+            Cause::WrongSecret {
+                matched_secret: Some(label),
+                verifying_secret,
+                ..
+            } => write!(
+                f,
+                "The request was signed with the secret from {label}, not {verifying_secret}: \
+                 verify with that secret (test and live mode, and each endpoint, have their own)."
+            ),
+            Cause::WrongSecret { confidence, .. } => write!(
+                f,
+                "No secret given reproduces the signature, so the sender {} signs with a \
+                 different one: copy the signing secret of this exact endpoint and mode.",
+                if *confidence == Confidence::Possible {
+                    "may"
+                } else {
+                    "probably"
+                }
+            ),
+            Cause::SecretWhitespace {
+                secret,
+                place,
+                side: Side::Verifier,
+            } => write!(
+                f,
+                "The secret from {secret} has {} whitespace (a newline from a file or `echo`?): \
+                 trim it.",
+                place.name()
+            ),
+            Cause::SecretWhitespace {
+                side: Side::Signer, ..
+            } => f.write_str(
+                "The sender signed with the secret plus trailing whitespace: trim the secret \
+                 where the webhook is signed.",
+            ),
+            Cause::SecretWrongKind { secret, kind } => match kind {
+                WrongKind::ApiKey => write!(
+                    f,
+                    "The secret from {secret} is an API key (sk_/rk_/pk_), not a webhook signing \
+                     secret: use the endpoint's whsec_ signing secret."
+                ),
+                WrongKind::StandardSecretUsedRaw => f.write_str(
+                    "The sender keyed the HMAC with the base64-decoded part after whsec_ \
+                     (Standard Webhooks style), while Stripe keys with the whole string: verify \
+                     with --provider standard, or fix the signer.",
+                ),
+                WrongKind::RawSecretUsedAsStandard => f.write_str(
+                    "The sender keyed the HMAC with the whole secret string, while Standard \
+                     Webhooks keys with the base64-decoded part after whsec_: fix the signer to \
+                     decode the secret.",
+                ),
+                WrongKind::NotBase64 => write!(
+                    f,
+                    "The secret from {secret} is not base64 after whsec_, so it cannot be a \
+                     Standard Webhooks secret: copy it exactly from the provider."
+                ),
+                WrongKind::Empty => write!(
+                    f,
+                    "The secret from {secret} is empty: set the signing secret."
+                ),
+            },
+            Cause::TimestampSkew {
+                age_seconds,
+                tolerance,
+            } if *age_seconds < 0 => write!(
+                f,
+                "The timestamp is {} s in the future (tolerance {tolerance} s): sync the \
+                 sender's and this machine's clocks (NTP).",
+                -age_seconds
+            ),
+            Cause::TimestampSkew {
+                age_seconds,
+                tolerance,
+            } => write!(
+                f,
+                "The timestamp is {age_seconds} s old (tolerance {tolerance} s): this is a \
+                 replay or a delayed delivery; re-send a fresh event, and check the clock."
+            ),
+            Cause::BodyMutated {
+                mutation, detail, ..
+            } => {
+                let fix = match mutation {
+                    Mutation::ReserializedJson => {
+                        "verify the raw request bytes before any JSON parsing (express.raw(), \
+                         request.get_data(), …)"
+                    }
+                    Mutation::TrailingNewline | Mutation::LineEndings => {
+                        "verify the exact bytes received, read in binary mode"
+                    }
+                    Mutation::Bom => "verify the exact bytes received; do not add or strip a BOM",
+                    Mutation::Base64 => "base64-decode the body before verifying",
+                    Mutation::Charset => {
+                        "verify the raw bytes, not text decoded with another charset"
+                    }
+                    Mutation::Unknown => {
+                        "verify the raw request bytes as received, before any parsing or re-encoding"
+                    }
+                };
+                let mut detail = detail.clone();
+                if let Some(first) = detail.get(..1) {
+                    let upper = first.to_ascii_uppercase();
+                    detail.replace_range(..1, &upper);
+                }
+                write!(f, "{detail}: {fix}.")
+            }
+        }
+    }
+}

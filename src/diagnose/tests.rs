@@ -1,0 +1,547 @@
+//! Each finding, produced by breaking a correctly signed request in that one way.
+
+use super::*;
+use crate::provider::{SignInput, sign};
+use crate::request::Headers;
+
+const NOW: i64 = 1_700_000_000;
+const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+/// A Stripe-like event as Stripe sends it: pretty JSON, 2-space indent.
+fn stripe_body() -> Vec<u8> {
+    let event = serde_json::json!({
+        "id": "evt_1NpZ5d2eZvKYlo2C0ZJ3x5Wq",
+        "object": "event",
+        "api_version": "2023-10-16",
+        "created": NOW,
+        "data": {"object": {
+            "id": "pi_3NpZ5c2eZvKYlo2C1c9Y0nXq",
+            "object": "payment_intent",
+            "amount": 2000,
+            "currency": "eur",
+            "description": "Café crème – Zürich",
+            "metadata": {},
+            "receipt_url": "https://pay.stripe.com/receipts/acct_1/ch_1",
+            "payment_method_types": ["card"],
+        }},
+        "livemode": false,
+        "pending_webhooks": 1,
+        "request": {"id": null, "idempotency_key": null},
+        "type": "payment_intent.succeeded",
+    });
+    serde_json::to_vec_pretty(&event).unwrap()
+}
+
+fn signed(provider: Provider, secret: &str, body: &[u8], timestamp: i64) -> Request {
+    let input = SignInput {
+        body,
+        timestamp,
+        id: "msg_2LwVbFkd0dGCaG7Rj9aGxEexy4o",
+        event_type: "payment_intent.succeeded",
+    };
+    Request {
+        headers: sign(provider.scheme(), &Secret::new(secret, "signer"), &input).unwrap(),
+        body: body.to_vec(),
+    }
+}
+
+fn stripe_signed(body: &[u8]) -> Request {
+    signed(Provider::Stripe, SECRET, body, NOW)
+}
+
+fn run(request: &Request, secrets: &[Secret], provider: Option<Provider>) -> Diagnosis {
+    let ctx = Context {
+        secrets,
+        provider,
+        now: NOW,
+        tolerance: 300,
+        original_body: None,
+    };
+    diagnose(request, &ctx)
+}
+
+fn env_secret(value: &str) -> Vec<Secret> {
+    vec![Secret::new(value, "STRIPE_WEBHOOK_SECRET")]
+}
+
+fn ids(d: &Diagnosis) -> Vec<&'static str> {
+    d.causes.iter().map(Cause::id).collect()
+}
+
+/// The JSON of the first cause with `id`.
+fn detail(d: &Diagnosis, id: &str) -> Value {
+    d.causes
+        .iter()
+        .find(|c| c.id() == id)
+        .unwrap_or_else(|| panic!("no {id} in {:?}", ids(d)))
+        .to_json()
+}
+
+fn mutated(body: Vec<u8>) -> Diagnosis {
+    let mut request = stripe_signed(&stripe_body());
+    request.body = body;
+    run(&request, &env_secret(SECRET), None)
+}
+
+#[test]
+fn valid_request_has_no_causes() {
+    for p in Provider::ALL {
+        let d = run(
+            &signed(p, SECRET, &stripe_body(), NOW),
+            &env_secret(SECRET),
+            None,
+        );
+        assert!(d.valid, "{p}: {:?}", d.causes);
+        assert!(d.causes.is_empty());
+        assert_eq!(d.provider, Some(p));
+        assert!(d.diff.expected[0].matches);
+    }
+}
+
+#[test]
+fn compacted_by_a_json_parser_is_reserialized_json() {
+    // express.json() then JSON.stringify(req.body).
+    let value: Value = serde_json::from_slice(&stripe_body()).unwrap();
+    let d = mutated(serde_json::to_vec(&value).unwrap());
+    assert!(!d.valid);
+    assert_eq!(ids(&d), ["body_mutated"]);
+    let j = detail(&d, "body_mutated");
+    assert_eq!(j["mutation"], "reserialized_json");
+    assert_eq!(j["confidence"], "certain");
+    assert_eq!(j["offset"], 1);
+    assert_eq!(j["received_excerpt"], "{\"id\":\"evt_1NpZ5d2eZvKYl");
+    assert_eq!(j["original_excerpt"], "{\\n  \"id\": \"evt_1NpZ5d2eZ");
+    let detail = j["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("2-space indent but arrived as compact JSON"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn python_json_dumps_is_reserialized_json() {
+    let value: Value = serde_json::from_slice(&stripe_body()).unwrap();
+    let mut body = Vec::new();
+    let json = Json::parse(&serde_json::to_vec(&value).unwrap()).unwrap();
+    for (id, _, bytes) in json.forms() {
+        if id == "python" {
+            body = bytes;
+        }
+    }
+    assert!(String::from_utf8_lossy(&body).contains("Caf\\u00e9"));
+    let d = mutated(body);
+    assert_eq!(detail(&d, "body_mutated")["mutation"], "reserialized_json");
+}
+
+#[test]
+fn byte_level_mutations_are_named() {
+    let original = stripe_body();
+    let crlf = String::from_utf8(original.clone())
+        .unwrap()
+        .replace('\n', "\r\n")
+        .into_bytes();
+    let bom = [b"\xef\xbb\xbf".as_slice(), &original].concat();
+    let base64 = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .encode(&original)
+            .into_bytes()
+    };
+    let mojibake: Vec<u8> = original
+        .iter()
+        .map(|&b| char::from(b))
+        .collect::<String>()
+        .into_bytes();
+    let cases = [
+        ([original.as_slice(), b"\n"].concat(), "trailing_newline"),
+        (crlf, "line_endings"),
+        (bom, "bom"),
+        (base64, "base64"),
+        (mojibake, "charset"),
+    ];
+    for (body, mutation) in cases {
+        let d = mutated(body);
+        assert_eq!(ids(&d), ["body_mutated"], "{mutation}");
+        assert_eq!(detail(&d, "body_mutated")["mutation"], mutation);
+    }
+}
+
+#[test]
+fn bom_excerpt_shows_the_bom() {
+    let original = stripe_body();
+    let d = mutated([b"\xef\xbb\xbf".as_slice(), &original].concat());
+    let j = detail(&d, "body_mutated");
+    assert_eq!(j["offset"], 0);
+    assert!(
+        j["received_excerpt"]
+            .as_str()
+            .unwrap()
+            .starts_with("<BOM>{\\n")
+    );
+}
+
+#[test]
+fn live_secret_against_test_secret_is_wrong_secret_certain() {
+    let request = stripe_signed(&stripe_body());
+    let secrets = [
+        Secret::new("whsec_test_0000000000000000000000", "STRIPE_WEBHOOK_SECRET"),
+        Secret::new(SECRET, "STRIPE_WEBHOOK_SECRET_LIVE"),
+    ];
+    let d = run(&request, &secrets, None);
+    assert_eq!(ids(&d), ["wrong_secret"]);
+    let j = detail(&d, "wrong_secret");
+    assert_eq!(j["matched_secret"], "STRIPE_WEBHOOK_SECRET_LIVE");
+    assert_eq!(j["confidence"], "certain");
+}
+
+#[test]
+fn newline_in_configured_secret_is_secret_whitespace() {
+    let d = run(
+        &stripe_signed(&stripe_body()),
+        &env_secret(&format!("{SECRET}\n")),
+        None,
+    );
+    assert_eq!(ids(&d), ["secret_whitespace"]);
+    let j = detail(&d, "secret_whitespace");
+    assert_eq!(
+        (j["where"].as_str(), j["side"].as_str()),
+        (Some("trailing"), Some("verifier"))
+    );
+}
+
+#[test]
+fn newline_in_signers_secret_is_secret_whitespace_signer_side() {
+    let request = signed(
+        Provider::Stripe,
+        &format!("{SECRET}\n"),
+        &stripe_body(),
+        NOW,
+    );
+    let d = run(&request, &env_secret(SECRET), None);
+    assert_eq!(ids(&d), ["secret_whitespace"]);
+    assert_eq!(detail(&d, "secret_whitespace")["side"], "signer");
+}
+
+#[test]
+fn whitespace_secret_and_reserialized_body_are_both_found() {
+    let value: Value = serde_json::from_slice(&stripe_body()).unwrap();
+    let mut request = stripe_signed(&stripe_body());
+    request.body = serde_json::to_vec(&value).unwrap();
+    let d = run(&request, &env_secret(&format!("  {SECRET}\r\n")), None);
+    assert_eq!(ids(&d), ["secret_whitespace", "body_mutated"]);
+    assert_eq!(detail(&d, "secret_whitespace")["where"], "both");
+}
+
+#[test]
+fn api_key_is_secret_wrong_kind_even_when_nothing_matches() {
+    let d = run(
+        &stripe_signed(&stripe_body()),
+        &env_secret("sk_test_51H8abcdefghijklmnop"),
+        None,
+    );
+    assert_eq!(ids(&d), ["secret_wrong_kind"]);
+    assert_eq!(detail(&d, "secret_wrong_kind")["kind"], "api_key");
+}
+
+#[test]
+fn key_derivation_mix_ups_are_secret_wrong_kind() {
+    // A Stripe-style request signed with the base64-decoded key.
+    let key = Provider::Standard.scheme().key(SECRET).unwrap();
+    let sig = crate::provider::compute(Provider::Stripe.scheme(), &key, Some(NOW), None, b"{}");
+    let request = Request {
+        headers: [("Stripe-Signature", format!("t={NOW},v1={sig}"))]
+            .into_iter()
+            .collect(),
+        body: b"{}".to_vec(),
+    };
+    let d = run(&request, &env_secret(SECRET), None);
+    assert_eq!(
+        detail(&d, "secret_wrong_kind")["kind"],
+        "standard_webhooks_secret_used_raw"
+    );
+
+    // A Standard Webhooks request keyed with the whole string.
+    let sig = crate::provider::compute(
+        Provider::Standard.scheme(),
+        SECRET.as_bytes(),
+        Some(NOW),
+        Some("msg_1"),
+        b"{}",
+    );
+    let request = Request {
+        headers: [
+            ("webhook-id", "msg_1".to_string()),
+            ("webhook-timestamp", NOW.to_string()),
+            ("webhook-signature", format!("v1,{sig}")),
+        ]
+        .into_iter()
+        .collect(),
+        body: b"{}".to_vec(),
+    };
+    let d = run(&request, &env_secret(SECRET), None);
+    assert_eq!(ids(&d), ["secret_wrong_kind"]);
+    assert_eq!(
+        detail(&d, "secret_wrong_kind")["kind"],
+        "raw_secret_used_as_standard_webhooks"
+    );
+
+    let d = run(&request, &env_secret("whsec_not base64!"), None);
+    assert_eq!(detail(&d, "secret_wrong_kind")["kind"], "not_base64");
+}
+
+#[test]
+fn stale_and_future_timestamps_are_skew() {
+    let stale = signed(Provider::Stripe, SECRET, &stripe_body(), NOW - 3600);
+    let d = run(&stale, &env_secret(SECRET), None);
+    assert_eq!(ids(&d), ["timestamp_skew"]);
+    let j = detail(&d, "timestamp_skew");
+    assert_eq!(
+        (j["age_seconds"].as_i64(), j["direction"].as_str()),
+        (Some(3600), Some("past"))
+    );
+
+    let future = signed(Provider::Standard, SECRET, &stripe_body(), NOW + 600);
+    let d = run(&future, &env_secret(SECRET), None);
+    let j = detail(&d, "timestamp_skew");
+    assert_eq!(
+        (j["age_seconds"].as_i64(), j["direction"].as_str()),
+        (Some(-600), Some("future"))
+    );
+}
+
+#[test]
+fn candidate_secret_with_stale_timestamp_gives_both() {
+    let request = signed(Provider::Stripe, SECRET, &stripe_body(), NOW - 3600);
+    let secrets = [
+        Secret::new("whsec_other", "--secret #1"),
+        Secret::new(SECRET, "--secret #2"),
+    ];
+    let d = run(&request, &secrets, None);
+    assert_eq!(ids(&d), ["wrong_secret", "timestamp_skew"]);
+}
+
+#[test]
+fn github_header_under_provider_stripe_is_wrong_provider() {
+    let request = signed(Provider::GitHub, SECRET, &stripe_body(), NOW);
+    let d = run(&request, &env_secret(SECRET), Some(Provider::Stripe));
+    assert_eq!(ids(&d), ["wrong_provider"]);
+    let j = detail(&d, "wrong_provider");
+    assert_eq!(
+        (j["expected"].as_str(), j["found"].as_str()),
+        (Some("stripe"), Some("github"))
+    );
+    assert_eq!(j["verifies_as_found"], true);
+}
+
+#[test]
+fn missing_header_names_the_provider_or_all_known() {
+    let request = Request {
+        headers: [("Content-Type", "application/json")].into_iter().collect(),
+        body: stripe_body(),
+    };
+    let d = run(&request, &env_secret(SECRET), Some(Provider::Stripe));
+    assert_eq!(detail(&d, "missing_header")["header"], "Stripe-Signature");
+    let d = run(&request, &env_secret(SECRET), None);
+    assert_eq!(
+        detail(&d, "missing_header")["header"],
+        "Stripe-Signature, X-Hub-Signature-256 or webhook-signature"
+    );
+}
+
+#[test]
+fn stripe_header_with_spaces_is_malformed_but_would_verify() {
+    let mut request = stripe_signed(&stripe_body());
+    let value = request
+        .headers
+        .get("Stripe-Signature")
+        .unwrap()
+        .replace(',', ", ");
+    request.headers = [("Stripe-Signature", value)]
+        .into_iter()
+        .collect::<Headers>();
+    let d = run(&request, &env_secret(SECRET), None);
+    assert!(!d.valid);
+    assert_eq!(ids(&d), ["malformed_header"]);
+    assert_eq!(
+        detail(&d, "malformed_header")["would_verify_if_fixed"],
+        true
+    );
+}
+
+#[test]
+fn nothing_matching_an_intact_stripe_body_blames_the_secret_first() {
+    let d = run(
+        &stripe_signed(&stripe_body()),
+        &env_secret("whsec_someone_elses"),
+        None,
+    );
+    assert_eq!(ids(&d), ["wrong_secret", "body_mutated"]);
+    let secret = detail(&d, "wrong_secret");
+    assert_eq!(
+        (secret["confidence"].as_str(), &secret["matched_secret"]),
+        (Some("likely"), &Value::Null)
+    );
+    assert!(!secret["ruled_out"].as_array().unwrap().is_empty());
+    let body = detail(&d, "body_mutated");
+    assert_eq!(
+        (body["mutation"].as_str(), body["confidence"].as_str()),
+        (Some("unknown"), Some("possible"))
+    );
+    assert!(body["ruled_out"].as_array().unwrap().len() > 5);
+}
+
+#[test]
+fn nothing_matching_a_reformatted_body_blames_the_body_first() {
+    let mut request = stripe_signed(&stripe_body());
+    request.body = br#"{"id": "evt_1", "object": "event"}"#.to_vec();
+    let d = run(&request, &env_secret(SECRET), None);
+    assert_eq!(ids(&d), ["body_mutated", "wrong_secret"]);
+    assert_eq!(detail(&d, "body_mutated")["confidence"], "likely");
+}
+
+#[test]
+fn known_original_gives_offset_even_when_nothing_matches() {
+    let original = stripe_body();
+    let mut request = stripe_signed(&original);
+    request.body = String::from_utf8(original.clone())
+        .unwrap()
+        .replace("2000", "1")
+        .into_bytes();
+    let secrets = env_secret(SECRET);
+    let ctx = Context {
+        secrets: &secrets,
+        provider: None,
+        now: NOW,
+        tolerance: 300,
+        original_body: Some(&original),
+    };
+    let d = diagnose(&request, &ctx);
+    assert_eq!(
+        ids(&d),
+        ["body_mutated"],
+        "the original reproduces with the secret"
+    );
+    let j = detail(&d, "body_mutated");
+    assert_eq!(j["mutation"], "unknown");
+    assert_eq!(j["offset"], 240);
+    assert_eq!(j["received_excerpt"], "mount\": 1,\\n      \"curren");
+    assert_eq!(j["original_excerpt"], "mount\": 2000,\\n      \"cur");
+}
+
+#[test]
+fn report_and_json_never_show_a_secret_value() {
+    let secrets = [
+        Secret::new("whsec_topsecretvalue\n", "STRIPE_WEBHOOK_SECRET"),
+        Secret::new("sk_live_topsecretkey", "STRIPE_WEBHOOK_SECRET_LIVE"),
+        Secret::new(SECRET, "--secret"),
+    ];
+    let requests = [
+        stripe_signed(&stripe_body()),
+        signed(Provider::Stripe, "whsec_unknown", b"{}", NOW - 9999),
+    ];
+    for request in &requests {
+        let d = run(request, &secrets, None);
+        let shown = format!("{}{}", render(&d), d.to_json());
+        for s in &secrets {
+            assert!(!shown.contains(s.expose().trim()), "{shown}");
+        }
+        assert!(!shown.contains("topsecret"), "{shown}");
+    }
+}
+
+#[test]
+fn report_is_compact_and_readable() {
+    let mut request = signed(Provider::Stripe, SECRET, &stripe_body(), NOW - 3600);
+    request.body.push(b'\n');
+    let secrets = [
+        Secret::new("whsec_other", "STRIPE_WEBHOOK_SECRET"),
+        Secret::new(SECRET, "--secret #2"),
+    ];
+    let text = render(&run(&request, &secrets, None));
+    let fp = |s: &Secret| s.fingerprint();
+    let expected = format!(
+        "invalid: the stripe signature does not verify (3 findings)
+
+[wrong_secret] The request was signed with the secret from --secret #2, not STRIPE_WEBHOOK_SECRET: verify with that secret (test and live mode, and each endpoint, have their own).
+    matched secret: --secret #2
+    verifying secret: STRIPE_WEBHOOK_SECRET
+    confidence: certain
+
+[body_mutated] A trailing newline was added after signing: verify the exact bytes received, read in binary mode.
+    mutation: trailing_newline
+    confidence: certain
+    offset: {len}
+    received excerpt: eeded\"\\n}}\\n
+    original excerpt: eeded\"\\n}}
+
+[timestamp_skew] The timestamp is 3600 s old (tolerance 300 s): this is a replay or a delayed delivery; re-send a fresh event, and check the clock.
+    age seconds: 3600
+    tolerance: 300
+    direction: past
+
+signature (stripe, t={t})
+  received                             {received}
+  STRIPE_WEBHOOK_SECRET (fp:{fp0})  {sig0}  differs
+  --secret #2 (fp:{fp1})            {sig1}  differs
+  signed payload ({plen} bytes): {t}.{{\\n  \"id\": \"evt_1NpZ5d2eZvKYlo2C0ZJ3x5Wq\",\\n  \"object\":…
+",
+        len = request.body.len() - 1,
+        t = NOW - 3600,
+        received = run(&request, &secrets, None).diff.received[0],
+        fp0 = fp(&secrets[0]),
+        fp1 = fp(&secrets[1]),
+        sig0 = run(&request, &secrets, None).diff.expected[0].signature.clone().unwrap(),
+        sig1 = run(&request, &secrets, None).diff.expected[1].signature.clone().unwrap(),
+        plen = request.body.len() + 11,
+    );
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn untrusted_header_text_is_escaped_in_the_report() {
+    let request = Request {
+        headers: [("Stripe-Signature", "t=1\u{1b}[2J,v1=\u{202e}aa")]
+            .into_iter()
+            .collect(),
+        body: b"{}".to_vec(),
+    };
+    let text = render(&run(&request, &env_secret(SECRET), None));
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "{text}"
+    );
+}
+
+/// `cargo test --release --lib diagnose::tests::timing -- --ignored --nocapture`
+/// (the criterion bench in benches/ is the real measurement).
+#[test]
+#[ignore = "timing, run in release"]
+fn timing() {
+    // ~10 KB pretty Stripe event, compacted by a JSON middleware, none of
+    // three secrets signed it: every variant is tried with every secret.
+    let mut event: Value = serde_json::from_slice(&stripe_body()).unwrap();
+    let filler: serde_json::Map<String, Value> = (0..170)
+        .map(|i| (format!("note_{i:03}"), Value::String("x".repeat(40))))
+        .collect();
+    event["data"]["object"]["metadata"] = Value::Object(filler);
+    let body = serde_json::to_vec_pretty(&event).unwrap();
+    let mut request = signed(Provider::Stripe, "whsec_the_one_that_signed", &body, NOW);
+    request.body = serde_json::to_vec(&event).unwrap();
+    let secrets = [
+        Secret::new(SECRET, "STRIPE_WEBHOOK_SECRET"),
+        Secret::new("whsec_dGVzdHNlY3JldA==", "STRIPE_WEBHOOK_SECRET_TEST"),
+        Secret::new("whsec_bGl2ZXNlY3JldA==", "STRIPE_WEBHOOK_SECRET_LIVE"),
+    ];
+    let d = run(&request, &secrets, None);
+    assert_eq!(ids(&d), ["body_mutated", "wrong_secret"]);
+    let runs = 500;
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(run(std::hint::black_box(&request), &secrets, None));
+    }
+    let each = start.elapsed() / runs;
+    println!(
+        "{} byte body, 3 secrets, nothing matches: {each:?} per diagnosis",
+        body.len()
+    );
+}

@@ -1,0 +1,745 @@
+//! Guesses at the body that was signed, derived from the body received.
+//! Each generator is a pure function of the received bytes that returns
+//! `None` when it does not apply. Cheap byte-level guesses come first; JSON
+//! re-serializations are made from one parse of the received body.
+
+use super::cause::Mutation;
+use base64::Engine;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use serde::Serialize;
+use serde_json::Value;
+use serde_json::ser::{CharEscape, Formatter, Serializer};
+use std::io;
+
+/// A candidate original body and how it would have become the received one.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub mutation: Mutation,
+    /// Short name for lists of what was tried: "with a trailing \\n".
+    pub label: &'static str,
+    /// What happened, as a clause: "a trailing newline was added after signing".
+    pub detail: String,
+    pub bytes: Vec<u8>,
+}
+
+type Generator = fn(&[u8]) -> Option<Vec<u8>>;
+
+/// Byte-level guesses, cheapest and likeliest first.
+const BYTE_GUESSES: &[(Mutation, &str, &str, Generator)] = &[
+    (
+        Mutation::TrailingNewline,
+        "without the trailing newline",
+        "a trailing newline was added after signing",
+        strip_trailing_newline,
+    ),
+    (
+        Mutation::TrailingNewline,
+        "with a trailing \\n",
+        "a trailing \\n was removed after signing",
+        add_lf,
+    ),
+    (
+        Mutation::TrailingNewline,
+        "with a trailing \\r\\n",
+        "a trailing \\r\\n was removed after signing",
+        add_crlf,
+    ),
+    (
+        Mutation::LineEndings,
+        "CRLF as LF",
+        "LF line endings were converted to CRLF after signing",
+        crlf_to_lf,
+    ),
+    (
+        Mutation::LineEndings,
+        "LF as CRLF",
+        "CRLF line endings were converted to LF after signing",
+        lf_to_crlf,
+    ),
+    (
+        Mutation::Bom,
+        "without the BOM",
+        "a UTF-8 byte-order mark was put in front of the body after signing",
+        strip_bom,
+    ),
+    (
+        Mutation::Bom,
+        "with a BOM",
+        "the UTF-8 byte-order mark that was signed was stripped",
+        add_bom,
+    ),
+    (
+        Mutation::Base64,
+        "base64-decoded",
+        "the body arrived base64-encoded (API Gateway's isBase64Encoded?)",
+        base64_decode,
+    ),
+    (
+        Mutation::Charset,
+        "mojibake reversed",
+        "UTF-8 text was decoded as Latin-1/Windows-1252 and re-encoded as UTF-8 (mojibake)",
+        undo_mojibake,
+    ),
+    (
+        Mutation::Charset,
+        "Latin-1 as UTF-8",
+        "UTF-8 text was converted to Latin-1/Windows-1252",
+        latin1_to_utf8,
+    ),
+];
+
+/// The byte-level guesses that apply to `received`.
+pub fn byte_guesses(received: &[u8]) -> Vec<Variant> {
+    BYTE_GUESSES
+        .iter()
+        .filter_map(|(mutation, label, detail, generate)| {
+            generate(received).map(|bytes| Variant {
+                mutation: *mutation,
+                label,
+                detail: detail.to_string(),
+                bytes,
+            })
+        })
+        .collect()
+}
+
+pub fn strip_trailing_newline(body: &[u8]) -> Option<Vec<u8>> {
+    let stripped = body
+        .strip_suffix(b"\r\n")
+        .or_else(|| body.strip_suffix(b"\n"))?;
+    Some(stripped.to_vec())
+}
+
+pub fn add_lf(body: &[u8]) -> Option<Vec<u8>> {
+    (!body.ends_with(b"\n")).then(|| [body, b"\n"].concat())
+}
+
+pub fn add_crlf(body: &[u8]) -> Option<Vec<u8>> {
+    (!body.ends_with(b"\n")).then(|| [body, b"\r\n"].concat())
+}
+
+pub fn crlf_to_lf(body: &[u8]) -> Option<Vec<u8>> {
+    if !body.contains(&b'\r') {
+        return None;
+    }
+    let mut out = Vec::with_capacity(body.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b'\r' && body.get(i + 1) == Some(&b'\n') {
+            changed = true;
+            i += 1;
+        }
+        out.push(body[i]);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+pub fn lf_to_crlf(body: &[u8]) -> Option<Vec<u8>> {
+    if !body.contains(&b'\n') {
+        return None;
+    }
+    let mut out = Vec::with_capacity(body.len() + body.len() / 16);
+    let mut changed = false;
+    for (i, &b) in body.iter().enumerate() {
+        if b == b'\n' && (i == 0 || body[i - 1] != b'\r') {
+            out.push(b'\r');
+            changed = true;
+        }
+        out.push(b);
+    }
+    changed.then_some(out)
+}
+
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+pub fn strip_bom(body: &[u8]) -> Option<Vec<u8>> {
+    body.strip_prefix(BOM).map(<[u8]>::to_vec)
+}
+
+pub fn add_bom(body: &[u8]) -> Option<Vec<u8>> {
+    (!body.starts_with(BOM)).then(|| [BOM, body].concat())
+}
+
+const fn lenient(alphabet: &'static base64::alphabet::Alphabet) -> GeneralPurpose {
+    GeneralPurpose::new(
+        alphabet,
+        GeneralPurposeConfig::new()
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    )
+}
+
+/// The body decoded from base64 (standard or URL-safe, line breaks allowed).
+pub fn base64_decode(body: &[u8]) -> Option<Vec<u8>> {
+    let allowed =
+        |b: &u8| b.is_ascii_alphanumeric() || b"+/=-_".contains(b) || b.is_ascii_whitespace();
+    if body.len() < 4 || !body.iter().all(allowed) {
+        return None;
+    }
+    let text: Vec<u8> = body
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    lenient(&base64::alphabet::STANDARD)
+        .decode(&text)
+        .or_else(|_| lenient(&base64::alphabet::URL_SAFE).decode(&text))
+        .ok()
+}
+
+/// Windows-1252 characters for bytes 0x80–0x9F (`None`: undefined, kept as C1).
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+fn cp1252_byte(c: char) -> Option<u8> {
+    if let Ok(b) = u8::try_from(u32::from(c)) {
+        return Some(b);
+    }
+    let index = CP1252_HIGH.iter().position(|&x| x == Some(c))?;
+    Some(0x80 + index as u8)
+}
+
+fn cp1252_char(b: u8) -> char {
+    match b {
+        0x80..=0x9f => CP1252_HIGH[usize::from(b - 0x80)].unwrap_or(char::from(b)),
+        _ => char::from(b),
+    }
+}
+
+/// Received UTF-8 that is really UTF-8 bytes read as Latin-1/Windows-1252
+/// ("cafÃ©"): the bytes those characters stood for, if they form UTF-8.
+pub fn undo_mojibake(body: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(body).ok()?;
+    if text.is_ascii() {
+        return None;
+    }
+    let original = text.chars().map(cp1252_byte).collect::<Option<Vec<u8>>>()?;
+    std::str::from_utf8(&original).is_ok().then_some(original)
+}
+
+/// Received Latin-1/Windows-1252 bytes (not UTF-8): the same text in UTF-8.
+pub fn latin1_to_utf8(body: &[u8]) -> Option<Vec<u8>> {
+    if std::str::from_utf8(body).is_ok() {
+        return None;
+    }
+    Some(
+        body.iter()
+            .map(|&b| cp1252_char(b))
+            .collect::<String>()
+            .into_bytes(),
+    )
+}
+
+/// How a JSON library lays out and escapes its output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Style {
+    indent: Option<&'static [u8]>,
+    comma: &'static [u8],
+    colon: &'static [u8],
+    sorted: bool,
+    /// Non-ASCII as `\uXXXX`.
+    ascii: bool,
+    /// `/` as `\/`.
+    slash: bool,
+    /// `<`, `>`, `&`, U+2028, U+2029 as `\uXXXX` (Go).
+    html: bool,
+}
+
+const COMPACT: Style = Style {
+    indent: None,
+    comma: b",",
+    colon: b":",
+    sorted: false,
+    ascii: false,
+    slash: false,
+    html: false,
+};
+const PRETTY: Style = Style {
+    indent: Some(b"  "),
+    colon: b": ",
+    ..COMPACT
+};
+
+/// Serializations, likeliest first: `(id, description, style)`.
+const FORMS: &[(&str, &str, Style)] = &[
+    ("compact", "compact JSON", COMPACT),
+    ("pretty2", "pretty JSON with a 2-space indent", PRETTY),
+    (
+        "python",
+        "Python json.dumps output (\", \" and \": \" separators, non-ASCII as \\uXXXX)",
+        Style {
+            comma: b", ",
+            colon: b": ",
+            ascii: true,
+            ..COMPACT
+        },
+    ),
+    (
+        "compact_sorted",
+        "compact JSON with sorted keys",
+        Style {
+            sorted: true,
+            ..COMPACT
+        },
+    ),
+    (
+        "go",
+        "Go encoding/json output (sorted keys, <>& escaped)",
+        Style {
+            sorted: true,
+            html: true,
+            ..COMPACT
+        },
+    ),
+    (
+        "pretty4",
+        "pretty JSON with a 4-space indent",
+        Style {
+            indent: Some(b"    "),
+            ..PRETTY
+        },
+    ),
+    (
+        "pretty_tab",
+        "pretty JSON with a tab indent",
+        Style {
+            indent: Some(b"\t"),
+            ..PRETTY
+        },
+    ),
+    (
+        "pretty2_sorted",
+        "pretty JSON (2-space) with sorted keys",
+        Style {
+            sorted: true,
+            ..PRETTY
+        },
+    ),
+    (
+        "compact_ascii",
+        "compact JSON with non-ASCII as \\uXXXX",
+        Style {
+            ascii: true,
+            ..COMPACT
+        },
+    ),
+    (
+        "compact_slash",
+        "compact JSON with \"/\" escaped as \"\\/\"",
+        Style {
+            slash: true,
+            ..COMPACT
+        },
+    ),
+    (
+        "php",
+        "PHP json_encode output (compact, \"/\" and non-ASCII escaped)",
+        Style {
+            ascii: true,
+            slash: true,
+            ..COMPACT
+        },
+    ),
+    (
+        "python_indent2",
+        "Python json.dumps(indent=2) output (non-ASCII as \\uXXXX)",
+        Style {
+            ascii: true,
+            ..PRETTY
+        },
+    ),
+];
+
+/// The received body parsed as JSON once, with what its strings contain.
+pub struct Json {
+    value: Value,
+    sorted: Option<Value>,
+    has_non_ascii: bool,
+    has_slash: bool,
+    has_html: bool,
+}
+
+impl Json {
+    pub fn parse(body: &[u8]) -> Option<Json> {
+        let value: Value = serde_json::from_slice(body).ok()?;
+        let (mut has_non_ascii, mut has_slash, mut has_html, mut unsorted) =
+            (false, false, false, false);
+        let mut scan = |s: &str| {
+            has_non_ascii |= !s.is_ascii();
+            has_slash |= s.contains('/');
+            has_html |= s.contains(['<', '>', '&', '\u{2028}', '\u{2029}']);
+        };
+        walk(&value, &mut scan, &mut unsorted);
+        let sorted = unsorted.then(|| {
+            let mut v = value.clone();
+            v.sort_all_objects();
+            v
+        });
+        Some(Json {
+            value,
+            sorted,
+            has_non_ascii,
+            has_slash,
+            has_html,
+        })
+    }
+
+    /// The form as it would be written by the library `style` stands for,
+    /// with escapes that would change nothing switched off.
+    fn effective(&self, style: Style) -> Style {
+        Style {
+            sorted: style.sorted && self.sorted.is_some(),
+            ascii: style.ascii && self.has_non_ascii,
+            slash: style.slash && self.has_slash,
+            html: style.html && self.has_html,
+            ..style
+        }
+    }
+
+    fn write(&self, style: Style) -> Vec<u8> {
+        let value = match (&self.sorted, style.sorted) {
+            (Some(sorted), true) => sorted,
+            _ => &self.value,
+        };
+        let mut out = Vec::with_capacity(256);
+        let mut ser = Serializer::with_formatter(&mut out, Styled::new(style));
+        value
+            .serialize(&mut ser)
+            .expect("writing JSON to a Vec cannot fail");
+        out
+    }
+
+    /// Every distinct serialization of the value, likeliest first, as
+    /// `(form id, description, bytes)`.
+    pub fn forms(&self) -> Vec<(&'static str, &'static str, Vec<u8>)> {
+        let mut seen: Vec<Style> = Vec::with_capacity(FORMS.len());
+        let mut out = Vec::with_capacity(FORMS.len());
+        for &(id, description, style) in FORMS {
+            let style = self.effective(style);
+            if seen.contains(&style) {
+                continue;
+            }
+            seen.push(style);
+            out.push((id, description, self.write(style)));
+        }
+        out
+    }
+}
+
+/// Calls `scan` on every string and key; notes objects whose keys are out of order.
+fn walk(value: &Value, scan: &mut impl FnMut(&str), unsorted: &mut bool) {
+    match value {
+        Value::String(s) => scan(s),
+        Value::Array(items) => items.iter().for_each(|v| walk(v, scan, unsorted)),
+        Value::Object(map) => {
+            let mut previous: Option<&str> = None;
+            for (key, v) in map {
+                scan(key);
+                *unsorted |= previous.is_some_and(|p| p > key.as_str());
+                previous = Some(key);
+                walk(v, scan, unsorted);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The JSON re-serializations of `received` that differ from it, plus the
+/// ids of the forms `received` already has (`"compact"`, `"pretty2"`, …).
+pub fn json_guesses(json: &Json, received: &[u8]) -> (Vec<Variant>, Vec<&'static str>) {
+    let forms = json.forms();
+    let same: Vec<_> = forms
+        .iter()
+        .filter(|f| f.2 == received)
+        .map(|f| (f.0, f.1))
+        .collect();
+    let arrived = match same.first() {
+        Some((_, description)) => format!("arrived as {description}"),
+        None => "arrived formatted differently".to_string(),
+    };
+    let variants = forms
+        .into_iter()
+        .filter(|(_, _, bytes)| bytes != received)
+        .map(|(id, description, bytes)| Variant {
+            mutation: Mutation::ReserializedJson,
+            label: id,
+            detail: format!(
+                "the body was signed as {description} but {arrived}: something parsed and re-serialized it"
+            ),
+            bytes,
+        })
+        .collect();
+    (variants, same.into_iter().map(|f| f.0).collect())
+}
+
+/// A `serde_json` formatter for any [`Style`]; layout follows
+/// `serde_json::ser::PrettyFormatter`.
+struct Styled {
+    style: Style,
+    level: usize,
+    has_value: bool,
+}
+
+impl Styled {
+    fn new(style: Style) -> Self {
+        Styled {
+            style,
+            level: 0,
+            has_value: false,
+        }
+    }
+
+    fn newline<W: ?Sized + io::Write>(&self, w: &mut W) -> io::Result<()> {
+        if let Some(indent) = self.style.indent {
+            w.write_all(b"\n")?;
+            for _ in 0..self.level {
+                w.write_all(indent)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn begin_item<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(self.style.comma)?;
+        }
+        self.newline(w)
+    }
+
+    fn end_container<W: ?Sized + io::Write>(&mut self, w: &mut W, close: &[u8]) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(close)
+    }
+}
+
+fn write_u_escape<W: ?Sized + io::Write>(w: &mut W, unit: u16) -> io::Result<()> {
+    write!(w, "\\u{unit:04x}")
+}
+
+impl Formatter for Styled {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end_container(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.begin_item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end_container(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.begin_item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(self.style.colon)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let Style {
+            ascii, slash, html, ..
+        } = self.style;
+        let bytes = fragment.as_bytes();
+        if !ascii && !slash && !html {
+            return w.write_all(bytes);
+        }
+        // Bytes that may start an escape: a scan that is cheap when none occurs.
+        let candidate = |b: u8| {
+            (ascii && b >= 0x80)
+                || (slash && b == b'/')
+                || (html && matches!(b, b'<' | b'>' | b'&' | 0xe2))
+        };
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if !candidate(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let c = fragment[i..]
+                .chars()
+                .next()
+                .expect("i is on a char boundary");
+            let escape_html = html && matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}');
+            if !(escape_html || (ascii && !c.is_ascii()) || (slash && c == '/')) {
+                i += c.len_utf8();
+                continue;
+            }
+            w.write_all(&bytes[start..i])?;
+            if c == '/' {
+                w.write_all(b"\\/")?;
+            } else {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write_u_escape(w, *unit)?;
+                }
+            }
+            i += c.len_utf8();
+            start = i;
+        }
+        w.write_all(&bytes[start..])
+    }
+
+    fn write_char_escape<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        escape: CharEscape,
+    ) -> io::Result<()> {
+        // Only `/` differs by style, and it never reaches here: serde_json
+        // passes it through as a fragment.
+        serde_json::ser::CompactFormatter.write_char_escape(w, escape)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(json: &Json, id: &str) -> String {
+        let style = FORMS.iter().find(|f| f.0 == id).unwrap().2;
+        String::from_utf8(json.write(json.effective(style))).unwrap()
+    }
+
+    #[test]
+    fn pretty_matches_serde_json_and_compact_matches_json_stringify() {
+        let body = br#"{"b":{"x":[1,{"y":[]},{}],"e":{}},"a":"caf\u00e9 </b> & a/b"}"#;
+        let json = Json::parse(body).unwrap();
+        let value: Value = serde_json::from_slice(body).unwrap();
+        assert_eq!(
+            form(&json, "pretty2"),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        assert_eq!(
+            form(&json, "compact"),
+            r#"{"b":{"x":[1,{"y":[]},{}],"e":{}},"a":"café </b> & a/b"}"#
+        );
+        assert_eq!(
+            form(&json, "python"),
+            r#"{"b": {"x": [1, {"y": []}, {}], "e": {}}, "a": "caf\u00e9 </b> & a/b"}"#
+        );
+        assert_eq!(
+            form(&json, "go"),
+            r#"{"a":"café \u003c/b\u003e \u0026 a/b","b":{"e":{},"x":[1,{"y":[]},{}]}}"#
+        );
+        assert_eq!(
+            form(&json, "php"),
+            r#"{"b":{"x":[1,{"y":[]},{}],"e":{}},"a":"caf\u00e9 <\/b> & a\/b"}"#
+        );
+        assert!(form(&json, "pretty_tab").starts_with("{\n\t\"b\": {\n\t\t\"x\": [\n\t\t\t1,"));
+    }
+
+    #[test]
+    fn astral_characters_escape_as_surrogate_pairs() {
+        let json = Json::parse("[\"😀\"]".as_bytes()).unwrap();
+        assert_eq!(form(&json, "compact_ascii"), r#"["\ud83d\ude00"]"#);
+    }
+
+    #[test]
+    fn forms_that_would_change_nothing_are_skipped() {
+        let json = Json::parse(br#"{"a":1,"b":"x"}"#).unwrap();
+        let ids: Vec<&str> = json.forms().iter().map(|f| f.0).collect();
+        assert_eq!(
+            ids,
+            ["compact", "pretty2", "python", "pretty4", "pretty_tab"]
+        );
+    }
+
+    #[test]
+    fn byte_guesses_undo_what_they_name() {
+        assert_eq!(strip_trailing_newline(b"{}\r\n").unwrap(), b"{}");
+        assert_eq!(add_lf(b"{}").unwrap(), b"{}\n");
+        assert_eq!(add_lf(b"{}\n"), None);
+        assert_eq!(crlf_to_lf(b"a\r\nb\r\n").unwrap(), b"a\nb\n");
+        assert_eq!(lf_to_crlf(b"a\nb\r\n").unwrap(), b"a\r\nb\r\n");
+        assert_eq!(crlf_to_lf(b"a\nb"), None);
+        assert_eq!(strip_bom(b"\xef\xbb\xbf{}").unwrap(), b"{}");
+        assert_eq!(base64_decode(b"eyJhIjoxfQ==\n").unwrap(), br#"{"a":1}"#);
+        assert_eq!(base64_decode(br#"{"a":1}"#), None);
+        assert_eq!(
+            undo_mojibake("cafÃ© â€™".as_bytes()).unwrap(),
+            "café ’".as_bytes()
+        );
+        assert_eq!(
+            undo_mojibake("café".as_bytes()),
+            None,
+            "é alone is not UTF-8 mojibake"
+        );
+        assert_eq!(
+            latin1_to_utf8(b"caf\xe9 \x92").unwrap(),
+            "café ’".as_bytes()
+        );
+    }
+}
