@@ -1,0 +1,621 @@
+//! `hookcli send`: resolve the flags, render and sign each event at send
+//! time, deliver it through `crate::send`, record every attempt in the event
+//! store, and print a report per delivery (or a load summary).
+
+use super::{EventSettings, Globals, load_fixture, now, record_signed, signing_secret};
+use crate::cli::SendArgs;
+use crate::cli::send::SendOrder;
+use crate::commands::sign::sign_event;
+use crate::exit::{ExitStatus, Hinted};
+use crate::fixtures::{self, Event, Fixture, Override, RenderOptions};
+use crate::ids::IdSource;
+use crate::output;
+use crate::provider::Provider;
+use crate::render::{self, SignedRequest};
+use crate::request::Headers;
+use crate::secret::Secret;
+use crate::send::load::{self, Done, LoadPlan, Prepared};
+use crate::send::order::Order;
+use crate::send::report::{self, Delivery, LoadInfo};
+use crate::send::retry::{self, RetryPolicy};
+use crate::send::{Client, ClientOptions, DeliveryError, Expect, Response};
+use crate::store::{NewDelivery, Store};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Everything `send` needs, resolved from the flags.
+struct Settings {
+    url: String,
+    expect: Expect,
+    timeout: Duration,
+    budget: Duration,
+    retry: RetryPolicy,
+    order: Order,
+    /// Whether the shuffle seed was picked at random (and so must be shown).
+    random_seed: bool,
+    duplicates: u32,
+    /// A fixed signing timestamp (`--timestamp`), else the clock at each attempt.
+    fixed_timestamp: Option<i64>,
+}
+
+fn usage(message: String, hint: &str) -> Hinted {
+    Hinted::usage(message, hint)
+}
+
+fn duration_flag(flag: &str, value: &str) -> Result<Duration, Hinted> {
+    retry::parse_duration(value).map_err(|e| usage(format!("--{flag}: {e}"), "e.g. 500ms, 10s, 2m"))
+}
+
+impl Settings {
+    fn resolve(args: &SendArgs, seed: u64) -> Result<Settings, Hinted> {
+        let url =
+            crate::send::parse_target(&args.to).map_err(|e| usage(e.to_string(), &e.hint()))?;
+        let expect = Expect::parse(&args.expect).map_err(|e| {
+            usage(
+                format!("--expect: {e}"),
+                "e.g. --expect 2xx or --expect 200,409",
+            )
+        })?;
+        let timeout = duration_flag("timeout", &args.timeout)?;
+        if timeout.is_zero() {
+            return Err(usage(
+                "--timeout must be more than 0".into(),
+                "e.g. --timeout 10s",
+            ));
+        }
+        let budget = duration_flag("budget", &args.budget)?;
+        if !(args.time_scale.is_finite() && args.time_scale >= 0.0) {
+            return Err(usage(
+                format!("--time-scale {} is not a factor", args.time_scale),
+                "e.g. --time-scale 0.001",
+            ));
+        }
+        let retrying = args.retry || args.retry_schedule.is_some() || args.max_attempts.is_some();
+        let retry = if retrying {
+            let spec = args
+                .retry_schedule
+                .as_deref()
+                .unwrap_or(retry::DEFAULT_SCHEDULE);
+            let delays = retry::parse_schedule(spec).map_err(|e| {
+                usage(
+                    format!("--retry-schedule: {e}"),
+                    "e.g. --retry-schedule 0s,10s,30s,2m",
+                )
+            })?;
+            let max_attempts = args.max_attempts.unwrap_or(delays.len());
+            if max_attempts == 0 {
+                return Err(usage(
+                    "--max-attempts must be at least 1".into(),
+                    "e.g. --max-attempts 3",
+                ));
+            }
+            RetryPolicy {
+                delays,
+                time_scale: args.time_scale,
+                max_attempts,
+                max_duration: args
+                    .max_retry_time
+                    .as_deref()
+                    .map(|v| duration_flag("max-retry-time", v))
+                    .transpose()?,
+            }
+        } else {
+            RetryPolicy::once()
+        };
+        if args.duplicates == 0 {
+            return Err(usage(
+                "--duplicates must be at least 1".into(),
+                "e.g. --duplicates 3",
+            ));
+        }
+        if args.count == Some(0) || args.concurrency == 0 {
+            return Err(usage(
+                "--count and --concurrency must be at least 1".into(),
+                "e.g. --count 1000 --concurrency 16",
+            ));
+        }
+        let order = match args.order {
+            SendOrder::InOrder => Order::InOrder,
+            SendOrder::Reversed => Order::Reversed,
+            SendOrder::Shuffled => Order::Shuffled { seed },
+        };
+        Ok(Settings {
+            url,
+            expect,
+            timeout,
+            budget,
+            retry,
+            order,
+            random_seed: args.event_args.seed.is_none(),
+            duplicates: args.duplicates,
+            fixed_timestamp: args.event_args.timestamp,
+        })
+    }
+
+    fn sign_time(&self) -> i64 {
+        self.fixed_timestamp.unwrap_or_else(now)
+    }
+}
+
+pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
+    let mut event_settings = EventSettings::resolve(&args.event_args)?;
+    let seed = event_settings.ids.seed();
+    let settings = Settings::resolve(args, seed)?;
+    let fixtures = select(args, &event_settings)?;
+    let mut secrets: HashMap<Provider, Secret> = HashMap::new();
+    for f in &fixtures {
+        if let std::collections::hash_map::Entry::Vacant(e) = secrets.entry(f.provider) {
+            e.insert(signing_secret(f.provider, args.secret.as_deref())?);
+        }
+    }
+    if let Some(count) = args.count {
+        if fixtures.len() != 1 {
+            return Err(usage(
+                "load mode sends one event type".into(),
+                "name a single event with --count",
+            )
+            .into());
+        }
+        let secret = secrets
+            .remove(&fixtures[0].provider)
+            .expect("resolved above");
+        return load_mode(
+            args,
+            globals,
+            &settings,
+            &event_settings,
+            &fixtures[0],
+            secret,
+            count,
+        );
+    }
+
+    // Render every event once: its id stays the same across retries and duplicates.
+    event_settings.timestamp = settings.sign_time();
+    let mut events = Vec::new();
+    for (i, fixture) in fixtures.iter().enumerate() {
+        events.push(
+            fixture
+                .render(&event_settings.render_options(i as u64))
+                .map_err(Hinted::from)?,
+        );
+    }
+    settings.order.apply(&mut events);
+    if matches!(settings.order, Order::Shuffled { .. }) && settings.random_seed && events.len() > 1
+    {
+        output::note(&format!("shuffled with --seed {seed}"));
+    }
+
+    if args.dry_run {
+        for event in &events {
+            for _ in 0..settings.duplicates {
+                let signed = resigned(event, settings.sign_time());
+                let headers = sign_event(&signed, &secrets[&event.provider])?;
+                let req = SignedRequest {
+                    url: &settings.url,
+                    event: &signed,
+                    headers: &headers,
+                };
+                if args.json {
+                    let mut v = render::json(&req);
+                    v["url"] = settings.url.clone().into();
+                    output::json(&v)?;
+                } else {
+                    output::stdout(&render::curl(&req))?;
+                }
+            }
+        }
+        return Ok(ExitStatus::Success);
+    }
+
+    let rt = crate::send::runtime(Some(1))?;
+    let client = Client::new(&ClientOptions {
+        timeout: settings.timeout,
+        insecure: args.insecure,
+        pool_size: 1,
+    })
+    .map_err(|e| usage(e.to_string(), &e.hint()))?;
+    let store = globals.open_store();
+    let mut all_matched = true;
+    let mut any_response = false;
+    let mut last_error: Option<DeliveryError> = None;
+    for event in &events {
+        for _ in 0..settings.duplicates {
+            let outcome = rt.block_on(deliver_with_retries(
+                &client,
+                args,
+                &settings,
+                event,
+                &secrets[&event.provider],
+                store.as_ref(),
+            ))?;
+            all_matched &= outcome.matched;
+            any_response |= outcome.any_response;
+            if outcome.last_error.is_some() {
+                last_error = outcome.last_error;
+            }
+        }
+    }
+    if let (false, Some(e)) = (any_response, last_error) {
+        return Err(Hinted {
+            message: e.to_string(),
+            hint: Some(e.hint()),
+            status: ExitStatus::Failure,
+        }
+        .into());
+    }
+    Ok(if all_matched {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+/// Fixtures named on the command line, directories expanded (sorted by name).
+fn select(args: &SendArgs, settings: &EventSettings) -> Result<Vec<Fixture>, Hinted> {
+    let mut chosen = Vec::new();
+    for spec in &args.events {
+        let path = Path::new(spec);
+        if path.is_dir() {
+            let found = fixtures::load_dir(path, settings.provider)?;
+            if found.is_empty() {
+                return Err(usage(
+                    format!("{} holds no *.json fixtures", path.display()),
+                    "name event types or fixture files",
+                ));
+            }
+            chosen.extend(found);
+        } else {
+            chosen.push(load_fixture(spec, settings, &args.event_args.fixtures_dir)?);
+        }
+    }
+    Ok(chosen)
+}
+
+/// The same event (same body and id) to be signed at `timestamp`.
+fn resigned(event: &Event, timestamp: i64) -> Event {
+    Event {
+        timestamp,
+        ..event.clone()
+    }
+}
+
+struct Outcome {
+    matched: bool,
+    any_response: bool,
+    last_error: Option<DeliveryError>,
+}
+
+/// Delivers one event, retrying on the schedule while it gets no 2xx; each
+/// attempt is signed afresh, recorded, and reported.
+async fn deliver_with_retries(
+    client: &Client,
+    args: &SendArgs,
+    settings: &Settings,
+    event: &Event,
+    secret: &Secret,
+    store: Option<&Store>,
+) -> anyhow::Result<Outcome> {
+    let first = Instant::now();
+    let mut attempt = 1usize;
+    let mut outcome = Outcome {
+        matched: false,
+        any_response: false,
+        last_error: None,
+    };
+    let mut wait = settings
+        .retry
+        .wait_before(1, Duration::ZERO)
+        .unwrap_or_default();
+    loop {
+        tokio::time::sleep(wait).await;
+        let signed = resigned(event, settings.sign_time());
+        let headers = sign_event(&signed, secret)?;
+        let sent_ms = crate::store::now_ms();
+        let result = client
+            .deliver(
+                &settings.url,
+                &headers,
+                bytes::Bytes::from(signed.body.clone()),
+            )
+            .await;
+        let delivered = matches!(&result, Ok(r) if (200..300).contains(&r.status));
+        let next_wait = if delivered {
+            None
+        } else {
+            settings.retry.wait_before(attempt + 1, first.elapsed())
+        };
+        record(
+            store,
+            &signed,
+            &headers,
+            secret,
+            &settings.url,
+            attempt as u32,
+            sent_ms,
+            &result,
+        );
+        let scheme = event.provider.scheme();
+        let header_name = scheme.signature_header();
+        let report = Delivery {
+            event: &signed,
+            url: &settings.url,
+            attempt: attempt as u32,
+            signature: (header_name, headers.get(header_name).unwrap_or_default()),
+            sent_ms,
+            result: &result,
+            expect: &settings.expect,
+            budget: settings.budget,
+            retry_in: next_wait,
+        };
+        let curl = args.print_curl.then(|| {
+            render::curl(&SignedRequest {
+                url: &settings.url,
+                event: &signed,
+                headers: &headers,
+            })
+        });
+        if args.json {
+            let mut v = report::json(&report);
+            if let Some(c) = curl {
+                v["curl"] = c.into();
+            }
+            output::json(&v)?;
+        } else {
+            let mut text = curl.unwrap_or_default();
+            text.push_str(&report::human(&report));
+            output::stdout(&text)?;
+        }
+        outcome.matched = report.matched();
+        outcome.any_response |= result.is_ok();
+        if let Err(e) = result {
+            outcome.last_error = Some(e);
+        }
+        match next_wait {
+            Some(w) => {
+                wait = w;
+                attempt += 1;
+            }
+            None => return Ok(outcome),
+        }
+    }
+}
+
+/// Records one attempt: what was signed and sent, and what came back.
+#[allow(clippy::too_many_arguments)]
+fn record(
+    store: Option<&Store>,
+    event: &Event,
+    headers: &Headers,
+    secret: &Secret,
+    url: &str,
+    attempt: u32,
+    sent_ms: i64,
+    result: &Result<Response, DeliveryError>,
+) {
+    let Some(signed_id) = record_signed(store, "send", event, headers, secret, Some(url)) else {
+        return;
+    };
+    let Some(store) = store else { return };
+    let (status, latency_ms, response_headers, response_body, error) = match result {
+        Ok(r) => (
+            Some(r.status),
+            Some(r.latency.as_secs_f64() * 1000.0),
+            Some(render::headers_json(&r.headers)),
+            Some(r.body.as_slice()),
+            None,
+        ),
+        Err(e) => (None, None, None, None, Some(e.to_string())),
+    };
+    let delivery = NewDelivery {
+        signed_id,
+        attempt,
+        sent_ms,
+        url,
+        status,
+        latency_ms,
+        response_headers: response_headers.as_ref(),
+        response_body,
+        error: error.as_deref(),
+    };
+    if let Err(e) = store.record_delivery(&delivery) {
+        output::note(&format!(
+            "warning: could not record the delivery in {}: {e:#}",
+            store.path().display()
+        ));
+    }
+}
+
+/// What load mode hands the recorder for each request.
+struct Sent {
+    event_type: Arc<str>,
+    event_id: String,
+    timestamp: i64,
+}
+
+/// Load mode: `count` uniquely signed copies, `concurrency` in flight.
+fn load_mode(
+    args: &SendArgs,
+    globals: &Globals,
+    settings: &Settings,
+    event_settings: &EventSettings,
+    fixture: &Fixture,
+    secret: Secret,
+    count: u64,
+) -> anyhow::Result<ExitStatus> {
+    let provider = fixture.provider;
+    let fixture = Arc::new(fixture.clone());
+    let overrides: Arc<Vec<Override>> = Arc::new(event_settings.overrides.clone());
+    let ids: IdSource = event_settings.ids;
+    let fixed = settings.fixed_timestamp;
+    // Fail early (exit 2) on a fixture or secret that cannot render or sign.
+    let probe = fixture
+        .render(&RenderOptions {
+            timestamp: 0,
+            ids,
+            sequence: 0,
+            overrides: &overrides,
+        })
+        .map_err(Hinted::from)?;
+    sign_event(&probe, &secret)?;
+    let event_type: Arc<str> = probe.event_type.into();
+
+    let prepare = {
+        let (fixture, overrides, secret, event_type) = (
+            fixture.clone(),
+            overrides.clone(),
+            secret.clone(),
+            event_type.clone(),
+        );
+        move |index: u64| {
+            let timestamp = fixed.unwrap_or_else(now);
+            let opts = RenderOptions {
+                timestamp,
+                ids,
+                sequence: index,
+                overrides: &overrides,
+            };
+            let event = fixture.render(&opts).expect("rendered once above");
+            let headers = sign_event(&event, &secret).expect("signed once above");
+            Prepared {
+                headers,
+                body: bytes::Bytes::from(event.body),
+                meta: Sent {
+                    event_type: event_type.clone(),
+                    event_id: event.event_id,
+                    timestamp,
+                },
+            }
+        }
+    };
+
+    let recorder = globals
+        .open_store()
+        .map(|store| Recorder::start(store, secret.clone(), provider, settings.url.clone()));
+    let progress = progress_bar(count);
+    let on_done = {
+        let sender = recorder.as_ref().map(|r| r.sender.clone());
+        let progress = progress.clone();
+        move |done: Done<Sent>| {
+            progress.inc(1);
+            if let Some(sender) = &sender {
+                let _ = sender.send(done);
+            }
+        }
+    };
+    let plan = LoadPlan {
+        url: settings.url.clone(),
+        timeout: settings.timeout,
+        count,
+        concurrency: args.concurrency,
+        expect: settings.expect.clone(),
+        budget: settings.budget,
+    };
+    let client = Client::new(&ClientOptions {
+        timeout: settings.timeout,
+        insecure: args.insecure,
+        pool_size: args.concurrency,
+    })
+    .map_err(|e| usage(e.to_string(), &e.hint()))?;
+    let rt = crate::send::runtime(None)?;
+    let (stats, elapsed) = rt.block_on(load::run(client, plan, prepare, on_done));
+    progress.finish_and_clear();
+    if let Some(recorder) = recorder {
+        recorder.finish();
+    }
+    let summary = stats.summary(elapsed);
+    let info = LoadInfo {
+        url: &settings.url,
+        event_type: &event_type,
+        concurrency: args.concurrency,
+        expect: &settings.expect,
+    };
+    if args.json {
+        output::json(&report::summary_json(&info, &summary))?;
+    } else {
+        output::stdout(&report::summary_human(&info, &summary))?;
+    }
+    Ok(if summary.failed == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+/// A progress bar on a terminal's stderr; hidden otherwise.
+fn progress_bar(count: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(count);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Records load-mode deliveries on its own thread, in batches of up to
+/// `BATCH` per transaction, so the store never slows the senders down.
+struct Recorder {
+    sender: std::sync::mpsc::Sender<Done<Sent>>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+const BATCH: usize = 1024;
+
+impl Recorder {
+    fn start(store: Store, secret: Secret, provider: Provider, url: String) -> Recorder {
+        let (sender, receiver) = std::sync::mpsc::channel::<Done<Sent>>();
+        let thread = std::thread::spawn(move || {
+            while let Ok(first) = receiver.recv() {
+                let mut batch = vec![first];
+                while batch.len() < BATCH {
+                    match receiver.try_recv() {
+                        Ok(d) => batch.push(d),
+                        Err(_) => break,
+                    }
+                }
+                let tx = store.connection().unchecked_transaction();
+                for done in batch {
+                    let event = Event {
+                        provider,
+                        event_type: done.prepared.meta.event_type.to_string(),
+                        event_id: done.prepared.meta.event_id,
+                        timestamp: done.prepared.meta.timestamp,
+                        body: done.prepared.body.to_vec(),
+                    };
+                    record(
+                        Some(&store),
+                        &event,
+                        &done.prepared.headers,
+                        &secret,
+                        &url,
+                        1,
+                        done.sent_ms,
+                        &done.result,
+                    );
+                }
+                if let Ok(tx) = tx
+                    && let Err(e) = tx.commit()
+                {
+                    output::note(&format!(
+                        "warning: could not record deliveries in {}: {e}",
+                        store.path().display()
+                    ));
+                }
+            }
+        });
+        Recorder { sender, thread }
+    }
+
+    /// Waits until every delivery handed over so far is recorded.
+    fn finish(self) {
+        drop(self.sender);
+        let _ = self.thread.join();
+    }
+}

@@ -1,0 +1,306 @@
+//! Renders deliveries and load summaries for a person or as JSON. Returns
+//! strings and values; `output` prints them. Everything that came from the
+//! server is escaped before it can reach a terminal.
+
+use super::stats::Summary;
+use super::{DeliveryError, Expect, Response, format_duration};
+use crate::escape::for_terminal;
+use crate::fixtures::Event;
+use serde_json::{Map, Value, json};
+use std::time::Duration;
+
+/// Response-body bytes shown to a person (JSON output keeps up to `MAX_BODY`).
+pub const SHOWN_BODY: usize = 2048;
+
+/// One delivery attempt and what came of it.
+pub struct Delivery<'a> {
+    pub event: &'a Event,
+    pub url: &'a str,
+    pub attempt: u32,
+    /// The signature header's name and value.
+    pub signature: (&'a str, &'a str),
+    pub sent_ms: i64,
+    pub result: &'a Result<Response, DeliveryError>,
+    pub expect: &'a Expect,
+    pub budget: Duration,
+    /// When the next attempt will be made, if one will.
+    pub retry_in: Option<Duration>,
+}
+
+/// How a delivery is judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Matched,
+    Unexpected,
+    /// A 3xx, never followed (providers count it as a failure).
+    Redirect {
+        location: Option<String>,
+    },
+    Failed,
+}
+
+impl Delivery<'_> {
+    pub fn verdict(&self) -> Verdict {
+        match self.result {
+            Ok(r) if (300..400).contains(&r.status) && !self.expect.matches(r.status) => {
+                Verdict::Redirect {
+                    location: r.redirect_location().map(str::to_string),
+                }
+            }
+            Ok(r) if self.expect.matches(r.status) => Verdict::Matched,
+            Ok(_) => Verdict::Unexpected,
+            Err(_) => Verdict::Failed,
+        }
+    }
+
+    pub fn matched(&self) -> bool {
+        self.verdict() == Verdict::Matched
+    }
+
+    pub fn slow(&self) -> bool {
+        matches!(self.result, Ok(r) if r.latency > self.budget)
+    }
+}
+
+pub fn status_line(status: u16) -> String {
+    match reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+    {
+        Some(reason) => format!("{status} {reason}"),
+        None => status.to_string(),
+    }
+}
+
+fn body_text(body: &[u8], limit: usize) -> (String, usize) {
+    let shown = &body[..body.len().min(limit)];
+    (
+        String::from_utf8_lossy(shown).into_owned(),
+        body.len() - shown.len(),
+    )
+}
+
+/// The delivery for a person: request line, response, verdict.
+pub fn human(d: &Delivery) -> String {
+    let e = d.event;
+    let mut out = format!(
+        "→ POST {} · {} {} · attempt {}\n",
+        for_terminal(d.url),
+        for_terminal(&e.event_type),
+        for_terminal(&e.event_id),
+        d.attempt
+    );
+    if let Ok(r) = d.result {
+        out.push_str(&format!(
+            "← {} · {}\n",
+            status_line(r.status),
+            format_duration(r.latency)
+        ));
+        for (name, value) in r.headers.iter() {
+            out.push_str(&format!(
+                "  {}: {}\n",
+                for_terminal(name),
+                for_terminal(value)
+            ));
+        }
+        let (text, more) = body_text(&r.body, SHOWN_BODY);
+        if !text.is_empty() {
+            out.push('\n');
+            for line in text.trim_end_matches('\n').split('\n') {
+                out.push_str(&format!("  {}\n", for_terminal(line)));
+            }
+            if more > 0 {
+                out.push_str(&format!("  … ({more} more bytes)\n"));
+            }
+        }
+    }
+    out.push_str(&verdict_line(d));
+    out.push('\n');
+    if d.slow()
+        && let Ok(r) = d.result
+    {
+        out.push_str(&format!(
+                "slow: your handler took {} (budget {}, --budget); providers time out and retry — acknowledge first, work later\n",
+                format_duration(r.latency),
+                format_duration(d.budget)
+            ));
+    }
+    if let Some(wait) = d.retry_in {
+        out.push_str(&format!(
+            "retrying in {}, re-signed with a fresh timestamp\n",
+            format_duration(wait)
+        ));
+    }
+    out
+}
+
+fn verdict_line(d: &Delivery) -> String {
+    match (d.verdict(), d.result) {
+        (Verdict::Matched, Ok(r)) => format!(
+            "ok: {} matches --expect {}",
+            status_line(r.status),
+            d.expect
+        ),
+        (Verdict::Redirect { location }, Ok(r)) => format!(
+            "FAIL: {} is a redirect; hookcli does not follow it, and providers treat 3xx as failure — Location: {}",
+            status_line(r.status),
+            location
+                .as_deref()
+                .map(for_terminal)
+                .unwrap_or_else(|| "(none)".into())
+        ),
+        (_, Ok(r)) => format!(
+            "FAIL: {}, expected --expect {}",
+            status_line(r.status),
+            d.expect
+        ),
+        (_, Err(e)) => format!("FAIL: {e}\n  hint: {}", e.hint()),
+    }
+}
+
+fn headers_object(headers: &crate::request::Headers) -> Value {
+    let mut map = Map::new();
+    for (name, value) in headers.iter() {
+        map.insert(name.to_string(), Value::String(value.to_string()));
+    }
+    Value::Object(map)
+}
+
+/// One JSON object per delivery attempt.
+pub fn json(d: &Delivery) -> Value {
+    let e = d.event;
+    let mut v = json!({
+        "provider": e.provider.name(),
+        "event_type": e.event_type,
+        "event_id": e.event_id,
+        "url": d.url,
+        "attempt": d.attempt,
+        "timestamp": e.timestamp,
+        "signature_header": {d.signature.0: d.signature.1},
+        "sent_at_ms": d.sent_ms,
+        "expect": d.expect.to_string(),
+        "matched": d.matched(),
+        "slow": d.slow(),
+        "status": Value::Null,
+        "latency_ms": Value::Null,
+        "response": Value::Null,
+        "error": Value::Null,
+        "retry_in_ms": d.retry_in.map(|w| w.as_millis() as u64),
+    });
+    match d.result {
+        Ok(r) => {
+            v["status"] = r.status.into();
+            v["latency_ms"] = json!(r.latency.as_secs_f64() * 1000.0);
+            v["response"] = json!({
+                "headers": headers_object(&r.headers),
+                "body": String::from_utf8_lossy(&r.body),
+            });
+            if let Verdict::Redirect { location } = d.verdict() {
+                v["redirect_not_followed"] = json!({"location": location});
+            }
+        }
+        Err(err) => {
+            v["error"] = json!({"kind": err.kind(), "message": err.to_string(), "hint": err.hint()})
+        }
+    }
+    v
+}
+
+/// What a load run was.
+pub struct LoadInfo<'a> {
+    pub url: &'a str,
+    pub event_type: &'a str,
+    pub concurrency: usize,
+    pub expect: &'a Expect,
+}
+
+pub fn summary_human(info: &LoadInfo, s: &Summary) -> String {
+    let mut out = format!(
+        "sent {} uniquely signed {} events to {} with {} in flight\n",
+        s.requests,
+        for_terminal(info.event_type),
+        for_terminal(info.url),
+        info.concurrency
+    );
+    out.push_str(&format!(
+        "  throughput  {:.0} req/s ({} in {})\n",
+        s.per_second,
+        s.requests,
+        format_duration(s.elapsed)
+    ));
+    out.push_str(&format!(
+        "  latency     p50 {}  p90 {}  p99 {}  max {}\n",
+        format_duration(s.p50),
+        format_duration(s.p90),
+        format_duration(s.p99),
+        format_duration(s.max)
+    ));
+    let statuses: Vec<String> = s
+        .stats
+        .statuses
+        .iter()
+        .map(|(k, v)| format!("{k} × {v}"))
+        .collect();
+    if !statuses.is_empty() {
+        out.push_str(&format!("  statuses    {}\n", statuses.join(", ")));
+    }
+    let errors: Vec<String> = s
+        .stats
+        .errors
+        .iter()
+        .map(|(k, v)| format!("{k} × {v}"))
+        .collect();
+    if !errors.is_empty() {
+        out.push_str(&format!("  errors      {}\n", errors.join(", ")));
+    }
+    if s.stats.slow > 0 {
+        out.push_str(&format!(
+            "  slow        {} over the --budget\n",
+            s.stats.slow
+        ));
+    }
+    if s.failed == 0 {
+        out.push_str(&format!(
+            "ok: all {} matched --expect {}\n",
+            s.requests, info.expect
+        ));
+    } else {
+        out.push_str(&format!(
+            "FAIL: {} of {} did not match --expect {}\n",
+            s.failed, s.requests, info.expect
+        ));
+    }
+    out
+}
+
+pub fn summary_json(info: &LoadInfo, s: &Summary) -> Value {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let statuses: Map<String, Value> = s
+        .stats
+        .statuses
+        .iter()
+        .map(|(k, v)| (k.to_string(), (*v).into()))
+        .collect();
+    let errors: Map<String, Value> = s
+        .stats
+        .errors
+        .iter()
+        .map(|(k, v)| (k.to_string(), (*v).into()))
+        .collect();
+    json!({
+        "mode": "load",
+        "url": info.url,
+        "event_type": info.event_type,
+        "concurrency": info.concurrency,
+        "requests": s.requests,
+        "elapsed_s": s.elapsed.as_secs_f64(),
+        "requests_per_second": s.per_second,
+        "latency_ms": {"p50": ms(s.p50), "p90": ms(s.p90), "p99": ms(s.p99), "max": ms(s.max)},
+        "statuses": statuses,
+        "errors": errors,
+        "expect": info.expect.to_string(),
+        "matched": s.stats.matched,
+        "failed": s.failed,
+        "slow": s.stats.slow,
+    })
+}

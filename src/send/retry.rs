@@ -1,0 +1,137 @@
+//! Retry schedules: when a provider would try a failed delivery again.
+
+use std::time::Duration;
+
+/// Stripe-like exponential backoff: the first attempt at once, then after
+/// 10 s, 30 s, 2 min, 10 min, 30 min and 2 h.
+pub const DEFAULT_SCHEDULE: &str = "0s,10s,30s,2m,10m,30m,2h";
+
+/// When each attempt happens and when to give up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryPolicy {
+    /// Wait before attempt `i + 1` (the first entry is before the first attempt).
+    pub delays: Vec<Duration>,
+    /// Every delay is multiplied by this (0.001 turns 2 h into 7.2 s).
+    pub time_scale: f64,
+    /// Stop after this many attempts.
+    pub max_attempts: usize,
+    /// Stop once this much (scaled) time has passed since the first attempt.
+    pub max_duration: Option<Duration>,
+}
+
+impl RetryPolicy {
+    /// One attempt, no retries.
+    pub fn once() -> RetryPolicy {
+        RetryPolicy {
+            delays: vec![Duration::ZERO],
+            time_scale: 1.0,
+            max_attempts: 1,
+            max_duration: None,
+        }
+    }
+
+    /// The (scaled) wait before attempt `attempt` (1-based), or `None` when
+    /// the schedule or a cap says to stop. `elapsed` is the time since the
+    /// first attempt started.
+    pub fn wait_before(&self, attempt: usize, elapsed: Duration) -> Option<Duration> {
+        if attempt == 0 || attempt > self.max_attempts {
+            return None;
+        }
+        let delay = self.delays.get(attempt - 1)?.mul_f64(self.time_scale);
+        if attempt > 1
+            && let Some(cap) = self.max_duration
+            && elapsed + delay > cap
+        {
+            return None;
+        }
+        Some(delay)
+    }
+}
+
+/// `0s,10s,30s,2m` → durations.
+pub fn parse_schedule(spec: &str) -> Result<Vec<Duration>, String> {
+    let delays: Vec<Duration> = spec
+        .split(',')
+        .map(|p| parse_duration(p.trim()))
+        .collect::<Result<_, _>>()?;
+    if delays.is_empty() {
+        return Err("the schedule is empty".into());
+    }
+    Ok(delays)
+}
+
+/// `250ms`, `10s`, `1.5s`, `2m`, `2h`; a bare number is seconds.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let t = text.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("'{text}' is not a duration (e.g. 500ms, 10s, 2m, 1h)"))?;
+    let seconds = match unit.trim() {
+        "ms" => value / 1000.0,
+        "" | "s" => value,
+        "m" | "min" => value * 60.0,
+        "h" => value * 3600.0,
+        other => {
+            return Err(format!(
+                "'{text}': unknown unit '{other}' (use ms, s, m or h)"
+            ));
+        }
+    };
+    Duration::try_from_secs_f64(seconds).map_err(|_| format!("'{text}' is out of range"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_default_schedule() {
+        let d = parse_schedule(DEFAULT_SCHEDULE).unwrap();
+        assert_eq!(d.len(), 7);
+        assert_eq!(d[3], Duration::from_secs(120));
+        assert_eq!(d[6], Duration::from_secs(7200));
+        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
+        assert_eq!(parse_duration("1.5").unwrap(), Duration::from_millis(1500));
+        assert!(parse_duration("5 parsecs").is_err());
+        assert!(parse_duration("").is_err());
+    }
+
+    #[test]
+    fn scaled_and_capped() {
+        let p = RetryPolicy {
+            delays: parse_schedule("0s,10s,30s,2m").unwrap(),
+            time_scale: 0.01,
+            max_attempts: 3,
+            max_duration: None,
+        };
+        assert_eq!(p.wait_before(1, Duration::ZERO), Some(Duration::ZERO));
+        assert_eq!(
+            p.wait_before(2, Duration::ZERO),
+            Some(Duration::from_millis(100))
+        );
+        assert_eq!(
+            p.wait_before(3, Duration::ZERO),
+            Some(Duration::from_millis(300))
+        );
+        assert_eq!(p.wait_before(4, Duration::ZERO), None, "max attempts");
+        let capped = RetryPolicy {
+            max_duration: Some(Duration::from_millis(350)),
+            max_attempts: 9,
+            ..p
+        };
+        assert_eq!(
+            capped.wait_before(3, Duration::from_millis(100)),
+            None,
+            "would end past the cap"
+        );
+        assert_eq!(
+            capped.wait_before(5, Duration::ZERO),
+            None,
+            "schedule exhausted"
+        );
+    }
+}
