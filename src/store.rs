@@ -146,8 +146,9 @@ impl Store {
     /// committed row survives the process being killed.
     pub fn open(path: &Path) -> anyhow::Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the event store directory {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!("cannot create the event store directory {}", dir.display())
+            })?;
         }
         let conn = Connection::open(path)
             .with_context(|| format!("cannot open the event store {}", path.display()))?;
@@ -156,8 +157,12 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.execute_batch(SCHEMA)
+            .and_then(|()| conn.execute_batch(RECEIVED_SCHEMA))
             .with_context(|| format!("cannot set up the event store {}", path.display()))?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -176,7 +181,8 @@ impl Store {
     /// Deletes rows older than `max_age_days` and beyond `max_rows` per table.
     pub fn prune(&self, max_age_days: i64, max_rows: i64) -> anyhow::Result<()> {
         let cutoff = now_ms() - max_age_days * 86_400_000;
-        self.conn.execute("DELETE FROM signed WHERE created_ms < ?1", params![cutoff])?;
+        self.conn
+            .execute("DELETE FROM signed WHERE created_ms < ?1", params![cutoff])?;
         self.conn.execute(
             "DELETE FROM signed WHERE id <= (SELECT id FROM signed ORDER BY id DESC LIMIT 1 OFFSET ?1)",
             params![max_rows],
@@ -268,9 +274,11 @@ impl Store {
 
     /// How many delivery attempts were recorded for a signed request.
     pub fn delivery_count(&self, signed_id: i64) -> anyhow::Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT COUNT(*) FROM deliveries WHERE signed_id = ?1", params![signed_id], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM deliveries WHERE signed_id = ?1",
+            params![signed_id],
+            |r| r.get(0),
+        )?)
     }
 }
 
@@ -301,7 +309,10 @@ mod tests {
         let found = store.find_signed_by_signature("abc").unwrap().unwrap();
         assert_eq!(found.id, id);
         assert_eq!(found.body, b"{\n}");
-        assert_eq!(store.find_signed_by_event_id("evt_1").unwrap().unwrap().id, id);
+        assert_eq!(
+            store.find_signed_by_event_id("evt_1").unwrap().unwrap().id,
+            id
+        );
         assert!(store.find_signed_by_signature("zzz").unwrap().is_none());
         store
             .record_delivery(&NewDelivery {
@@ -319,5 +330,390 @@ mod tests {
         assert_eq!(store.delivery_count(id).unwrap(), 1);
         store.prune(30, 0).unwrap();
         assert!(store.find_signed_by_signature("abc").unwrap().is_none());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Received requests (`hookcli listen`), dead letters and replays
+// (`hookcli events`, `hookcli replay`).
+//
+// Every POST the listener answers is a row here, written before the answer
+// is sent. A row whose forward to the app failed (no response, or non-2xx)
+// is a dead letter until a replay of it gets a 2xx. The table is bounded by
+// `DEFAULT_MAX_AGE_DAYS` and `DEFAULT_MAX_ROWS`, like the others.
+// ---------------------------------------------------------------------------
+
+const RECEIVED_SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS received (
+    id                 INTEGER PRIMARY KEY,
+    received_ms        INTEGER NOT NULL,
+    method             TEXT NOT NULL,
+    path               TEXT NOT NULL,
+    remote             TEXT NOT NULL,
+    provider           TEXT,                -- NULL when not detected
+    event_type         TEXT,
+    event_id           TEXT,
+    signature          TEXT,                -- first signature, wire form
+    valid              INTEGER NOT NULL,
+    causes             TEXT NOT NULL,       -- JSON array of cause ids
+    flags              TEXT NOT NULL,       -- JSON array of delivery flag ids
+    secret_label       TEXT,                -- the secret that verified (label only)
+    secret_fp          TEXT,
+    headers            TEXT NOT NULL,       -- JSON array of [name, value], arrival order
+    body               BLOB NOT NULL,
+    status             INTEGER NOT NULL,    -- what the listener answered
+    forward_url        TEXT,
+    forward_status     INTEGER,
+    forward_latency_ms REAL,
+    forward_error      TEXT,
+    forward_body       BLOB,
+    dead_letter        INTEGER NOT NULL DEFAULT 0,
+    replay_count       INTEGER NOT NULL DEFAULT 0,
+    replayed_ms        INTEGER,
+    replay_status      INTEGER,
+    replay_error       TEXT
+);
+CREATE INDEX IF NOT EXISTS received_time ON received(received_ms);
+CREATE INDEX IF NOT EXISTS received_type ON received(event_type);
+CREATE INDEX IF NOT EXISTS received_dead ON received(dead_letter) WHERE dead_letter = 1;
+";
+
+/// One request the listener received, as recorded (id and nothing else assigned).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewReceived {
+    pub received_ms: i64,
+    pub method: String,
+    pub path: String,
+    pub remote: String,
+    pub provider: Option<String>,
+    pub event_type: Option<String>,
+    pub event_id: Option<String>,
+    pub signature: Option<String>,
+    pub valid: bool,
+    pub causes: Vec<String>,
+    pub flags: Vec<String>,
+    pub secret_label: Option<String>,
+    pub secret_fp: Option<String>,
+    /// `[name, value]` pairs in arrival order.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    pub status: u16,
+    pub forward: Option<ForwardOutcome>,
+}
+
+/// What happened when the listener forwarded a request to the app.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForwardOutcome {
+    pub url: String,
+    pub status: Option<u16>,
+    pub latency_ms: Option<f64>,
+    pub error: Option<String>,
+    pub body: Option<Vec<u8>>,
+}
+
+impl ForwardOutcome {
+    /// No response, or a non-2xx one.
+    pub fn failed(&self) -> bool {
+        !matches!(self.status, Some(s) if (200..300).contains(&s))
+    }
+}
+
+/// A received request as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceivedRow {
+    pub id: i64,
+    pub new: NewReceived,
+    pub dead_letter: bool,
+    pub replay_count: i64,
+    pub replayed_ms: Option<i64>,
+    pub replay_status: Option<u16>,
+    pub replay_error: Option<String>,
+}
+
+/// Which received requests to list. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct ReceivedFilter {
+    pub ids: Vec<i64>,
+    /// Exact type, or a prefix when it ends in `*` (`invoice.*`).
+    pub event_type: Option<String>,
+    pub valid: Option<bool>,
+    pub since_ms: Option<i64>,
+    pub dead_letters_only: bool,
+    /// Newest first, at most this many.
+    pub limit: Option<i64>,
+}
+
+const RECEIVED_COLUMNS: &str = "id, received_ms, method, path, remote, provider, event_type, event_id, signature,
+    valid, causes, flags, secret_label, secret_fp, headers, body, status, forward_url, forward_status,
+    forward_latency_ms, forward_error, forward_body, dead_letter, replay_count, replayed_ms, replay_status,
+    replay_error";
+
+fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+fn received_row(r: &rusqlite::Row) -> rusqlite::Result<ReceivedRow> {
+    let forward_url: Option<String> = r.get(17)?;
+    let forward = forward_url.map(|url| -> rusqlite::Result<ForwardOutcome> {
+        Ok(ForwardOutcome {
+            url,
+            status: r.get(18)?,
+            latency_ms: r.get(19)?,
+            error: r.get(20)?,
+            body: r.get(21)?,
+        })
+    });
+    Ok(ReceivedRow {
+        id: r.get(0)?,
+        new: NewReceived {
+            received_ms: r.get(1)?,
+            method: r.get(2)?,
+            path: r.get(3)?,
+            remote: r.get(4)?,
+            provider: r.get(5)?,
+            event_type: r.get(6)?,
+            event_id: r.get(7)?,
+            signature: r.get(8)?,
+            valid: r.get(9)?,
+            causes: json_list(&r.get::<_, String>(10)?),
+            flags: json_list(&r.get::<_, String>(11)?),
+            secret_label: r.get(12)?,
+            secret_fp: r.get(13)?,
+            headers: json_list(&r.get::<_, String>(14)?),
+            body: r.get(15)?,
+            status: r.get(16)?,
+            forward: forward.transpose()?,
+        },
+        dead_letter: r.get(22)?,
+        replay_count: r.get(23)?,
+        replayed_ms: r.get(24)?,
+        replay_status: r.get(25)?,
+        replay_error: r.get(26)?,
+    })
+}
+
+impl Store {
+    /// Records received requests in one transaction (the listener's group
+    /// commit) and returns their row ids, in order. With WAL and
+    /// `synchronous=NORMAL` a committed batch survives the process being
+    /// killed.
+    pub fn record_received_batch(&mut self, rows: &[NewReceived]) -> anyhow::Result<Vec<i64>> {
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(rows.len());
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO received (received_ms, method, path, remote, provider, event_type, event_id, signature,
+                 valid, causes, flags, secret_label, secret_fp, headers, body, status, forward_url, forward_status,
+                 forward_latency_ms, forward_error, forward_body, dead_letter)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
+            )?;
+            for n in rows {
+                let f = n.forward.as_ref();
+                stmt.execute(params![
+                    n.received_ms,
+                    n.method,
+                    n.path,
+                    n.remote,
+                    n.provider,
+                    n.event_type,
+                    n.event_id,
+                    n.signature,
+                    n.valid,
+                    serde_json::to_string(&n.causes)?,
+                    serde_json::to_string(&n.flags)?,
+                    n.secret_label,
+                    n.secret_fp,
+                    serde_json::to_string(&n.headers)?,
+                    n.body,
+                    n.status,
+                    f.map(|f| &f.url),
+                    f.and_then(|f| f.status),
+                    f.and_then(|f| f.latency_ms),
+                    f.and_then(|f| f.error.as_deref()),
+                    f.and_then(|f| f.body.as_deref()),
+                    f.is_some_and(ForwardOutcome::failed),
+                ])?;
+                ids.push(tx.last_insert_rowid());
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Deletes received rows older than `max_age_days` and beyond the newest `max_rows`.
+    pub fn prune_received(&self, max_age_days: i64, max_rows: i64) -> anyhow::Result<usize> {
+        let cutoff = now_ms() - max_age_days * 86_400_000;
+        let old = self.conn.execute(
+            "DELETE FROM received WHERE received_ms < ?1",
+            params![cutoff],
+        )?;
+        let extra = self.conn.execute(
+            "DELETE FROM received WHERE id <= (SELECT id FROM received ORDER BY id DESC LIMIT 1 OFFSET ?1)",
+            params![max_rows],
+        )?;
+        Ok(old + extra)
+    }
+
+    /// Received requests matching `filter`, newest first.
+    pub fn list_received(&self, filter: &ReceivedFilter) -> anyhow::Result<Vec<ReceivedRow>> {
+        let mut conditions: Vec<String> = Vec::new();
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        if !filter.ids.is_empty() {
+            let marks = vec!["?"; filter.ids.len()].join(",");
+            conditions.push(format!("id IN ({marks})"));
+            values.extend(filter.ids.iter().map(|&i| i.into()));
+        }
+        if let Some(t) = &filter.event_type {
+            match t.strip_suffix('*') {
+                Some(prefix) => {
+                    conditions.push("substr(event_type, 1, length(?)) = ?".into());
+                    values.push(prefix.to_string().into());
+                    values.push(prefix.to_string().into());
+                }
+                None => {
+                    conditions.push("event_type = ?".into());
+                    values.push(t.clone().into());
+                }
+            }
+        }
+        if let Some(v) = filter.valid {
+            conditions.push("valid = ?".into());
+            values.push(i64::from(v).into());
+        }
+        if let Some(since) = filter.since_ms {
+            conditions.push("received_ms >= ?".into());
+            values.push(since.into());
+        }
+        if filter.dead_letters_only {
+            conditions.push("dead_letter = 1".into());
+        }
+        let mut sql = format!("SELECT {RECEIVED_COLUMNS} FROM received");
+        if !conditions.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conditions.join(" AND "));
+        }
+        sql.push_str(" ORDER BY id DESC");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {}", limit.max(0)));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), received_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn get_received(&self, id: i64) -> anyhow::Result<Option<ReceivedRow>> {
+        let sql = format!("SELECT {RECEIVED_COLUMNS} FROM received WHERE id = ?1");
+        Ok(self
+            .conn
+            .query_row(&sql, params![id], received_row)
+            .optional()?)
+    }
+
+    /// Records one replay of a received request; a 2xx clears its dead-letter mark.
+    pub fn record_replay(
+        &self,
+        id: i64,
+        status: Option<u16>,
+        error: Option<&str>,
+    ) -> anyhow::Result<()> {
+        let ok = matches!(status, Some(s) if (200..300).contains(&s));
+        self.conn.execute(
+            "UPDATE received SET replay_count = replay_count + 1, replayed_ms = ?2, replay_status = ?3,
+             replay_error = ?4, dead_letter = CASE WHEN ?5 THEN 0 ELSE dead_letter END WHERE id = ?1",
+            params![id, now_ms(), status, error, ok],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod received_tests {
+    use super::*;
+
+    fn sample(event_type: &str, valid: bool, forward_status: Option<u16>) -> NewReceived {
+        NewReceived {
+            received_ms: now_ms(),
+            method: "POST".into(),
+            path: "/webhooks".into(),
+            remote: "127.0.0.1:1".into(),
+            provider: Some("stripe".into()),
+            event_type: Some(event_type.into()),
+            event_id: Some("evt_1".into()),
+            signature: Some("abc".into()),
+            valid,
+            causes: if valid {
+                vec![]
+            } else {
+                vec!["wrong_secret".into()]
+            },
+            flags: vec!["duplicate_event".into()],
+            secret_label: None,
+            secret_fp: None,
+            headers: vec![("Stripe-Signature".into(), "t=1,v1=abc".into())],
+            body: b"\xff{}".to_vec(),
+            status: if valid { 200 } else { 400 },
+            forward: forward_status.map(|s| ForwardOutcome {
+                url: "http://127.0.0.1:9/".into(),
+                status: Some(s),
+                latency_ms: Some(1.0),
+                error: None,
+                body: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn batches_round_trip_and_filter() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("e.db")).unwrap();
+        let rows = [
+            sample("invoice.paid", true, Some(200)),
+            sample("invoice.created", false, Some(500)),
+            sample("charge.succeeded", true, None),
+        ];
+        let ids = store.record_received_batch(&rows).unwrap();
+        assert_eq!(ids.len(), 3);
+        let got = store.get_received(ids[0]).unwrap().unwrap();
+        assert_eq!(got.new, rows[0]);
+        let f = |filter: ReceivedFilter| -> Vec<i64> {
+            store
+                .list_received(&filter)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.id)
+                .collect()
+        };
+        assert_eq!(f(ReceivedFilter::default()), vec![ids[2], ids[1], ids[0]]);
+        assert_eq!(
+            f(ReceivedFilter {
+                event_type: Some("invoice.*".into()),
+                ..Default::default()
+            }),
+            vec![ids[1], ids[0]]
+        );
+        assert_eq!(
+            f(ReceivedFilter {
+                valid: Some(false),
+                ..Default::default()
+            }),
+            vec![ids[1]]
+        );
+        assert_eq!(
+            f(ReceivedFilter {
+                dead_letters_only: true,
+                ..Default::default()
+            }),
+            vec![ids[1]]
+        );
+        store.record_replay(ids[1], Some(204), None).unwrap();
+        assert!(
+            f(ReceivedFilter {
+                dead_letters_only: true,
+                ..Default::default()
+            })
+            .is_empty()
+        );
+        assert_eq!(store.prune_received(30, 1).unwrap(), 2);
+        assert_eq!(f(ReceivedFilter::default()), vec![ids[2]]);
     }
 }

@@ -1,0 +1,142 @@
+//! Arguments of `listen`, `events` and `replay`: clap types only.
+
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// Port to listen on; 0 picks a free one (the first line printed says which).
+    #[arg(long, default_value_t = 4242, value_name = "PORT")]
+    pub port: u16,
+
+    /// Address to bind. Anything but loopback exposes the endpoint to your network.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub host: String,
+
+    /// Accept only this path and the paths below it (others get 404). Default: every path.
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<String>,
+
+    /// Signing scheme: stripe, github or standard (default: detected per request from its headers).
+    #[arg(long, short = 'p', value_name = "PROVIDER")]
+    pub provider: Option<String>,
+
+    /// Signing secret; repeat for several (test and live). Also read from the provider's variables
+    /// (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …).
+    #[arg(long, short = 's', value_name = "SECRET")]
+    pub secret: Vec<String>,
+
+    /// Accepted timestamp age in seconds, either direction.
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    pub tolerance: i64,
+
+    /// One JSON object per line on stdout: the listening address, each request, the summary.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Print the full diagnosis and signature diff under every failed request.
+    #[arg(long)]
+    pub diagnose: bool,
+
+    /// Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms.
+    #[arg(long, value_name = "STATUS[:DELAY]")]
+    pub respond: Option<String>,
+
+    /// Proxy mode: forward each request byte for byte to your app and answer as it does.
+    #[arg(long, value_name = "URL")]
+    pub forward_to: Option<String>,
+
+    /// Give up on the app after this many seconds (proxy mode).
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub forward_timeout: f64,
+
+    /// Flag an app that answers slower than this many seconds (GitHub gives up at 10 s).
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub budget: f64,
+
+    /// Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB).
+    #[arg(long, default_value = "5MiB", value_name = "SIZE")]
+    pub max_body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerdictFilter {
+    Valid,
+    Invalid,
+}
+
+/// Filters over the requests `listen` recorded.
+#[derive(Debug, Args, Clone)]
+pub struct ReceivedFilterArgs {
+    /// Only this event type; a trailing * matches a prefix (invoice.*).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub event_type: Option<String>,
+
+    /// Only valid or only invalid requests.
+    #[arg(long, value_enum, value_name = "VERDICT")]
+    pub verdict: Option<VerdictFilter>,
+
+    /// Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time.
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+
+    /// Only dead letters: requests the app did not accept in proxy mode.
+    #[arg(long)]
+    pub dead_letters: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Show this stored request in full (default: list them).
+    #[arg(value_name = "ID")]
+    pub id: Option<i64>,
+
+    #[command(flatten)]
+    pub filter: ReceivedFilterArgs,
+
+    /// List at most this many, newest first.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: i64,
+
+    /// With ID: print only the exact body bytes.
+    #[arg(long, requires = "id")]
+    pub body: bool,
+
+    /// One JSON object per request.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// Stored request ids (see `hookcli events`).
+    #[arg(value_name = "ID")]
+    pub ids: Vec<i64>,
+
+    #[command(flatten)]
+    pub filter: ReceivedFilterArgs,
+
+    /// Where to send (default: the URL each request was forwarded to by `listen --forward-to`).
+    #[arg(long, value_name = "URL")]
+    pub to: Option<String>,
+
+    /// Secrets to re-sign with, as `verify` takes them; a request is re-signed with a fresh timestamp
+    /// when one of them is the secret that verified it.
+    #[arg(long, short = 's', value_name = "SECRET")]
+    pub secret: Vec<String>,
+
+    /// Send the stored headers unchanged (no fresh signature).
+    #[arg(long)]
+    pub no_resign: bool,
+
+    /// Give up on each delivery after this many seconds.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+
+    /// At most this many requests from a filter, newest first.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub limit: i64,
+
+    /// One JSON object per replayed request.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,237 @@
+//! `hookcli listen`: resolve the flags, bind, print where we listen, serve
+//! until Ctrl-C/SIGTERM, print the summary.
+
+use super::{Globals, parse_provider, verification_secrets};
+use crate::cli::ListenArgs;
+use crate::exit::{ExitStatus, Hinted};
+use crate::listen::http::{Limits, Server};
+use crate::listen::inspect::Verifier;
+use crate::listen::{Forward, Listener, Respond, Settings, report};
+use crate::output;
+use crate::provider::Provider;
+use crate::secret::Secret;
+use serde_json::json;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
+    let settings = resolve(args)?;
+    let limits = Limits {
+        max_body: parse_size(&args.max_body).ok_or_else(|| {
+            Hinted::usage(
+                format!("bad --max-body '{}'", args.max_body),
+                "write a size like 5MiB, 512KiB or 100000",
+            )
+        })?,
+        ..Limits::default()
+    };
+    let ip: IpAddr = args.host.parse().map_err(|_| {
+        Hinted::usage(
+            format!("bad --host '{}'", args.host),
+            "pass an IP address such as 127.0.0.1 or ::1",
+        )
+    })?;
+    let server = Server::bind(SocketAddr::new(ip, args.port), limits).map_err(|e| {
+        Hinted::usage(
+            format!("cannot listen on {}:{}: {e}", args.host, args.port),
+            "pick another --port (0 picks a free one) or stop what is using it",
+        )
+    })?;
+    let addr = server.local_addr()?;
+    let url = format!("http://{addr}{}", settings.path.as_deref().unwrap_or("/"));
+    let store = globals.open_store();
+    let store_path = store.as_ref().map(|s| s.path().display().to_string());
+
+    let (json_mode, diagnose) = (args.json, args.diagnose);
+    let sink = Box::new(move |r: &report::Report| {
+        let _ = if json_mode {
+            output::json(&report::json(r))
+        } else {
+            let mut text = report::line(r, diagnose);
+            if diagnose {
+                text.push_str(&report::details(r).unwrap_or_default());
+            }
+            output::stdout(&text)
+        };
+    });
+    let listener = Arc::new(Listener::new(settings.clone(), store, sink));
+
+    if args.json {
+        output::json(&json!({
+            "listening": url,
+            "address": addr.to_string(),
+            "port": addr.port(),
+            "store": store_path,
+            "secrets": secrets_json(&settings.verifier),
+        }))?;
+    } else {
+        output::stdout(&format!("listening on {url}\n"))?;
+        output::note(&startup_note(&settings, store_path.as_deref(), ip));
+    }
+
+    let stopper = server.stopper()?;
+    ctrlc::set_handler(move || stopper.stop())
+        .map_err(|e| anyhow::anyhow!("cannot install the Ctrl-C handler: {e}"))?;
+    server.run(listener.clone());
+    let summary = listener.finish();
+    if args.json {
+        output::json(&summary.json())?;
+    } else {
+        output::note(summary.text().trim_end());
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn secrets_json(v: &Verifier) -> serde_json::Value {
+    v.secrets
+        .iter()
+        .flat_map(|(p, secrets)| {
+            secrets
+                .iter()
+                .map(move |s| json!({"provider": p.name(), "label": s.label(), "fingerprint": s.fingerprint()}))
+        })
+        .collect()
+}
+
+fn startup_note(settings: &Settings, store: Option<&str>, ip: IpAddr) -> String {
+    let v = &settings.verifier;
+    let mut lines = Vec::new();
+    for (p, secrets) in &v.secrets {
+        let list: Vec<String> = secrets.iter().map(Secret::to_string).collect();
+        lines.push(format!("  {p}: {}", list.join(", ")));
+    }
+    let mode = v
+        .provider
+        .map_or("provider detected per request".to_string(), |p| {
+            format!("{p} only")
+        });
+    let mut out = format!(
+        "{mode}; tolerance {} s; secrets:\n{}",
+        v.tolerance,
+        lines.join("\n")
+    );
+    match store {
+        Some(path) => out.push_str(&format!("\n  recording in {path}")),
+        None => out.push_str("\n  not recording (event store off)"),
+    }
+    if let Some(f) = &settings.forward {
+        out.push_str(&format!("\n  forwarding to {}", f.url));
+    }
+    if !ip.is_loopback() {
+        out.push_str(
+            "\n  warning: not bound to loopback: anyone who can reach this machine can post to it",
+        );
+    }
+    out.push_str("\n  Ctrl-C to stop");
+    out
+}
+
+fn resolve(args: &ListenArgs) -> anyhow::Result<Settings> {
+    let provider = parse_provider(args.provider.as_deref())?;
+    let secrets: Vec<(Provider, Vec<Secret>)> = match provider {
+        Some(p) => vec![(p, verification_secrets(p, &args.secret)?)],
+        None => {
+            let found: Vec<_> = Provider::ALL
+                .into_iter()
+                .filter_map(|p| verification_secrets(p, &args.secret).ok().map(|s| (p, s)))
+                .collect();
+            if found.is_empty() {
+                return Err(Hinted::usage(
+                    "no signing secret to verify with",
+                    "pass --secret SECRET, or set STRIPE_WEBHOOK_SECRET (or _TEST/_LIVE), GITHUB_WEBHOOK_SECRET or WEBHOOK_SECRET",
+                )
+                .into());
+            }
+            found
+        }
+    };
+    if args.tolerance < 0 {
+        return Err(Hinted::usage(
+            "--tolerance must not be negative",
+            "pass seconds, e.g. --tolerance 300",
+        )
+        .into());
+    }
+    let respond = args
+        .respond
+        .as_deref()
+        .map(Respond::parse)
+        .transpose()
+        .map_err(|e| {
+            Hinted::usage(
+                format!("bad --respond: {e}"),
+                "write STATUS[:DELAY], e.g. 500 or 200:2s",
+            )
+        })?;
+    let seconds = |flag: &str, v: f64| {
+        if v.is_finite() && v > 0.0 && v < 1e6 {
+            Ok(Duration::from_secs_f64(v))
+        } else {
+            Err(Hinted::usage(
+                format!("bad {flag} {v}"),
+                format!("pass a positive number of seconds to {flag}"),
+            ))
+        }
+    };
+    let forward = match &args.forward_to {
+        Some(target) => Some(Forward {
+            url: crate::send::parse_target(target)
+                .map_err(|e| Hinted::usage(e.to_string(), e.hint()))?,
+            timeout: seconds("--forward-timeout", args.forward_timeout)?,
+            budget: seconds("--budget", args.budget)?,
+        }),
+        None => None,
+    };
+    let path = args.path.as_ref().map(|p| {
+        if p.starts_with('/') {
+            p.clone()
+        } else {
+            format!("/{p}")
+        }
+    });
+    Ok(Settings {
+        verifier: Verifier {
+            provider,
+            secrets,
+            tolerance: args.tolerance,
+        },
+        path,
+        respond,
+        forward,
+        diagnose_valid: args.json,
+    })
+}
+
+/// `5MiB`, `512KiB`, `1MB`, `100000` → bytes.
+pub fn parse_size(text: &str) -> Option<usize> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let n: usize = number.parse().ok()?;
+    let scale: usize = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1000,
+        "kib" => 1 << 10,
+        "m" | "mb" => 1_000_000,
+        "mib" => 1 << 20,
+        "g" | "gb" => 1_000_000_000,
+        "gib" => 1 << 30,
+        _ => return None,
+    };
+    n.checked_mul(scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("5MiB"), Some(5 << 20));
+        assert_eq!(parse_size("512 KiB"), Some(512 << 10));
+        assert_eq!(parse_size("100000"), Some(100_000));
+        assert_eq!(parse_size("1mb"), Some(1_000_000));
+        assert_eq!(parse_size("lots"), None);
+    }
+}

@@ -1,0 +1,177 @@
+//! `hookcli replay`: resend requests `listen` recorded, oldest first, to the
+//! app they were forwarded to or to `--to`, re-signed with a fresh
+//! timestamp when the secret that verified them is known.
+
+use super::events::{open_store, resolve_filter};
+use super::{Globals, now, verification_secrets};
+use crate::cli::ReplayArgs;
+use crate::exit::{ExitStatus, Hinted};
+use crate::listen::forwardable;
+use crate::output;
+use crate::provider::{self, Provider, SignInput};
+use crate::request::Headers;
+use crate::secret::Secret;
+use crate::send::format_duration;
+use crate::store::ReceivedRow;
+use serde_json::json;
+use std::time::Duration;
+
+pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
+    let f = &args.filter;
+    if args.ids.is_empty()
+        && f.event_type.is_none()
+        && f.verdict.is_none()
+        && f.since.is_none()
+        && !f.dead_letters
+    {
+        return Err(Hinted::usage(
+            "nothing chosen to replay",
+            "pass stored ids (see `hookcli events`), a filter (--type, --verdict, --since) or --dead-letters",
+        )
+        .into());
+    }
+    let target = args
+        .to
+        .as_deref()
+        .map(crate::send::parse_target)
+        .transpose()
+        .map_err(|e| Hinted::usage(e.to_string(), e.hint()))?;
+    if !(args.timeout.is_finite() && args.timeout > 0.0) {
+        return Err(Hinted::usage("bad --timeout", "pass a positive number of seconds").into());
+    }
+    let timeout = Duration::from_secs_f64(args.timeout);
+    let store = open_store(globals)?;
+    let mut filter = resolve_filter(f, crate::store::now_ms())?;
+    filter.ids = args.ids.clone();
+    filter.limit = Some(args.limit);
+    let mut rows = store.list_received(&filter)?;
+    for id in &args.ids {
+        if !rows.iter().any(|r| r.id == *id) {
+            return Err(Hinted::usage(
+                format!("no stored request #{id}"),
+                "list them with `hookcli events`",
+            )
+            .into());
+        }
+    }
+    if rows.is_empty() {
+        output::note("nothing to replay: no stored request matches");
+        return Ok(ExitStatus::Success);
+    }
+    rows.reverse();
+
+    let mut failed = 0usize;
+    for row in &rows {
+        let Some(url) = target
+            .clone()
+            .or_else(|| row.new.forward.as_ref().map(|f| f.url.clone()))
+        else {
+            return Err(Hinted::usage(
+                format!(
+                    "#{} was not forwarded anywhere, so there is no app URL to replay it to",
+                    row.id
+                ),
+                "pass --to URL",
+            )
+            .into());
+        };
+        let (headers, resigned) = if args.no_resign {
+            (stored_headers(row), None)
+        } else {
+            resign(row, &args.secret)
+        };
+        let result = crate::send::deliver_blocking(&url, &headers, &row.new.body, timeout);
+        let (status, error) = match &result {
+            Ok(resp) => (Some(resp.status), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        store.record_replay(row.id, status, error.as_deref())?;
+        let ok = matches!(status, Some(s) if (200..300).contains(&s));
+        failed += usize::from(!ok);
+        let signed_with = resigned.as_ref().map(|s| s.to_string());
+        if args.json {
+            output::json(&json!({
+                "id": row.id,
+                "url": url,
+                "status": status,
+                "ok": ok,
+                "latency_ms": result.as_ref().ok().map(|r| r.latency.as_secs_f64() * 1000.0),
+                "error": result.as_ref().err().map(|e| e.kind()),
+                "message": error,
+                "resigned": resigned.as_ref().map(|s| json!({"label": s.label(), "fingerprint": s.fingerprint()})),
+            }))?;
+        } else {
+            let outcome = match &result {
+                Ok(resp) => format!("{} in {}", resp.status, format_duration(resp.latency)),
+                Err(e) => crate::escape::for_terminal(&e.to_string()),
+            };
+            let how = signed_with.map_or_else(
+                || "stored signature".to_string(),
+                |s| format!("re-signed with {s}"),
+            );
+            output::stdout(&format!("#{} -> {url}: {outcome} ({how})\n", row.id))?;
+        }
+    }
+    Ok(if failed == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+fn stored_headers(row: &ReceivedRow) -> Headers {
+    let all: Headers = row
+        .new
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    forwardable(&all)
+}
+
+/// The stored headers with a fresh signature and timestamp, when one of
+/// the secrets is the one that verified the request; else unchanged.
+fn resign(row: &ReceivedRow, flags: &[String]) -> (Headers, Option<Secret>) {
+    let headers = stored_headers(row);
+    let n = &row.new;
+    let (Some(provider), Some(fp)) = (
+        n.provider
+            .as_deref()
+            .and_then(|p| p.parse::<Provider>().ok()),
+        &n.secret_fp,
+    ) else {
+        return (headers, None);
+    };
+    let secrets = verification_secrets(provider, flags).unwrap_or_default();
+    let Some(secret) = secrets.into_iter().find(|s| &s.fingerprint() == fp) else {
+        return (headers, None);
+    };
+    let scheme = provider.scheme();
+    let id = match provider {
+        Provider::Standard => headers.get("webhook-id").unwrap_or_default().to_string(),
+        Provider::GitHub => headers
+            .get("X-GitHub-Delivery")
+            .unwrap_or_default()
+            .to_string(),
+        Provider::Stripe => n.event_id.clone().unwrap_or_default(),
+    };
+    let input = SignInput {
+        body: &n.body,
+        timestamp: now(),
+        id: &id,
+        event_type: n.event_type.as_deref().unwrap_or_default(),
+    };
+    let Ok(fresh) = provider::sign(scheme, &secret, &input) else {
+        return (headers, None);
+    };
+    // Only the signature and timestamp change; every other header is as received.
+    let replaced = |name: &str| {
+        name.eq_ignore_ascii_case(scheme.signature_header())
+            || name.to_ascii_lowercase().contains("timestamp")
+    };
+    let mut out: Headers = headers.iter().filter(|(name, _)| !replaced(name)).collect();
+    for (name, value) in fresh.iter().filter(|(name, _)| replaced(name)) {
+        out.push(name, value);
+    }
+    (out, Some(secret))
+}

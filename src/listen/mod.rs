@@ -1,0 +1,448 @@
+//! `hookcli listen`: a local webhook endpoint that verifies every request,
+//! diagnoses failures, flags delivery problems, optionally proxies to the
+//! user's app, and records each request in the event store before answering.
+//!
+//! [`http`] is the only inbound HTTP code; [`inspect`] and [`delivery`] are
+//! pure judgement; [`recorder`] is the group-committing store writer;
+//! [`report`] renders. [`Listener`] ties them together per request.
+
+pub mod delivery;
+pub mod http;
+pub mod inspect;
+pub mod recorder;
+pub mod report;
+pub mod stored;
+
+use crate::request::{Headers, Request};
+use crate::store::{ForwardOutcome, NewReceived, Store, now_ms};
+use delivery::{Flag, Seen, Tracker};
+use http::{Handler, Incoming, Outgoing};
+use inspect::{Inspection, Verifier};
+use recorder::Recorder;
+use report::{Forwarded, Report, Summary};
+use serde_json::json;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// `--respond STATUS[:DELAY]`: answer with this status (and/or after this delay).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Respond {
+    pub status: Option<u16>,
+    pub delay: Duration,
+}
+
+impl Respond {
+    /// `500`, `200:2s`, `503:250ms`, `:1.5s` (delay only). A bare delay number is milliseconds.
+    pub fn parse(spec: &str) -> Result<Respond, String> {
+        let (status, delay) = spec.split_once(':').unwrap_or((spec, ""));
+        let status = match status.trim() {
+            "" => None,
+            s => match s.parse::<u16>() {
+                Ok(n) if (100..=599).contains(&n) => Some(n),
+                _ => return Err(format!("'{s}' is not an HTTP status (100-599)")),
+            },
+        };
+        let delay = match delay.trim() {
+            "" => Duration::ZERO,
+            d => {
+                parse_duration(d).ok_or_else(|| format!("'{d}' is not a delay (e.g. 500ms, 2s)"))?
+            }
+        };
+        if status.is_none() && delay.is_zero() {
+            return Err("give a status, a delay or both (e.g. 500, 200:2s)".into());
+        }
+        Ok(Respond { status, delay })
+    }
+}
+
+/// `250ms`, `2s`, `1.5s`, `3m`; a bare number is milliseconds.
+pub fn parse_duration(text: &str) -> Option<Duration> {
+    let t = text.trim();
+    let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
+        (n, 1e-3)
+    } else if let Some(n) = t.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = t.strip_suffix('m') {
+        (n, 60.0)
+    } else {
+        (t, 1e-3)
+    };
+    let value: f64 = number.trim().parse().ok()?;
+    (0.0..1e9)
+        .contains(&value)
+        .then(|| Duration::from_secs_f64(value * scale))
+}
+
+/// Proxy mode: where to forward and what counts as slow.
+#[derive(Debug, Clone)]
+pub struct Forward {
+    pub url: String,
+    pub timeout: Duration,
+    /// Slower than this is flagged `app_slow`.
+    pub budget: Duration,
+}
+
+/// Everything the listener does per request, resolved from the flags.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub verifier: Verifier,
+    /// Accept only this path and paths below it; `None` accepts every path.
+    pub path: Option<String>,
+    pub respond: Option<Respond>,
+    pub forward: Option<Forward>,
+    /// Diagnose valid requests too (for `--json`, so every object has the same shape).
+    pub diagnose_valid: bool,
+}
+
+/// Headers that describe one hop, not the webhook; not forwarded.
+const HOP_BY_HOP: &[&str] = &[
+    "host",
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "expect",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "upgrade",
+];
+
+/// The headers to forward or replay: everything but hop-by-hop ones.
+pub fn forwardable(headers: &Headers) -> Headers {
+    headers
+        .iter()
+        .filter(|(name, _)| !HOP_BY_HOP.iter().any(|h| h.eq_ignore_ascii_case(name)))
+        .collect()
+}
+
+/// The request handler: inspect, track, forward, record, report, answer.
+pub struct Listener {
+    settings: Settings,
+    recorder: Option<Recorder>,
+    /// Where to look up originals hookcli signed (a read connection, opened on first failure).
+    store_path: Option<PathBuf>,
+    lookup: Mutex<Option<Store>>,
+    tracker: Mutex<Tracker>,
+    summary: Mutex<Summary>,
+    sink: Box<dyn Fn(&Report) + Send + Sync>,
+}
+
+impl Listener {
+    /// `store`: the event store to record into (`None` with `--no-store`).
+    /// `sink` receives every report, after it is recorded and before the answer.
+    pub fn new(
+        settings: Settings,
+        store: Option<Store>,
+        sink: Box<dyn Fn(&Report) + Send + Sync>,
+    ) -> Listener {
+        let store_path = store.as_ref().map(|s| s.path().to_path_buf());
+        Listener {
+            settings,
+            recorder: store.map(Recorder::start),
+            store_path,
+            lookup: Mutex::new(None),
+            tracker: Mutex::new(Tracker::default()),
+            summary: Mutex::new(Summary::default()),
+            sink,
+        }
+    }
+
+    /// Commits everything recorded so far; later requests are answered 503.
+    pub fn finish(&self) -> Summary {
+        if let Some(r) = &self.recorder {
+            r.finish();
+        }
+        self.summary.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    fn original(&self, signature: Option<&str>, event_id: Option<&str>) -> Option<Vec<u8>> {
+        let path = self.store_path.as_ref()?;
+        let mut guard = self.lookup.lock().ok()?;
+        if guard.is_none() {
+            *guard = Store::open(path).ok();
+        }
+        let store = guard.as_ref()?;
+        let by_sig = signature.and_then(|s| store.find_signed_by_signature(s).ok().flatten());
+        by_sig
+            .or_else(|| event_id.and_then(|id| store.find_signed_by_event_id(id).ok().flatten()))
+            .map(|s| s.body)
+    }
+
+    fn path_accepted(&self, target: &str) -> bool {
+        let Some(prefix) = &self.settings.path else {
+            return true;
+        };
+        let path = target.split('?').next().unwrap_or("");
+        let prefix = prefix.trim_end_matches('/');
+        path == prefix
+            || prefix.is_empty()
+            || path
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with('/'))
+    }
+
+    fn flags(&self, inspection: &Inspection) -> Vec<Flag> {
+        let meta = &inspection.meta;
+        let seen = Seen {
+            event_id: meta.event_id.as_deref(),
+            signature: inspection.signature.as_deref(),
+            object: meta.object_id.as_deref().zip(meta.created),
+        };
+        let mut flags = self
+            .tracker
+            .lock()
+            .map(|mut t| t.observe(&seen))
+            .unwrap_or_default();
+        if inspection
+            .secret
+            .as_ref()
+            .is_some_and(|s| delivery::livemode_mismatch(s.label(), meta.livemode))
+        {
+            flags.push(Flag::LivemodeMismatch);
+        }
+        flags
+    }
+
+    fn forward(&self, request: &Request, valid: bool, flags: &mut Vec<Flag>) -> Option<Forwarded> {
+        let f = self.settings.forward.as_ref()?;
+        let result = crate::send::deliver_blocking(
+            &f.url,
+            &forwardable(&request.headers),
+            &request.body,
+            f.timeout,
+        );
+        match &result {
+            Ok(resp) => {
+                let ok = (200..300).contains(&resp.status);
+                if ok && !valid {
+                    flags.push(Flag::AppAcceptedInvalidSignature);
+                }
+                if (400..500).contains(&resp.status) && valid {
+                    flags.push(Flag::AppRejectedValidSignature);
+                }
+                if resp.latency > f.budget {
+                    flags.push(Flag::AppSlow);
+                }
+                if !ok {
+                    flags.push(Flag::ForwardFailed);
+                }
+            }
+            Err(_) => flags.push(Flag::ForwardFailed),
+        }
+        Some(Forwarded {
+            url: f.url.clone(),
+            result,
+        })
+    }
+}
+
+fn unix_now() -> i64 {
+    now_ms().div_euclid(1000)
+}
+
+impl Handler for Listener {
+    fn handle(&self, incoming: Incoming) -> Outgoing {
+        let started = Instant::now();
+        let received_ms = now_ms();
+        if !self.path_accepted(&incoming.target) {
+            let path = self.settings.path.as_deref().unwrap_or("/");
+            return Outgoing::json(
+                404,
+                &json!({"error": "not_found", "message": format!("hookcli listens on {path}")}),
+            );
+        }
+        if incoming.method != "POST" {
+            let mut out = Outgoing::json(
+                405,
+                &json!({"error": "method_not_allowed", "message": "webhooks are POSTed"}),
+            );
+            out.headers.push(("Allow".into(), "POST".into()));
+            return out;
+        }
+        let request = Request {
+            headers: incoming.headers,
+            body: incoming.body,
+        };
+        let original = |sig: Option<&str>, id: Option<&str>| self.original(sig, id);
+        let inspection = inspect::inspect(
+            &request,
+            &self.settings.verifier,
+            unix_now(),
+            self.settings.diagnose_valid,
+            &original,
+        );
+        let mut flags = self.flags(&inspection);
+        let forward = self.forward(&request, inspection.valid, &mut flags);
+
+        let mut status = match &forward {
+            Some(Forwarded {
+                result: Ok(resp), ..
+            }) => resp.status,
+            Some(Forwarded { result: Err(_), .. }) => 502,
+            None if inspection.valid => 200,
+            None => 400,
+        };
+        if let Some(s) = self.settings.respond.and_then(|r| r.status) {
+            status = s;
+        }
+        let causes: Vec<String> = inspection
+            .cause_ids()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let row = NewReceived {
+            received_ms,
+            method: incoming.method.clone(),
+            path: incoming.target.clone(),
+            remote: incoming.remote.to_string(),
+            provider: inspection.provider.map(|p| p.name().to_string()),
+            event_type: inspection.meta.event_type.clone(),
+            event_id: inspection.meta.event_id.clone(),
+            signature: inspection.signature.clone(),
+            valid: inspection.valid,
+            causes,
+            flags: flags.iter().map(|f| f.id().to_string()).collect(),
+            secret_label: inspection.secret.as_ref().map(|s| s.label().to_string()),
+            secret_fp: inspection.secret.as_ref().map(|s| s.fingerprint()),
+            headers: request
+                .headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+            body: request.body,
+            status,
+            forward: forward.as_ref().map(|f| match &f.result {
+                Ok(resp) => ForwardOutcome {
+                    url: f.url.clone(),
+                    status: Some(resp.status),
+                    latency_ms: Some(resp.latency.as_secs_f64() * 1000.0),
+                    error: None,
+                    body: Some(resp.body.clone()),
+                },
+                Err(e) => ForwardOutcome {
+                    url: f.url.clone(),
+                    status: None,
+                    latency_ms: None,
+                    error: Some(e.to_string()),
+                    body: None,
+                },
+            }),
+        };
+        // Recorded before answering: the answer waits for the commit.
+        let (id, store_error) = match &self.recorder {
+            None => (None, None),
+            Some(recorder) => match recorder.record(row) {
+                Ok(id) => (Some(id), None),
+                Err(e) => (None, Some(e)),
+            },
+        };
+        if store_error.is_some() {
+            status = 503;
+        }
+        let report = Report {
+            id,
+            received_ms,
+            method: incoming.method,
+            path: incoming.target,
+            remote: incoming.remote.to_string(),
+            inspection,
+            flags,
+            status,
+            latency: started.elapsed(),
+            forward,
+            store_error,
+        };
+        if let Ok(mut s) = self.summary.lock() {
+            s.add(&report);
+        }
+        (self.sink)(&report);
+        if let Some(delay) = self
+            .settings
+            .respond
+            .map(|r| r.delay)
+            .filter(|d| !d.is_zero())
+        {
+            std::thread::sleep(delay);
+        }
+        let verdict_headers = vec![
+            (
+                "Hookcli-Verdict".to_string(),
+                if report.inspection.valid {
+                    "valid"
+                } else {
+                    "invalid"
+                }
+                .to_string(),
+            ),
+            (
+                "Hookcli-Causes".to_string(),
+                report.inspection.cause_ids().join(","),
+            ),
+        ];
+        let mut out = match &report.forward {
+            // Proxy mode answers as the app did, so the sender sees the app's behaviour.
+            Some(Forwarded {
+                result: Ok(resp), ..
+            }) if report.store_error.is_none() => Outgoing {
+                status,
+                headers: resp
+                    .headers
+                    .get("Content-Type")
+                    .map(|t| ("Content-Type".to_string(), t.to_string()))
+                    .into_iter()
+                    .collect(),
+                body: resp.body.clone(),
+            },
+            _ => Outgoing::json(status, &report::response_body(&report)),
+        };
+        out.headers.extend(verdict_headers);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn respond_specs() {
+        assert_eq!(
+            Respond::parse("500"),
+            Ok(Respond {
+                status: Some(500),
+                delay: Duration::ZERO
+            })
+        );
+        assert_eq!(
+            Respond::parse("200:2s"),
+            Ok(Respond {
+                status: Some(200),
+                delay: Duration::from_secs(2)
+            })
+        );
+        assert_eq!(
+            Respond::parse(":250ms").unwrap().delay,
+            Duration::from_millis(250)
+        );
+        assert!(Respond::parse("99").is_err());
+        assert!(Respond::parse("200:soon").is_err());
+        assert!(Respond::parse("").is_err());
+    }
+
+    #[test]
+    fn hop_by_hop_headers_are_not_forwarded() {
+        let h: Headers = [
+            ("Host", "x"),
+            ("Stripe-Signature", "t=1"),
+            ("Content-Length", "3"),
+            ("X-A", "b"),
+        ]
+        .into_iter()
+        .collect();
+        let forwarded = forwardable(&h);
+        let names: Vec<&str> = forwarded.iter().map(|(n, _)| n).collect();
+        assert_eq!(names, vec!["Stripe-Signature", "X-A"]);
+    }
+}

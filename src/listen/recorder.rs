@@ -1,0 +1,97 @@
+//! Group commit: one writer thread owns the store connection, takes every
+//! request waiting to be recorded, writes them in one transaction and only
+//! then releases the handlers, which answer. So an answered request is
+//! always committed, at the cost of one commit per batch, not per request.
+
+use crate::store::{DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS, NewReceived, Store};
+use std::sync::{Mutex, mpsc};
+use std::thread::JoinHandle;
+
+/// Largest batch in one transaction.
+const MAX_BATCH: usize = 512;
+/// Prune the received table after this many inserts.
+const PRUNE_EVERY: usize = 10_000;
+
+struct Job {
+    row: NewReceived,
+    done: mpsc::SyncSender<Result<i64, String>>,
+}
+
+pub struct Recorder {
+    jobs: Mutex<Option<mpsc::Sender<Job>>>,
+    writer: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl Recorder {
+    /// Starts the writer thread; prunes the received table first.
+    pub fn start(mut store: Store) -> Recorder {
+        let (tx, rx) = mpsc::channel::<Job>();
+        let writer = std::thread::Builder::new()
+            .name("hookcli-store".into())
+            .spawn(move || {
+                let _ = store.prune_received(DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS);
+                let mut since_prune = 0usize;
+                while let Ok(first) = rx.recv() {
+                    let mut jobs = vec![first];
+                    while jobs.len() < MAX_BATCH {
+                        match rx.try_recv() {
+                            Ok(job) => jobs.push(job),
+                            Err(_) => break,
+                        }
+                    }
+                    let rows: Vec<NewReceived> = jobs
+                        .iter_mut()
+                        .map(|j| std::mem::take(&mut j.row))
+                        .collect();
+                    match store.record_received_batch(&rows) {
+                        Ok(ids) => {
+                            for (job, id) in jobs.iter().zip(ids) {
+                                let _ = job.done.send(Ok(id));
+                            }
+                        }
+                        Err(e) => {
+                            for job in &jobs {
+                                let _ = job.done.send(Err(format!("{e:#}")));
+                            }
+                        }
+                    }
+                    since_prune += rows.len();
+                    if since_prune >= PRUNE_EVERY {
+                        since_prune = 0;
+                        let _ = store.prune_received(DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS);
+                    }
+                }
+            })
+            .expect("spawn the store writer thread");
+        Recorder {
+            jobs: Mutex::new(Some(tx)),
+            writer: Mutex::new(Some(writer)),
+        }
+    }
+
+    /// Records `row` and returns its id once the batch holding it committed.
+    pub fn record(&self, row: NewReceived) -> Result<i64, String> {
+        let (done, wait) = mpsc::sync_channel(1);
+        let stopped = || "the store writer has stopped".to_string();
+        {
+            let jobs = self.jobs.lock().map_err(|_| stopped())?;
+            jobs.as_ref()
+                .ok_or_else(stopped)?
+                .send(Job { row, done })
+                .map_err(|_| stopped())?;
+        }
+        wait.recv().map_err(|_| stopped())?
+    }
+
+    /// Waits for everything queued to be committed.
+    /// Later calls to [`record`](Self::record) fail (and are answered 503).
+    pub fn finish(&self) {
+        if let Ok(mut jobs) = self.jobs.lock() {
+            jobs.take();
+        }
+        let writer = self.writer.lock().ok().and_then(|mut w| w.take());
+        if let Some(writer) = writer {
+            let _ = writer.join();
+        }
+    }
+}
