@@ -14,7 +14,10 @@ pub enum CaptureError {
 /// Parses `bytes` as a JSON capture (`{"headers": {...}, "body": "..."}`)
 /// when it starts with `{`, else as a raw HTTP request.
 pub fn parse(bytes: &[u8]) -> Result<Request, CaptureError> {
-    let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &bytes[i..]);
+    let trimmed = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map_or(&[][..], |i| &bytes[i..]);
     if trimmed.first() == Some(&b'{') {
         parse_json(trimmed)
     } else {
@@ -28,11 +31,21 @@ fn parse_json(bytes: &[u8]) -> Result<Request, CaptureError> {
     let headers = match value.get("headers") {
         Some(serde_json::Value::Object(map)) => map
             .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_string)))
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    v.as_str().map_or_else(|| v.to_string(), str::to_string),
+                )
+            })
             .collect(),
         Some(serde_json::Value::Array(pairs)) => pairs
             .iter()
-            .filter_map(|p| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_str()?.to_string())))
+            .filter_map(|p| {
+                Some((
+                    p.get(0)?.as_str()?.to_string(),
+                    p.get(1)?.as_str()?.to_string(),
+                ))
+            })
             .collect(),
         _ => return Err(CaptureError::Json("no \"headers\" object".into())),
     };
@@ -48,7 +61,11 @@ fn parse_http(bytes: &[u8]) -> Result<Request, CaptureError> {
     let mut req = httparse::Request::new(&mut slots);
     let head_len = match req.parse(bytes) {
         Ok(httparse::Status::Complete(n)) => n,
-        Ok(httparse::Status::Partial) => return Err(CaptureError::Http("the headers do not end with a blank line".into())),
+        Ok(httparse::Status::Partial) => {
+            return Err(CaptureError::Http(
+                "the headers do not end with a blank line".into(),
+            ));
+        }
         Err(e) => return Err(CaptureError::Http(e.to_string())),
     };
     let mut headers = Headers::new();
@@ -59,10 +76,15 @@ fn parse_http(bytes: &[u8]) -> Result<Request, CaptureError> {
         .get("Transfer-Encoding")
         .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"))
     {
-        return Err(CaptureError::Http("chunked bodies are not supported; save the decoded body with --body".into()));
+        return Err(CaptureError::Http(
+            "chunked bodies are not supported; save the decoded body with --body".into(),
+        ));
     }
     let mut body = bytes[head_len..].to_vec();
-    if let Some(len) = headers.get("Content-Length").and_then(|v| v.trim().parse::<usize>().ok()) {
+    if let Some(len) = headers
+        .get("Content-Length")
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
         if len > body.len() {
             return Err(CaptureError::Http(format!(
                 "Content-Length says {len} bytes but only {} follow",

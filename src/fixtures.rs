@@ -49,7 +49,10 @@ pub struct Fixture {
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum FixtureError {
     #[error("unknown event type '{name}'")]
-    Unknown { name: String, suggestions: Vec<String> },
+    Unknown {
+        name: String,
+        suggestions: Vec<String>,
+    },
     #[error("{origin}:{line}:{column}: invalid JSON: {message}")]
     Json {
         origin: String,
@@ -91,10 +94,10 @@ pub fn builtin_names(provider: Option<Provider>) -> Vec<(Provider, String)> {
         }
         for file in builtin_dir(p).files() {
             let path = file.path();
-            if path.extension().is_some_and(|e| e == "json") {
-                if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-                    names.push((p, stem.to_string()));
-                }
+            if path.extension().is_some_and(|e| e == "json")
+                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+            {
+                names.push((p, stem.to_string()));
             }
         }
     }
@@ -110,7 +113,11 @@ fn builtin_text(provider: Provider, name: &str) -> Option<&'static str> {
 
 /// Finds a fixture by event name (built-in, or `NAME.json` in one of `dirs`)
 /// or by path to a JSON file.
-pub fn resolve(spec: &str, provider: Option<Provider>, dirs: &[PathBuf]) -> Result<Fixture, FixtureError> {
+pub fn resolve(
+    spec: &str,
+    provider: Option<Provider>,
+    dirs: &[PathBuf],
+) -> Result<Fixture, FixtureError> {
     let path = Path::new(spec);
     if spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR) || path.is_file() {
         return load_file(path, provider);
@@ -144,7 +151,10 @@ pub fn resolve(spec: &str, provider: Option<Provider>, dirs: &[PathBuf]) -> Resu
 
 /// Up to three known names closest to `name`.
 pub fn suggestions(name: &str, provider: Option<Provider>, dirs: &[PathBuf]) -> Vec<String> {
-    let mut known: Vec<String> = builtin_names(provider).into_iter().map(|(_, n)| n).collect();
+    let mut known: Vec<String> = builtin_names(provider)
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
     known.extend(dirs.iter().flat_map(|d| user_names(d).unwrap_or_default()));
     let mut scored: Vec<(f64, String)> = known
         .into_iter()
@@ -197,7 +207,11 @@ pub fn load_file(path: &Path, provider: Option<Provider>) -> Result<Fixture, Fix
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("event");
     let name = match provider {
         Provider::GitHub => stem.to_string(),
-        _ => payload.get("type").and_then(Value::as_str).unwrap_or(stem).to_string(),
+        _ => payload
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or(stem)
+            .to_string(),
     };
     Ok(Fixture {
         name,
@@ -231,7 +245,10 @@ pub fn guess_provider(payload: &Value) -> Option<Provider> {
         Some(Provider::Stripe)
     } else if obj.contains_key("type") && obj.contains_key("data") {
         Some(Provider::Standard)
-    } else if ["sender", "repository", "hook", "zen", "organization"].iter().any(|k| obj.contains_key(*k)) {
+    } else if ["sender", "repository", "hook", "zen", "organization"]
+        .iter()
+        .any(|k| obj.contains_key(*k))
+    {
         Some(Provider::GitHub)
     } else {
         None
@@ -263,7 +280,9 @@ impl Override {
 
     pub fn parse_remove(path: &str) -> Result<Override, FixtureError> {
         check_path(path)?;
-        Ok(Override::Remove { path: path.to_string() })
+        Ok(Override::Remove {
+            path: path.to_string(),
+        })
     }
 
     /// Applies this override to `payload` in place.
@@ -287,7 +306,11 @@ impl Override {
                         items[i] = value.clone();
                     }
                     other => {
-                        return Err(bad_path(path, parents, format!("is {}, not an object", kind(other))));
+                        return Err(bad_path(
+                            path,
+                            parents,
+                            format!("is {}, not an object", kind(other)),
+                        ));
                     }
                 }
             }
@@ -430,14 +453,23 @@ impl Fixture {
         match self.provider {
             Provider::Stripe => {
                 if let Some(obj) = payload.as_object_mut() {
-                    obj.insert("id".into(), opts.ids.base62("evt_", 24, &purpose("event")).into());
+                    obj.insert(
+                        "id".into(),
+                        opts.ids.base62("evt_", 24, &purpose("event")).into(),
+                    );
                     obj.insert("created".into(), opts.timestamp.into());
                     if let Some(Value::Object(request)) = obj.get_mut("request") {
                         if request.get("id").is_some_and(Value::is_string) {
-                            request.insert("id".into(), opts.ids.base62("req_", 14, &purpose("request")).into());
+                            request.insert(
+                                "id".into(),
+                                opts.ids.base62("req_", 14, &purpose("request")).into(),
+                            );
                         }
                         if request.get("idempotency_key").is_some_and(Value::is_string) {
-                            request.insert("idempotency_key".into(), opts.ids.uuid(&purpose("idempotency")).into());
+                            request.insert(
+                                "idempotency_key".into(),
+                                opts.ids.uuid(&purpose("idempotency")).into(),
+                            );
                         }
                     }
                 }
@@ -445,10 +477,10 @@ impl Fixture {
             Provider::GitHub => delivery_id = Some(opts.ids.uuid(&purpose("delivery"))),
             Provider::Standard => {
                 delivery_id = Some(opts.ids.base62("msg_", 27, &purpose("message")));
-                if let Some(obj) = payload.as_object_mut() {
-                    if obj.contains_key("timestamp") {
-                        obj.insert("timestamp".into(), rfc3339(opts.timestamp).into());
-                    }
+                if let Some(obj) = payload.as_object_mut()
+                    && obj.contains_key("timestamp")
+                {
+                    obj.insert("timestamp".into(), rfc3339(opts.timestamp).into());
                 }
             }
         }
@@ -462,10 +494,18 @@ impl Fixture {
         .expect("a Value always serializes");
         let event_type = match self.provider {
             Provider::GitHub => self.name.clone(),
-            _ => payload.get("type").and_then(Value::as_str).unwrap_or(&self.name).to_string(),
+            _ => payload
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or(&self.name)
+                .to_string(),
         };
         let event_id = match self.provider {
-            Provider::Stripe => payload.get("id").and_then(Value::as_str).unwrap_or_default().to_string(),
+            Provider::Stripe => payload
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
             _ => delivery_id.unwrap_or_default(),
         };
         Ok(Event {
@@ -502,9 +542,18 @@ mod tests {
     #[test]
     fn set_creates_missing_keys_and_types_values() {
         let mut v = json!({"data": {"object": {"amount": 1}}});
-        Override::parse_set("data.object.amount=5000").unwrap().apply(&mut v).unwrap();
-        Override::parse_set("data.object.metadata.order_id=A-17").unwrap().apply(&mut v).unwrap();
-        Override::parse_set("livemode=true").unwrap().apply(&mut v).unwrap();
+        Override::parse_set("data.object.amount=5000")
+            .unwrap()
+            .apply(&mut v)
+            .unwrap();
+        Override::parse_set("data.object.metadata.order_id=A-17")
+            .unwrap()
+            .apply(&mut v)
+            .unwrap();
+        Override::parse_set("livemode=true")
+            .unwrap()
+            .apply(&mut v)
+            .unwrap();
         assert_eq!(v["data"]["object"]["amount"], json!(5000));
         assert_eq!(v["data"]["object"]["metadata"]["order_id"], json!("A-17"));
         assert_eq!(v["livemode"], json!(true));
@@ -513,10 +562,21 @@ mod tests {
     #[test]
     fn remove_and_bad_paths() {
         let mut v = json!({"a": {"b": 1, "c": "s"}, "l": [1, 2]});
-        Override::parse_remove("a.b").unwrap().apply(&mut v).unwrap();
+        Override::parse_remove("a.b")
+            .unwrap()
+            .apply(&mut v)
+            .unwrap();
         assert_eq!(v, json!({"a": {"c": "s"}, "l": [1, 2]}));
-        assert!(Override::parse_remove("a.zz").unwrap().apply(&mut v).is_err());
-        let err = Override::parse_set("a.c.d=1").unwrap().apply(&mut v).unwrap_err();
+        assert!(
+            Override::parse_remove("a.zz")
+                .unwrap()
+                .apply(&mut v)
+                .is_err()
+        );
+        let err = Override::parse_set("a.c.d=1")
+            .unwrap()
+            .apply(&mut v)
+            .unwrap_err();
         assert!(err.to_string().contains("'a.c' is a string"), "{err}");
         assert!(Override::parse_set("nodot").is_err());
         assert!(Override::parse_set("a..b=1").is_err());
@@ -528,7 +588,10 @@ mod tests {
     #[test]
     fn json_errors_carry_line_and_column() {
         let err = parse_json("{\n  \"a\": 1,\n  oops\n}", "x.json").unwrap_err();
-        assert!(err.to_string().starts_with("x.json:3:3: invalid JSON"), "{err}");
+        assert!(
+            err.to_string().starts_with("x.json:3:3: invalid JSON"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -552,14 +615,19 @@ mod tests {
         let a = f.render(&opts(&[])).unwrap();
         assert_eq!(a, f.render(&opts(&[])).unwrap());
         assert!(a.body.starts_with(b"{\n  \"id\": \"evt_"));
-        let other = RenderOptions { ids: IdSource::new(2), ..opts(&[]) };
+        let other = RenderOptions {
+            ids: IdSource::new(2),
+            ..opts(&[])
+        };
         assert_ne!(a.event_id, f.render(&other).unwrap().event_id);
     }
 
     #[test]
     fn unknown_names_suggest_close_ones() {
         let err = resolve("payment_intent.suceeded", None, &[]).unwrap_err();
-        let FixtureError::Unknown { suggestions, .. } = &err else { panic!("{err:?}") };
+        let FixtureError::Unknown { suggestions, .. } = &err else {
+            panic!("{err:?}")
+        };
         assert_eq!(suggestions[0], "payment_intent.succeeded");
     }
 }

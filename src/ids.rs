@@ -51,7 +51,14 @@ impl IdSource {
         b[6] = (b[6] & 0x0f) | 0x40;
         b[8] = (b[8] & 0x3f) | 0x80;
         let h = hex::encode(&b[..16]);
-        format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+        format!(
+            "{}-{}-{}-{}-{}",
+            &h[0..8],
+            &h[8..12],
+            &h[12..16],
+            &h[16..20],
+            &h[20..32]
+        )
     }
 }
 
@@ -62,8 +69,14 @@ mod tests {
     #[test]
     fn same_seed_same_ids() {
         let a = IdSource::new(7);
-        assert_eq!(a.base62("evt_", 24, "x"), IdSource::new(7).base62("evt_", 24, "x"));
-        assert_ne!(a.base62("evt_", 24, "x"), IdSource::new(8).base62("evt_", 24, "x"));
+        assert_eq!(
+            a.base62("evt_", 24, "x"),
+            IdSource::new(7).base62("evt_", 24, "x")
+        );
+        assert_ne!(
+            a.base62("evt_", 24, "x"),
+            IdSource::new(8).base62("evt_", 24, "x")
+        );
         assert_ne!(a.base62("evt_", 24, "x"), a.base62("evt_", 24, "y"));
         assert_eq!(a.base62("evt_", 24, "x").len(), 28);
         let u = a.uuid("d");

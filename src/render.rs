@@ -49,7 +49,9 @@ pub fn human(req: &SignedRequest) -> String {
 }
 
 fn quote(s: &str) -> String {
-    shlex::try_quote(s).map(|q| q.into_owned()).unwrap_or_else(|_| format!("'{}'", s.replace('\'', r"'\''")))
+    shlex::try_quote(s)
+        .map(|q| q.into_owned())
+        .unwrap_or_else(|_| format!("'{}'", s.replace('\'', r"'\''")))
 }
 
 /// A POSIX shell command that POSTs exactly these bytes: the body goes
@@ -57,7 +59,11 @@ fn quote(s: &str) -> String {
 /// nor curl alters.
 pub fn curl(req: &SignedRequest) -> String {
     let body = String::from_utf8_lossy(&req.event.body);
-    let mut out = format!("printf '%s' {} | curl -sS -X POST {}", quote(&body), quote(req.url));
+    let mut out = format!(
+        "printf '%s' {} | curl -sS -X POST {}",
+        quote(&body),
+        quote(req.url)
+    );
     for (name, value) in req.headers.iter() {
         out.push_str(&format!(" \\\n  -H {}", quote(&format!("{name}: {value}"))));
     }
@@ -107,7 +113,11 @@ mod tests {
     fn http_has_exact_length_and_body() {
         let e = event();
         let h: Headers = [("Stripe-Signature", "t=1,v1=ab")].into_iter().collect();
-        let raw = http(&SignedRequest { url: "http://localhost:4242/webhooks", event: &e, headers: &h });
+        let raw = http(&SignedRequest {
+            url: "http://localhost:4242/webhooks",
+            event: &e,
+            headers: &h,
+        });
         let text = String::from_utf8(raw).unwrap();
         assert!(text.starts_with("POST /webhooks HTTP/1.1\r\nHost: localhost:4242\r\n"));
         assert!(text.ends_with(&String::from_utf8(e.body.clone()).unwrap()));
@@ -118,10 +128,18 @@ mod tests {
     fn curl_body_survives_the_shell() {
         let e = event();
         let h = Headers::new();
-        let cmd = curl(&SignedRequest { url: "http://x/", event: &e, headers: &h });
+        let cmd = curl(&SignedRequest {
+            url: "http://x/",
+            event: &e,
+            headers: &h,
+        });
         // Run only the printf part through sh and compare bytes.
         let printf = cmd.split(" | curl").next().unwrap();
-        let out = std::process::Command::new("sh").arg("-c").arg(printf).output().unwrap();
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(printf)
+            .output()
+            .unwrap();
         assert_eq!(out.stdout, e.body);
     }
 }

@@ -15,13 +15,27 @@ fn names(provider: &str) -> Vec<String> {
     let (code, out, err) = run(&["fixtures", "list", "--provider", provider, "--json"], b"");
     assert_eq!(code, 0, "{err}");
     out.lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["name"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["name"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect()
 }
 
 /// `hookcli sign NAME --format json`, as a verifier input line.
 fn signed(provider: &str, name: &str, secret: &str, extra: &[&str]) -> Value {
-    let mut args = vec!["sign", name, "--provider", provider, "--secret", secret, "--format", "json"];
+    let mut args = vec![
+        "sign",
+        name,
+        "--provider",
+        provider,
+        "--secret",
+        secret,
+        "--format",
+        "json",
+    ];
     args.extend_from_slice(extra);
     let (code, out, err) = run(&args, b"");
     assert_eq!(code, 0, "sign {name}: {err}");
@@ -34,51 +48,136 @@ fn assert_all_ok(what: &str, inputs: &[Value], answers: &[Value]) {
         .iter()
         .zip(answers)
         .filter(|(_, a)| a["ok"] != json!(true))
-        .map(|(i, a)| format!("{}: {}", &i["body"].as_str().unwrap_or("")[..60.min(i["body"].as_str().unwrap_or("").len())], a))
+        .map(|(i, a)| {
+            format!(
+                "{}: {}",
+                &i["body"].as_str().unwrap_or("")[..60.min(i["body"].as_str().unwrap_or("").len())],
+                a
+            )
+        })
         .collect();
-    assert!(failures.is_empty(), "{what}: {} of {} rejected:\n{}", failures.len(), inputs.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{what}: {} of {} rejected:\n{}",
+        failures.len(),
+        inputs.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_builtin_stripe_event_verifies_with_stripe_python_and_node() {
     let names = names("stripe");
     assert!(names.len() >= 275, "only {} Stripe fixtures", names.len());
-    let inputs: Vec<Value> = names.iter().map(|n| signed("stripe", n, STRIPE_SECRET, &[])).collect();
-    assert_all_ok("stripe (PyPI) construct_event", &inputs, &official_jsonl("verify.py", &inputs));
-    assert_all_ok("stripe (npm) constructEvent", &inputs, &official_jsonl("verify.mjs", &inputs));
+    let inputs: Vec<Value> = names
+        .iter()
+        .map(|n| signed("stripe", n, STRIPE_SECRET, &[]))
+        .collect();
+    assert_all_ok(
+        "stripe (PyPI) construct_event",
+        &inputs,
+        &official_jsonl("verify.py", &inputs),
+    );
+    assert_all_ok(
+        "stripe (npm) constructEvent",
+        &inputs,
+        &official_jsonl("verify.mjs", &inputs),
+    );
 }
 
 #[test]
 fn stripe_overrides_and_fixed_timestamps_still_verify() {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs().to_string();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        .to_string();
     let inputs = vec![
-        signed("stripe", "charge.refunded", STRIPE_SECRET, &["--set", "data.object.amount=5000", "--set", "data.object.metadata.order_id=A-17", "--timestamp", &now, "--seed", "9"]),
-        signed("stripe", "customer.created", STRIPE_SECRET, &["--set", "data.object.name=Zoë “quoted” \\ 😀", "--unset", "data.object.address"]),
-        signed("stripe", "invoice.paid", "whsec_with spaces and ünïcödé", &[]),
+        signed(
+            "stripe",
+            "charge.refunded",
+            STRIPE_SECRET,
+            &[
+                "--set",
+                "data.object.amount=5000",
+                "--set",
+                "data.object.metadata.order_id=A-17",
+                "--timestamp",
+                &now,
+                "--seed",
+                "9",
+            ],
+        ),
+        signed(
+            "stripe",
+            "customer.created",
+            STRIPE_SECRET,
+            &[
+                "--set",
+                "data.object.name=Zoë “quoted” \\ 😀",
+                "--unset",
+                "data.object.address",
+            ],
+        ),
+        signed(
+            "stripe",
+            "invoice.paid",
+            "whsec_with spaces and ünïcödé",
+            &[],
+        ),
     ];
-    assert_all_ok("stripe (PyPI)", &inputs, &official_jsonl("verify.py", &inputs));
-    assert_all_ok("stripe (npm)", &inputs, &official_jsonl("verify.mjs", &inputs));
+    assert_all_ok(
+        "stripe (PyPI)",
+        &inputs,
+        &official_jsonl("verify.py", &inputs),
+    );
+    assert_all_ok(
+        "stripe (npm)",
+        &inputs,
+        &official_jsonl("verify.mjs", &inputs),
+    );
 }
 
 #[test]
 fn every_builtin_github_event_verifies_with_octokit() {
-    let inputs: Vec<Value> = names("github").iter().map(|n| signed("github", n, GITHUB_SECRET, &[])).collect();
+    let inputs: Vec<Value> = names("github")
+        .iter()
+        .map(|n| signed("github", n, GITHUB_SECRET, &[]))
+        .collect();
     assert!(inputs.len() >= 5);
-    assert_all_ok("@octokit/webhooks-methods verify", &inputs, &official_jsonl("verify.mjs", &inputs));
+    assert_all_ok(
+        "@octokit/webhooks-methods verify",
+        &inputs,
+        &official_jsonl("verify.mjs", &inputs),
+    );
 }
 
 #[test]
 fn every_builtin_standard_event_verifies_with_standardwebhooks() {
-    let inputs: Vec<Value> = names("standard").iter().map(|n| signed("standard", n, STANDARD_SECRET, &[])).collect();
+    let inputs: Vec<Value> = names("standard")
+        .iter()
+        .map(|n| signed("standard", n, STANDARD_SECRET, &[]))
+        .collect();
     assert!(inputs.len() >= 3);
-    assert_all_ok("standardwebhooks (PyPI)", &inputs, &official_jsonl("verify.py", &inputs));
-    assert_all_ok("standardwebhooks (npm)", &inputs, &official_jsonl("verify.mjs", &inputs));
+    assert_all_ok(
+        "standardwebhooks (PyPI)",
+        &inputs,
+        &official_jsonl("verify.py", &inputs),
+    );
+    assert_all_ok(
+        "standardwebhooks (npm)",
+        &inputs,
+        &official_jsonl("verify.mjs", &inputs),
+    );
 }
 
 /// Signs bodies with an official library's own helper, then checks each
 /// with `hookcli verify --json`.
 fn official_signed_verify_in_hookcli(script: &str, provider: &str, secret: &str, bodies: &[&str]) {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
     let inputs: Vec<Value> = bodies
         .iter()
         .enumerate()
@@ -86,8 +185,19 @@ fn official_signed_verify_in_hookcli(script: &str, provider: &str, secret: &str,
         .collect();
     let answers = official_jsonl(script, &inputs);
     for (body, answer) in bodies.iter().zip(answers) {
-        let headers = answer["headers"].as_object().unwrap_or_else(|| panic!("{script}: {answer}"));
-        let mut args = vec!["verify".to_string(), "--provider".into(), provider.into(), "--secret".into(), secret.into(), "--body".into(), "-".into(), "--json".into()];
+        let headers = answer["headers"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{script}: {answer}"));
+        let mut args = vec![
+            "verify".to_string(),
+            "--provider".into(),
+            provider.into(),
+            "--secret".into(),
+            secret.into(),
+            "--body".into(),
+            "-".into(),
+            "--json".into(),
+        ];
         for (name, value) in headers {
             args.push("--header".into());
             args.push(format!("{name}: {}", value.as_str().unwrap()));

@@ -1,8 +1,15 @@
 //! What the user typed: clap derive types only. `commands::*` resolve these
 //! into typed settings; nothing here knows how to sign or print.
 
+pub mod listen;
+
+pub use listen::{EventsArgs, ListenArgs, ReceivedFilterArgs, ReplayArgs, VerdictFilter};
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+pub mod send;
+pub use send::SendArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,6 +37,17 @@ pub struct GlobalArgs {
     /// Do not record anything in the event store.
     #[arg(long, global = true)]
     pub no_store: bool,
+
+    /// When to use colour: auto (a terminal, unless NO_COLOR), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,9 +56,59 @@ pub enum Command {
     Sign(SignArgs),
     /// Verify a captured request's signature and explain why it fails.
     Verify(VerifyArgs),
+    /// Deliver signed events to a local endpoint: retries, duplicates, order, load.
+    Send(SendArgs),
     /// List, show and generate signed fixtures.
     #[command(subcommand)]
     Fixtures(FixturesCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+    /// Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app.
+    Listen(ListenArgs),
+    /// List and show the requests `listen` recorded.
+    Events(EventsArgs),
+    /// Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known.
+    Replay(ReplayArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Accepts any event name or path, but offers the built-in event types to
+/// shell completion.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EventNameParser;
+
+impl clap::builder::TypedValueParser for EventNameParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let mut names: Vec<String> = crate::fixtures::builtin_names(None)
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        names.sort();
+        names.dedup();
+        Some(Box::new(
+            names.into_iter().map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 /// Options shared by every command that turns a fixture into an event.
@@ -74,7 +142,7 @@ pub struct EventArgs {
 #[derive(Debug, Args)]
 pub struct SignArgs {
     /// Event type (e.g. payment_intent.succeeded) or path to a JSON payload.
-    #[arg(value_name = "EVENT|FILE")]
+    #[arg(value_name = "EVENT|FILE", value_parser = EventNameParser, hide_possible_values = true)]
     pub event: String,
 
     #[command(flatten)]
@@ -89,7 +157,11 @@ pub struct SignArgs {
     pub format: SignFormat,
 
     /// Target URL used by --format curl and http.
-    #[arg(long, value_name = "URL", default_value = "http://localhost:4242/webhooks")]
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "http://localhost:4242/webhooks"
+    )]
     pub to: String,
 }
 
@@ -170,7 +242,7 @@ pub struct FixturesListArgs {
 
 #[derive(Debug, Args)]
 pub struct FixturesShowArgs {
-    #[arg(value_name = "EVENT|FILE")]
+    #[arg(value_name = "EVENT|FILE", value_parser = EventNameParser, hide_possible_values = true)]
     pub event: String,
 
     #[command(flatten)]
@@ -204,7 +276,11 @@ pub struct FixturesGenerateArgs {
     pub secret: Option<String>,
 
     /// URL the replay script posts to.
-    #[arg(long, value_name = "URL", default_value = "http://localhost:4242/webhooks")]
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "http://localhost:4242/webhooks"
+    )]
     pub to: String,
 
     #[command(flatten)]

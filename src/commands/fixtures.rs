@@ -106,7 +106,10 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
     let settings = EventSettings::resolve(&args.event_args)?;
     let out = &args.out;
     let occupied = out.exists()
-        && (!out.is_dir() || std::fs::read_dir(out).map(|mut d| d.next().is_some()).unwrap_or(true));
+        && (!out.is_dir()
+            || std::fs::read_dir(out)
+                .map(|mut d| d.next().is_some())
+                .unwrap_or(true));
     if occupied && !args.force {
         return Err(Hinted::usage(
             format!("{} already exists and is not empty", out.display()),
@@ -122,11 +125,17 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    std::fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
     let staging = tempfile::Builder::new()
         .prefix(".hookcli-generate-")
         .tempdir_in(&parent)
-        .with_context(|| format!("cannot create a temporary directory in {}", parent.display()))?;
+        .with_context(|| {
+            format!(
+                "cannot create a temporary directory in {}",
+                parent.display()
+            )
+        })?;
 
     let mut manifest = Vec::new();
     let mut replay = String::from(
@@ -150,7 +159,11 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
         std::fs::write(dir.join("body.json"), &event.body)?;
         let headers_json = render::headers_json(&headers);
         std::fs::write(dir.join("headers.json"), format!("{headers_json:#}\n"))?;
-        let req = SignedRequest { url: &args.to, event: &event, headers: &headers };
+        let req = SignedRequest {
+            url: &args.to,
+            event: &event,
+            headers: &headers,
+        };
         std::fs::write(dir.join("request.http"), render::http(&req))?;
         manifest.push(json!({
             "name": fixture.name,
@@ -163,13 +176,19 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
             "headers": format!("{}/headers.json", fixture.name),
             "request": format!("{}/request.http", fixture.name),
         }));
-        replay.push_str(&format!("echo {}\ncurl -sS -o /dev/null -w '%{{http_code}}\\n' -X POST \"$URL\"", shlex::try_quote(&fixture.name)?));
+        replay.push_str(&format!(
+            "echo {}\ncurl -sS -o /dev/null -w '%{{http_code}}\\n' -X POST \"$URL\"",
+            shlex::try_quote(&fixture.name)?
+        ));
         for (name, value) in headers.iter() {
             let h = format!("{name}: {value}");
             replay.push_str(&format!(" \\\n  -H {}", shlex::try_quote(&h)?));
         }
         let body_path = format!("{}/body.json", fixture.name);
-        replay.push_str(&format!(" \\\n  -H 'Expect:' --data-binary @{}\n", shlex::try_quote(&body_path)?));
+        replay.push_str(&format!(
+            " \\\n  -H 'Expect:' --data-binary @{}\n",
+            shlex::try_quote(&body_path)?
+        ));
         signed.push((event, headers, secret.clone()));
     }
     let manifest = json!({
@@ -178,16 +197,30 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
         "url": args.to,
         "events": manifest,
     });
-    std::fs::write(staging.path().join("manifest.json"), format!("{manifest:#}\n"))?;
+    std::fs::write(
+        staging.path().join("manifest.json"),
+        format!("{manifest:#}\n"),
+    )?;
     std::fs::write(staging.path().join("replay.sh"), replay)?;
 
     move_into_place(staging, out)?;
     // Recorded only once the set is in place, so a failed run leaves no trace.
     let store = globals.open_store();
     for (event, headers, secret) in &signed {
-        record_signed(store.as_ref(), "fixtures", event, headers, secret, Some(&args.to));
+        record_signed(
+            store.as_ref(),
+            "fixtures",
+            event,
+            headers,
+            secret,
+            Some(&args.to),
+        );
     }
-    output::note(&format!("wrote {} signed events to {}", chosen.len(), out.display()));
+    output::note(&format!(
+        "wrote {} signed events to {}",
+        chosen.len(),
+        out.display()
+    ));
     Ok(ExitStatus::Success)
 }
 
@@ -197,11 +230,18 @@ fn move_into_place(staging: tempfile::TempDir, out: &Path) -> anyhow::Result<()>
     let result = (|| -> anyhow::Result<()> {
         if out.exists() {
             let old = staged.with_extension("old");
-            std::fs::rename(out, &old).with_context(|| format!("cannot move {} aside", out.display()))?;
-            std::fs::rename(&staged, out).with_context(|| format!("cannot create {}", out.display()))?;
-            let _ = if old.is_dir() { std::fs::remove_dir_all(&old) } else { std::fs::remove_file(&old) };
+            std::fs::rename(out, &old)
+                .with_context(|| format!("cannot move {} aside", out.display()))?;
+            std::fs::rename(&staged, out)
+                .with_context(|| format!("cannot create {}", out.display()))?;
+            let _ = if old.is_dir() {
+                std::fs::remove_dir_all(&old)
+            } else {
+                std::fs::remove_file(&old)
+            };
         } else {
-            std::fs::rename(&staged, out).with_context(|| format!("cannot create {}", out.display()))?;
+            std::fs::rename(&staged, out)
+                .with_context(|| format!("cannot create {}", out.display()))?;
         }
         Ok(())
     })();

@@ -2,7 +2,12 @@
 //! call the pure core, hand the results to `output`. Shared resolution lives
 //! here.
 
+pub mod completions;
+pub mod events;
 pub mod fixtures;
+pub mod listen;
+pub mod replay;
+pub mod send;
 pub mod sign;
 pub mod verify;
 
@@ -80,7 +85,10 @@ pub fn record_signed(
     match result {
         Ok(id) => Some(id),
         Err(e) => {
-            crate::output::note(&format!("warning: could not record the event in {}: {e:#}", store.path().display()));
+            crate::output::note(&format!(
+                "warning: could not record the event in {}: {e:#}",
+                store.path().display()
+            ));
             None
         }
     }
@@ -171,14 +179,18 @@ pub fn verification_secrets(provider: Provider, flags: &[String]) -> Result<Vec<
     let mut secrets: Vec<Secret> = Vec::new();
     let many = flags.len() > 1;
     for (i, value) in flags.iter().enumerate() {
-        let label = if many { format!("--secret #{}", i + 1) } else { "--secret".to_string() };
+        let label = if many {
+            format!("--secret #{}", i + 1)
+        } else {
+            "--secret".to_string()
+        };
         secrets.push(Secret::new(value.clone(), label));
     }
     for var in provider.secret_env_vars() {
-        if let Some(value) = env_var(var) {
-            if !secrets.iter().any(|s| s.expose() == value) {
-                secrets.push(Secret::new(value, *var));
-            }
+        if let Some(value) = env_var(var)
+            && !secrets.iter().any(|s| s.expose() == value)
+        {
+            secrets.push(Secret::new(value, *var));
         }
     }
     if secrets.is_empty() {
@@ -188,6 +200,10 @@ pub fn verification_secrets(provider: Provider, flags: &[String]) -> Result<Vec<
 }
 
 /// A fixture by name or path, as a usage error when it cannot be found.
-pub fn load_fixture(spec: &str, settings: &EventSettings, dirs: &[std::path::PathBuf]) -> Result<Fixture, Hinted> {
+pub fn load_fixture(
+    spec: &str,
+    settings: &EventSettings,
+    dirs: &[std::path::PathBuf],
+) -> Result<Fixture, Hinted> {
     Ok(crate::fixtures::resolve(spec, settings.provider, dirs)?)
 }

@@ -16,8 +16,19 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let secret = signing_secret(fixture.provider, args.secret.as_deref())?;
     let event = fixture.render(&settings.render_options(0))?;
     let headers = sign_event(&event, &secret)?;
-    record_signed(globals.open_store().as_ref(), "sign", &event, &headers, &secret, None);
-    let req = SignedRequest { url: &args.to, event: &event, headers: &headers };
+    record_signed(
+        globals.open_store().as_ref(),
+        "sign",
+        &event,
+        &headers,
+        &secret,
+        None,
+    );
+    let req = SignedRequest {
+        url: &args.to,
+        event: &event,
+        headers: &headers,
+    };
     match args.format {
         SignFormat::Human => output::stdout(&render::human(&req))?,
         SignFormat::Json => output::json(&render::json(&req))?,

@@ -37,7 +37,11 @@ impl Scheme for GitHub {
     }
 
     fn headers(&self, signature: &str, input: &SignInput) -> Headers {
-        let event = input.event_type.split('.').next().unwrap_or(input.event_type);
+        let event = input
+            .event_type
+            .split('.')
+            .next()
+            .unwrap_or(input.event_type);
         [
             ("Content-Type", "application/json".to_string()),
             ("User-Agent", "GitHub-Hookshot/hookcli".to_string()),
@@ -51,7 +55,9 @@ impl Scheme for GitHub {
     }
 
     fn parse(&self, headers: &Headers) -> Result<Received, HeaderProblem> {
-        let value = headers.get(HEADER).ok_or(HeaderProblem::Missing { header: HEADER })?;
+        let value = headers
+            .get(HEADER)
+            .ok_or(HeaderProblem::Missing { header: HEADER })?;
         let malformed = |reason: &str| HeaderProblem::Malformed {
             header: HEADER,
             reason: reason.to_string(),
@@ -84,7 +90,13 @@ mod tests {
         // GitHub Docs, "Validating webhook deliveries": secret "It's a Secret to
         // Everybody", payload "Hello, World!".
         assert_eq!(
-            compute(&GitHub, b"It's a Secret to Everybody", None, None, b"Hello, World!"),
+            compute(
+                &GitHub,
+                b"It's a Secret to Everybody",
+                None,
+                None,
+                b"Hello, World!"
+            ),
             "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"
         );
     }

@@ -125,15 +125,22 @@ pub struct Received {
 /// Why a request's signature headers could not be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HeaderProblem {
-    Missing { header: &'static str },
-    Malformed { header: &'static str, reason: String },
+    Missing {
+        header: &'static str,
+    },
+    Malformed {
+        header: &'static str,
+        reason: String,
+    },
 }
 
 impl fmt::Display for HeaderProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             HeaderProblem::Missing { header } => write!(f, "no {header} header"),
-            HeaderProblem::Malformed { header, reason } => write!(f, "{header} is malformed: {reason}"),
+            HeaderProblem::Malformed { header, reason } => {
+                write!(f, "{header} is malformed: {reason}")
+            }
         }
     }
 }
@@ -176,7 +183,8 @@ pub trait Scheme: Send + Sync {
 
 /// HMAC-SHA256 over the concatenation of `parts`.
 pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length");
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length");
     for part in parts {
         mac.update(part);
     }
@@ -198,7 +206,13 @@ pub fn compute(
 /// Signs one delivery: every header the provider would send.
 pub fn sign(scheme: &dyn Scheme, secret: &Secret, input: &SignInput) -> Result<Headers, KeyError> {
     let key = scheme.key(secret.expose())?;
-    let signature = compute(scheme, &key, Some(input.timestamp), Some(input.id), input.body);
+    let signature = compute(
+        scheme,
+        &key,
+        Some(input.timestamp),
+        Some(input.id),
+        input.body,
+    );
     Ok(scheme.headers(&signature, input))
 }
 
@@ -209,7 +223,13 @@ pub fn signatures_equal(a: &str, b: &str) -> bool {
 
 /// Which of the received signatures, if any, `key` reproduces for `body`.
 pub fn matches(scheme: &dyn Scheme, key: &[u8], received: &Received, body: &[u8]) -> bool {
-    let expected = compute(scheme, key, received.timestamp, received.id.as_deref(), body);
+    let expected = compute(
+        scheme,
+        key,
+        received.timestamp,
+        received.id.as_deref(),
+        body,
+    );
     // Check every candidate so the time taken does not depend on which matched.
     received
         .signatures
@@ -221,9 +241,14 @@ pub fn matches(scheme: &dyn Scheme, key: &[u8], received: &Received, body: &[u8]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     /// The signature holds with this secret (index into the candidates).
-    Valid { secret_index: usize },
+    Valid {
+        secret_index: usize,
+    },
     /// Signature holds, but the timestamp is outside the tolerance.
-    Stale { secret_index: usize, age_seconds: i64 },
+    Stale {
+        secret_index: usize,
+        age_seconds: i64,
+    },
     NoMatch,
     Header(HeaderProblem),
 }
@@ -255,11 +280,15 @@ pub fn verify(
         };
         if matches(scheme, &key, &received, body) {
             return match received.timestamp {
-                Some(t) if scheme.has_timestamp() && (now - t).abs() > tolerance => Verdict::Stale {
+                Some(t) if scheme.has_timestamp() && (now - t).abs() > tolerance => {
+                    Verdict::Stale {
+                        secret_index: index,
+                        age_seconds: now - t,
+                    }
+                }
+                _ => Verdict::Valid {
                     secret_index: index,
-                    age_seconds: now - t,
                 },
-                _ => Verdict::Valid { secret_index: index },
             };
         }
     }
@@ -301,9 +330,23 @@ mod tests {
                 event_type: "ping",
             };
             let headers = sign(scheme, &secret, &input).unwrap();
-            let verdict = verify(scheme, &headers, input.body, std::slice::from_ref(&secret), 1_700_000_010, 300);
+            let verdict = verify(
+                scheme,
+                &headers,
+                input.body,
+                std::slice::from_ref(&secret),
+                1_700_000_010,
+                300,
+            );
             assert_eq!(verdict, Verdict::Valid { secret_index: 0 }, "{p}");
-            let tampered = verify(scheme, &headers, b"{\"a\":2}", &[secret.clone()], 1_700_000_010, 300);
+            let tampered = verify(
+                scheme,
+                &headers,
+                b"{\"a\":2}",
+                std::slice::from_ref(&secret),
+                1_700_000_010,
+                300,
+            );
             assert_eq!(tampered, Verdict::NoMatch, "{p}");
             assert_eq!(Provider::detect(&headers), Some(p));
         }

@@ -43,12 +43,19 @@ impl Scheme for StandardWebhooks {
     fn key(&self, secret: &str) -> Result<Vec<u8>, KeyError> {
         let encoded = secret.strip_prefix("whsec_").unwrap_or(secret);
         B64_LENIENT.decode(encoded).map_err(|_| {
-            KeyError("a Standard Webhooks secret is `whsec_` followed by base64; this one is not base64".into())
+            KeyError(
+                "a Standard Webhooks secret is `whsec_` followed by base64; this one is not base64"
+                    .into(),
+            )
         })
     }
 
     fn signed_prefix(&self, timestamp: Option<i64>, id: Option<&str>) -> String {
-        format!("{}.{}.", id.unwrap_or(""), timestamp.map(|t| t.to_string()).unwrap_or_default())
+        format!(
+            "{}.{}.",
+            id.unwrap_or(""),
+            timestamp.map(|t| t.to_string()).unwrap_or_default()
+        )
     }
 
     fn encode(&self, mac: &[u8]) -> String {
@@ -75,13 +82,17 @@ impl Scheme for StandardWebhooks {
     }
 
     fn parse(&self, headers: &Headers) -> Result<Received, HeaderProblem> {
-        let value = header(headers, SIGNATURE).ok_or(HeaderProblem::Missing { header: SIGNATURE })?;
+        let value =
+            header(headers, SIGNATURE).ok_or(HeaderProblem::Missing { header: SIGNATURE })?;
         let id = header(headers, ID).ok_or(HeaderProblem::Missing { header: ID })?;
         let t = header(headers, TIMESTAMP).ok_or(HeaderProblem::Missing { header: TIMESTAMP })?;
-        let timestamp = t.trim().parse::<i64>().map_err(|_| HeaderProblem::Malformed {
-            header: TIMESTAMP,
-            reason: format!("'{t}' is not a Unix timestamp in seconds"),
-        })?;
+        let timestamp = t
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| HeaderProblem::Malformed {
+                header: TIMESTAMP,
+                reason: format!("'{t}' is not a Unix timestamp in seconds"),
+            })?;
         let mut received = Received {
             timestamp: Some(timestamp),
             id: Some(id.to_string()),
@@ -113,13 +124,15 @@ impl Scheme for StandardWebhooks {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provider::{compute, verify, Verdict};
+    use crate::provider::{Verdict, compute, verify};
     use crate::secret::Secret;
 
     #[test]
     fn known_answer_from_the_specification() {
         // standard-webhooks/standard-webhooks reference test vector.
-        let key = StandardWebhooks.key("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap();
+        let key = StandardWebhooks
+            .key("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+            .unwrap();
         let sig = compute(
             &StandardWebhooks,
             &key,
@@ -136,11 +149,21 @@ mod tests {
         let h: Headers = [
             ("svix-id", "msg_p5jXN8AQM9LWM0D4loKWxJek"),
             ("svix-timestamp", "1614265330"),
-            ("svix-signature", "v1,bm90IGl0 v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
+            (
+                "svix-signature",
+                "v1,bm90IGl0 v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            ),
         ]
         .into_iter()
         .collect();
-        let v = verify(&StandardWebhooks, &h, br#"{"test": 2432232314}"#, &[secret], 1614265330, 300);
+        let v = verify(
+            &StandardWebhooks,
+            &h,
+            br#"{"test": 2432232314}"#,
+            &[secret],
+            1614265330,
+            300,
+        );
         assert_eq!(v, Verdict::Valid { secret_index: 0 });
     }
 

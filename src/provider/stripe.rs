@@ -42,8 +42,14 @@ impl Scheme for Stripe {
     fn headers(&self, signature: &str, input: &SignInput) -> Headers {
         // The headers Stripe's webhook deliveries carry.
         [
-            ("Content-Type", "application/json; charset=utf-8".to_string()),
-            ("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)".to_string()),
+            (
+                "Content-Type",
+                "application/json; charset=utf-8".to_string(),
+            ),
+            (
+                "User-Agent",
+                "Stripe/1.0 (+https://stripe.com/docs/webhooks)".to_string(),
+            ),
             ("Accept", "*/*; q=0.5, application/xml".to_string()),
             ("Cache-Control", "no-cache".to_string()),
             (HEADER, format!("t={},v1={}", input.timestamp, signature)),
@@ -53,8 +59,13 @@ impl Scheme for Stripe {
     }
 
     fn parse(&self, headers: &Headers) -> Result<Received, HeaderProblem> {
-        let value = headers.get(HEADER).ok_or(HeaderProblem::Missing { header: HEADER })?;
-        parse_value(value).map_err(|reason| HeaderProblem::Malformed { header: HEADER, reason })
+        let value = headers
+            .get(HEADER)
+            .ok_or(HeaderProblem::Missing { header: HEADER })?;
+        parse_value(value).map_err(|reason| HeaderProblem::Malformed {
+            header: HEADER,
+            reason,
+        })
     }
 }
 
@@ -108,7 +119,7 @@ fn parse_value(value: &str) -> Result<Received, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provider::{compute, sign, verify, Verdict};
+    use crate::provider::{Verdict, compute, sign, verify};
     use crate::secret::Secret;
 
     #[test]
@@ -121,7 +132,16 @@ mod tests {
 
     #[test]
     fn rejects_what_the_sdks_reject() {
-        for bad in ["", "t=1, v1=aa", "t=1,t=2,v1=aa", "t=1", "t=1,v0=aa", "v1=aa", "t=x,v1=aa", "t1v1"] {
+        for bad in [
+            "",
+            "t=1, v1=aa",
+            "t=1,t=2,v1=aa",
+            "t=1",
+            "t=1,v0=aa",
+            "v1=aa",
+            "t=x,v1=aa",
+            "t1v1",
+        ] {
             assert!(parse_value(bad).is_err(), "{bad:?} should be malformed");
         }
     }
@@ -134,11 +154,18 @@ mod tests {
         // for stripe-python's own test payload and secret.
         let secret = Secret::new("whsec_test_secret", "kat");
         let body = b"{\n  \"id\": \"evt_test_webhook\",\n  \"object\": \"event\"\n}";
-        let input = SignInput { body, timestamp: 1_700_000_000, id: "evt_test_webhook", event_type: "x" };
+        let input = SignInput {
+            body,
+            timestamp: 1_700_000_000,
+            id: "evt_test_webhook",
+            event_type: "x",
+        };
         let headers = sign(&Stripe, &secret, &input).unwrap();
         assert_eq!(
             headers.get("Stripe-Signature"),
-            Some("t=1700000000,v1=4f1cd7feda9826e746b7d482c4badebb657398df1099e1046364f6196a230150")
+            Some(
+                "t=1700000000,v1=4f1cd7feda9826e746b7d482c4badebb657398df1099e1046364f6196a230150"
+            )
         );
     }
 
@@ -146,19 +173,42 @@ mod tests {
     fn signs_with_the_whole_secret_as_key() {
         // Key is the literal `whsec_…` bytes, payload `<t>.<body>`.
         let body = b"{\"id\":\"evt_1\"}";
-        let expected = hex::encode(crate::provider::hmac_sha256(b"whsec_test", &[b"1700000000.", body]));
-        assert_eq!(compute(&Stripe, b"whsec_test", Some(1_700_000_000), None, body), expected);
+        let expected = hex::encode(crate::provider::hmac_sha256(
+            b"whsec_test",
+            &[b"1700000000.", body],
+        ));
+        assert_eq!(
+            compute(&Stripe, b"whsec_test", Some(1_700_000_000), None, body),
+            expected
+        );
     }
 
     #[test]
     fn rotation_any_v1_may_match() {
         let old = Secret::new("whsec_old", "old");
         let new = Secret::new("whsec_new", "new");
-        let input = SignInput { body: b"{}", timestamp: 100, id: "evt", event_type: "x" };
+        let input = SignInput {
+            body: b"{}",
+            timestamp: 100,
+            id: "evt",
+            event_type: "x",
+        };
         let a = sign(&Stripe, &old, &input).unwrap();
         let b = sign(&Stripe, &new, &input).unwrap();
-        let sig = |h: &Headers| h.get(HEADER).unwrap().rsplit_once("v1=").unwrap().1.to_string();
-        let both: Headers = [(HEADER, format!("t=100,v1={},v1={}", sig(&a), sig(&b)))].into_iter().collect();
-        assert_eq!(verify(&Stripe, &both, b"{}", &[new], 100, 300), Verdict::Valid { secret_index: 0 });
+        let sig = |h: &Headers| {
+            h.get(HEADER)
+                .unwrap()
+                .rsplit_once("v1=")
+                .unwrap()
+                .1
+                .to_string()
+        };
+        let both: Headers = [(HEADER, format!("t=100,v1={},v1={}", sig(&a), sig(&b)))]
+            .into_iter()
+            .collect();
+        assert_eq!(
+            verify(&Stripe, &both, b"{}", &[new], 100, 300),
+            Verdict::Valid { secret_index: 0 }
+        );
     }
 }

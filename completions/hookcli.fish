@@ -1,0 +1,247 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_hookcli_global_optspecs
+    string join \n store= no-store color= h/help V/version
+end
+
+function __fish_hookcli_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_hookcli_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_hookcli_using_subcommand
+    set -l cmd (__fish_hookcli_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c hookcli -n "__fish_hookcli_needs_command" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_needs_command" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_needs_command" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_needs_command" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_needs_command" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "sign" -d 'Sign one event and print the request (headers and exact body)'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "verify" -d 'Verify a captured request\'s signature and explain why it fails'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "send" -d 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "fixtures" -d 'List, show and generate signed fixtures'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "events" -d 'List and show the requests `listen` recorded'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l seed -d 'Seed for event and request ids; with --timestamp, output is byte-identical across runs' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l fixtures-dir -d 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s s -l secret -d 'Signing secret (default: the provider\'s variable, e.g. STRIPE_WEBHOOK_SECRET)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s f -l format -d 'How to print the signed request' -r -f -a "human\t'Headers and body, for a person'
+json\t'One JSON object: provider, event_type, event_id, timestamp, headers, body'
+curl\t'A curl command that sends byte-identical data'
+http\t'The raw HTTP/1.1 request'"
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l to -d 'Target URL used by --format curl and http' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s s -l secret -d 'Signing secret to verify with; repeat to add labelled candidates (the first is the one you verify with)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s H -l header -d 'A request header, `Name: value`. Repeatable' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l body -d 'File holding the exact request body, or - for standard input' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l request -d 'A captured request: the JSON printed by `hookcli sign --format json`, or a raw HTTP request' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s p -l provider -d 'Signing scheme (default: detected from the headers)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l tolerance -d 'Accepted timestamp age in seconds, either direction' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l now -d 'Unix time to judge the timestamp against (default: now)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l json -d 'Print {"valid": bool, "causes": [...]} instead of the report'
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s t -l to -d 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l seed -d 'Seed for event and request ids; with --timestamp, output is byte-identical across runs' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l fixtures-dir -d 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s s -l secret -d 'Signing secret (default: the provider\'s variable, e.g. STRIPE_WEBHOOK_SECRET)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l expect -d 'Statuses that count as success: a status or class, comma-separated (e.g. 2xx,409)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l timeout -d 'Give up on a response after this long (e.g. 500ms, 10s)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l budget -d 'Flag responses slower than this, even successful ones: providers time out and retry' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l retry-schedule -d 'Wait before each attempt, comma-separated; implies --retry [default: 0s,10s,30s,2m,10m,30m,2h]' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l time-scale -d 'Multiply every retry wait by this (0.001 turns 2h into 7.2s)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l max-attempts -d 'At most this many attempts per event (default: one per schedule entry)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l max-retry-time -d 'Stop retrying once this much (scaled) time has passed since the first attempt' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l duplicates -d 'Deliver each event N times with the same id, re-signed each time (idempotency)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l order -d 'Order of a sequence of events; shuffled uses --seed (printed when chosen at random)' -r -f -a "in-order\t''
+reversed\t''
+shuffled\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s n -l count -d 'Load mode: send N uniquely signed copies of the event and print a summary' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s c -l concurrency -d 'Load mode: requests in flight at once' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l json -d 'One JSON object per delivery (in load mode: one summary object)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l print-curl -d 'Print a curl command that reproduces each request byte for byte'
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l dry-run -d 'Sign and print the requests (as curl commands) without sending anything'
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s k -l insecure -d 'Accept any TLS certificate (self-signed local https)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l retry -d 'Retry a delivery that gets no 2xx or times out, re-signed each time, on --retry-schedule'
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -f -a "list" -d 'List the built-in event types (and those in --fixtures-dir)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -f -a "show" -d 'Print a fixture\'s payload as it would be sent'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -f -a "generate" -d 'Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s p -l provider -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l fixtures-dir -d 'Extra directory of NAME.json fixtures. Repeatable' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l json -d 'One JSON object per line: {"provider", "name", "origin"}'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l seed -d 'Seed for event and request ids; with --timestamp, output is byte-identical across runs' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l fixtures-dir -d 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s o -l out -d 'Directory to create; refused if it exists and is not empty, unless --force' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l prefix -d 'Every built-in event type whose name starts with PREFIX' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s s -l secret -d 'Signing secret (default: the provider\'s variable, e.g. STRIPE_WEBHOOK_SECRET)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l to -d 'URL the replay script posts to' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l seed -d 'Seed for event and request ids; with --timestamp, output is byte-identical across runs' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l fixtures-dir -d 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l all -d 'Every built-in event type (of --provider, default stripe)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l force -d 'Replace DIR if it already holds files'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the built-in event types (and those in --fixtures-dir)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a fixture\'s payload as it would be sent'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand man" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand man" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l port -d 'Port to listen on; 0 picks a free one (the first line printed says which)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l host -d 'Address to bind. Anything but loopback exposes the endpoint to your network' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l path -d 'Accept only this path and the paths below it (others get 404). Default: every path' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: detected per request from its headers)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s s -l secret -d 'Signing secret; repeat for several (test and live). Also read from the provider\'s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l tolerance -d 'Accepted timestamp age in seconds, either direction' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l respond -d 'Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-to -d 'Proxy mode: forward each request byte for byte to your app and answer as it does' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-timeout -d 'Give up on the app after this many seconds (proxy mode)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l budget -d 'Flag an app that answers slower than this many seconds (GitHub gives up at 10 s)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l max-body -d 'Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l json -d 'One JSON object per line on stdout: the listening address, each request, the summary'
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l diagnose -d 'Print the full diagnosis and signature diff under every failed request'
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l type -d 'Only this event type; a trailing * matches a prefix (invoice.*)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l verdict -d 'Only valid or only invalid requests' -r -f -a "valid\t''
+invalid\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l since -d 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l limit -d 'List at most this many, newest first' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l dead-letters -d 'Only dead letters: requests the app did not accept in proxy mode'
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l body -d 'With ID: print only the exact body bytes'
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l json -d 'One JSON object per request'
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l type -d 'Only this event type; a trailing * matches a prefix (invoice.*)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l verdict -d 'Only valid or only invalid requests' -r -f -a "valid\t''
+invalid\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l since -d 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l to -d 'Where to send (default: the URL each request was forwarded to by `listen --forward-to`)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s s -l secret -d 'Secrets to re-sign with, as `verify` takes them; a request is re-signed with a fresh timestamp when one of them is the secret that verified it' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l timeout -d 'Give up on each delivery after this many seconds' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l limit -d 'At most this many requests from a filter, newest first' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l dead-letters -d 'Only dead letters: requests the app did not accept in proxy mode'
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l no-resign -d 'Send the stored headers unchanged (no fresh signature)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l json -d 'One JSON object per replayed request'
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "sign" -d 'Sign one event and print the request (headers and exact body)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "verify" -d 'Verify a captured request\'s signature and explain why it fails'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "send" -d 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "fixtures" -d 'List, show and generate signed fixtures'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "events" -d 'List and show the requests `listen` recorded'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "list" -d 'List the built-in event types (and those in --fixtures-dir)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "show" -d 'Print a fixture\'s payload as it would be sent'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "generate" -d 'Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script'
