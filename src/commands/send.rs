@@ -313,6 +313,9 @@ async fn deliver_with_retries(
         tokio::time::sleep(wait).await;
         let signed = resigned(event, settings.sign_time());
         let headers = sign_event(&signed, secret)?;
+        // Recorded before it is sent, so a listener on the other end can
+        // already find the original bytes by signature or event id.
+        let signed_id = record_signed(store, "send", &signed, &headers, secret, Some(&settings.url));
         let sent_ms = crate::store::now_ms();
         let result = client
             .deliver(
@@ -327,11 +330,9 @@ async fn deliver_with_retries(
         } else {
             settings.retry.wait_before(attempt + 1, first.elapsed())
         };
-        record(
+        record_response(
             store,
-            &signed,
-            &headers,
-            secret,
+            signed_id,
             &settings.url,
             attempt as u32,
             sent_ms,
@@ -395,10 +396,22 @@ fn record(
     sent_ms: i64,
     result: &Result<Response, DeliveryError>,
 ) {
-    let Some(signed_id) = record_signed(store, "send", event, headers, secret, Some(url)) else {
+    let signed_id = record_signed(store, "send", event, headers, secret, Some(url));
+    record_response(store, signed_id, url, attempt, sent_ms, result);
+}
+
+/// Records what came back for an attempt whose request is `signed_id`.
+fn record_response(
+    store: Option<&Store>,
+    signed_id: Option<i64>,
+    url: &str,
+    attempt: u32,
+    sent_ms: i64,
+    result: &Result<Response, DeliveryError>,
+) {
+    let (Some(store), Some(signed_id)) = (store, signed_id) else {
         return;
     };
-    let Some(store) = store else { return };
     let (status, latency_ms, response_headers, response_body, error) = match result {
         Ok(r) => (
             Some(r.status),
