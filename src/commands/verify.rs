@@ -46,7 +46,13 @@ fn read_source(path: &Path) -> anyhow::Result<Vec<u8>> {
             .context("cannot read standard input")?;
         Ok(buf)
     } else {
-        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+        std::fs::read(path).map_err(|e| {
+            Hinted::usage(
+                format!("cannot read {}: {e}", path.display()),
+                "check the path, or pass - to read standard input",
+            )
+            .into()
+        })
     }
 }
 

@@ -23,11 +23,12 @@ pub fn hookcli() -> Command {
         "GITHUB_WEBHOOK_SECRET",
         "WEBHOOK_SECRET",
         "SVIX_WEBHOOK_SECRET",
-        "HOOKCLI_STORE",
         "CLICOLOR_FORCE",
     ] {
         cmd.env_remove(var);
     }
+    // Never the developer's own store: tests that want one pass --store.
+    cmd.env("HOOKCLI_STORE", "off");
     cmd.env("NO_COLOR", "1");
     cmd
 }
