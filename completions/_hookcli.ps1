@@ -22,6 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
     $completions = @(switch ($command) {
         'hookcli' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -34,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'List, show and generate signed fixtures')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List and show the requests `listen` recorded')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known')
@@ -52,8 +54,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'How to print the signed request')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the signed request')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Target URL used by --format curl and http')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -71,9 +74,10 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'A captured request: the JSON printed by `hookcli sign --format json`, or a raw HTTP request')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme (default: detected from the headers)')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme (default: detected from the headers)')
-            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Accepted timestamp age in seconds, either direction')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Accepted timestamp age in seconds, either direction [default: 300]')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Unix time to judge the timestamp against (default: now)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print {"valid": bool, "causes": [...]} instead of the report')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
@@ -109,6 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Load mode: requests in flight at once')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Load mode: requests in flight at once')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per delivery (in load mode: one summary object)')
             [CompletionResult]::new('--print-curl', '--print-curl', [CompletionResultType]::ParameterName, 'Print a curl command that reproduces each request byte for byte')
@@ -125,6 +130,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;fixtures' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -142,6 +148,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'provider')
             [CompletionResult]::new('--fixtures-dir', '--fixtures-dir', [CompletionResultType]::ParameterName, 'Extra directory of NAME.json fixtures. Repeatable')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per line: {"provider", "name", "origin"}')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
@@ -160,6 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for event and request ids; with --timestamp, output is byte-identical across runs')
             [CompletionResult]::new('--fixtures-dir', '--fixtures-dir', [CompletionResultType]::ParameterName, 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -183,6 +191,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for event and request ids; with --timestamp, output is byte-identical across runs')
             [CompletionResult]::new('--fixtures-dir', '--fixtures-dir', [CompletionResultType]::ParameterName, 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every built-in event type (of --provider, default stripe)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace DIR if it already holds files')
@@ -214,6 +223,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;completions' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -224,7 +234,21 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;man' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hookcli;config' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Write a commented hookcli.toml in the current directory (refuses to overwrite one)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object: {"file", "settings": {name: {"value", "source"}}}')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -247,6 +271,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Flag an app that answers slower than this many seconds (GitHub gives up at 10 s)')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per line on stdout: the listening address, each request, the summary')
             [CompletionResult]::new('--diagnose', '--diagnose', [CompletionResultType]::ParameterName, 'Print the full diagnosis and signature diff under every failed request')
@@ -263,6 +288,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'List at most this many, newest first')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--dead-letters', '--dead-letters', [CompletionResultType]::ParameterName, 'Only dead letters: requests the app did not accept in proxy mode')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'With ID: print only the exact body bytes')
@@ -284,6 +310,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on each delivery after this many seconds')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many requests from a filter, newest first')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--dead-letters', '--dead-letters', [CompletionResultType]::ParameterName, 'Only dead letters: requests the app did not accept in proxy mode')
             [CompletionResult]::new('--no-resign', '--no-resign', [CompletionResultType]::ParameterName, 'Send the stored headers unchanged (no fresh signature)')
@@ -302,6 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'List, show and generate signed fixtures')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List and show the requests `listen` recorded')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known')
@@ -336,6 +364,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;help;man' {
+            break
+        }
+        'hookcli;help;config' {
             break
         }
         'hookcli;help;listen' {

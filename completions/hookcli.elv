@@ -19,6 +19,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
     var completions = [
         &'hookcli'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
@@ -31,6 +32,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand fixtures 'List, show and generate signed fixtures'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff)'
+            cand config 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
             cand listen 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
             cand events 'List and show the requests `listen` recorded'
             cand replay 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
@@ -48,8 +50,9 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --secret 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)'
             cand -f 'How to print the signed request'
             cand --format 'How to print the signed request'
-            cand --to 'Target URL used by --format curl and http'
+            cand --to 'Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242]'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help (see more with ''--help'')'
@@ -66,9 +69,10 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --request 'A captured request: the JSON printed by `hookcli sign --format json`, or a raw HTTP request'
             cand -p 'Signing scheme (default: detected from the headers)'
             cand --provider 'Signing scheme (default: detected from the headers)'
-            cand --tolerance 'Accepted timestamp age in seconds, either direction'
+            cand --tolerance 'Accepted timestamp age in seconds, either direction [default: 300]'
             cand --now 'Unix time to judge the timestamp against (default: now)'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'Print {"valid": bool, "causes": [...]} instead of the report'
             cand --no-store 'Do not record anything in the event store'
@@ -103,6 +107,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand -c 'Load mode: requests in flight at once'
             cand --concurrency 'Load mode: requests in flight at once'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'One JSON object per delivery (in load mode: one summary object)'
             cand --print-curl 'Print a curl command that reproduces each request byte for byte'
@@ -118,6 +123,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;fixtures'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
@@ -134,6 +140,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --provider 'provider'
             cand --fixtures-dir 'Extra directory of NAME.json fixtures. Repeatable'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'One JSON object per line: {"provider", "name", "origin"}'
             cand --no-store 'Do not record anything in the event store'
@@ -151,6 +158,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --seed 'Seed for event and request ids; with --timestamp, output is byte-identical across runs'
             cand --fixtures-dir 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
@@ -173,6 +181,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --seed 'Seed for event and request ids; with --timestamp, output is byte-identical across runs'
             cand --fixtures-dir 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --all 'Every built-in event type (of --provider, default stripe)'
             cand --force 'Replace DIR if it already holds files'
@@ -198,6 +207,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;completions'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
@@ -207,7 +217,20 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;man'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --no-store 'Do not record anything in the event store'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookcli;config'= {
+            cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --init 'Write a commented hookcli.toml in the current directory (refuses to overwrite one)'
+            cand --json 'One JSON object: {"file", "settings": {name: {"value", "source"}}}'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -229,6 +252,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --budget 'Flag an app that answers slower than this many seconds (GitHub gives up at 10 s)'
             cand --max-body 'Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB)'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'One JSON object per line on stdout: the listening address, each request, the summary'
             cand --diagnose 'Print the full diagnosis and signature diff under every failed request'
@@ -244,6 +268,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --since 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time'
             cand --limit 'List at most this many, newest first'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --dead-letters 'Only dead letters: requests the app did not accept in proxy mode'
             cand --body 'With ID: print only the exact body bytes'
@@ -264,6 +289,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --timeout 'Give up on each delivery after this many seconds'
             cand --limit 'At most this many requests from a filter, newest first'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --dead-letters 'Only dead letters: requests the app did not accept in proxy mode'
             cand --no-resign 'Send the stored headers unchanged (no fresh signature)'
@@ -281,6 +307,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand fixtures 'List, show and generate signed fixtures'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff)'
+            cand config 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
             cand listen 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
             cand events 'List and show the requests `listen` recorded'
             cand replay 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
@@ -306,6 +333,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         &'hookcli;help;completions'= {
         }
         &'hookcli;help;man'= {
+        }
+        &'hookcli;help;config'= {
         }
         &'hookcli;help;listen'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hookcli_global_optspecs
-    string join \n store= no-store color= h/help V/version
+    string join \n store= no-store config= color= h/help V/version
 end
 
 function __fish_hookcli_needs_command
@@ -25,6 +25,7 @@ function __fish_hookcli_using_subcommand
 end
 
 complete -c hookcli -n "__fish_hookcli_needs_command" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_needs_command" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_needs_command" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -37,6 +38,7 @@ complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "send" -d 'Deliver s
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "fixtures" -d 'List, show and generate signed fixtures'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "config" -d 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "events" -d 'List and show the requests `listen` recorded'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
@@ -52,8 +54,9 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s f -l format -d 
 json\t'One JSON object: provider, event_type, event_id, timestamp, headers, body'
 curl\t'A curl command that sends byte-identical data'
 http\t'The raw HTTP/1.1 request'"
-complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l to -d 'Target URL used by --format curl and http' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l to -d 'Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -65,9 +68,10 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s H -l header -
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l body -d 'File holding the exact request body, or - for standard input' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l request -d 'A captured request: the JSON printed by `hookcli sign --format json`, or a raw HTTP request' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s p -l provider -d 'Signing scheme (default: detected from the headers)' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l tolerance -d 'Accepted timestamp age in seconds, either direction' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l tolerance -d 'Accepted timestamp age in seconds, either direction [default: 300]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l now -d 'Unix time to judge the timestamp against (default: now)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -97,6 +101,7 @@ shuffled\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s n -l count -d 'Load mode: send N uniquely signed copies of the event and print a summary' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s c -l concurrency -d 'Load mode: requests in flight at once' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -109,6 +114,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l no-store -d 'Do
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -122,6 +128,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s p -l provider -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l fixtures-dir -d 'Extra directory of NAME.json fixtures. Repeatable' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -136,6 +143,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l seed -d 'Seed for event and request ids; with --timestamp, output is byte-identical across runs' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l fixtures-dir -d 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -153,6 +161,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l seed -d 'Seed for event and request ids; with --timestamp, output is byte-identical across runs' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l fixtures-dir -d 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -166,6 +175,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -173,12 +183,23 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l no-store
 complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l no-store -d 'Do not record anything in the event store'
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l init -d 'Write a commented hookcli.toml in the current directory (refuses to overwrite one)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l json -d 'One JSON object: {"file", "settings": {name: {"value", "source"}}}'
+complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand config" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand config" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l port -d 'Port to listen on; 0 picks a free one (the first line printed says which)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l host -d 'Address to bind. Anything but loopback exposes the endpoint to your network' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l path -d 'Accept only this path and the paths below it (others get 404). Default: every path' -r
@@ -191,6 +212,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-timeo
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l budget -d 'Flag an app that answers slower than this many seconds (GitHub gives up at 10 s)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l max-body -d 'Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -205,6 +227,7 @@ invalid\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l since -d 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l limit -d 'List at most this many, newest first' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand events" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -223,6 +246,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s s -l secret -
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l timeout -d 'Give up on each delivery after this many seconds' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l limit -d 'At most this many requests from a filter, newest first' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -232,16 +256,17 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l json -d 'One 
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l no-store -d 'Do not record anything in the event store'
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s V -l version -d 'Print version'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "sign" -d 'Sign one event and print the request (headers and exact body)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "verify" -d 'Verify a captured request\'s signature and explain why it fails'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "send" -d 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "fixtures" -d 'List, show and generate signed fixtures'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "events" -d 'List and show the requests `listen` recorded'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man listen events replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "sign" -d 'Sign one event and print the request (headers and exact body)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "verify" -d 'Verify a captured request\'s signature and explain why it fails'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "send" -d 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "fixtures" -d 'List, show and generate signed fixtures'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "config" -d 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "events" -d 'List and show the requests `listen` recorded'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "list" -d 'List the built-in event types (and those in --fixtures-dir)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "show" -d 'Print a fixture\'s payload as it would be sent'
 complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "generate" -d 'Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script'

@@ -3,6 +3,7 @@
 pub mod capture;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diagnose;
 pub mod escape;
 pub mod exit;
@@ -24,17 +25,27 @@ use exit::ExitStatus;
 /// reported any error.
 pub fn run(cli: Cli) -> ExitStatus {
     output::init_color(cli.global.color);
-    let globals = commands::Globals::resolve(&cli.global);
-    let result = match &cli.command {
-        Command::Sign(args) => commands::sign::run(args, &globals),
-        Command::Verify(args) => commands::verify::run(args),
-        Command::Send(args) => commands::send::run(args, &globals),
-        Command::Fixtures(cmd) => commands::fixtures::run(cmd, &globals),
-        Command::Completions(args) => commands::completions::completions(args.shell),
-        Command::Man => commands::completions::man(),
-        Command::Listen(args) => commands::listen::run(args, &globals),
-        Command::Events(args) => commands::events::run(args, &globals),
-        Command::Replay(args) => commands::replay::run(args, &globals),
-    };
-    result.unwrap_or_else(|err| output::report_error(&err))
+    dispatch(&cli).unwrap_or_else(|err| output::report_error(&err))
+}
+
+fn dispatch(cli: &Cli) -> anyhow::Result<ExitStatus> {
+    // Commands that need no configuration run even when hookcli.toml is broken.
+    match &cli.command {
+        Command::Completions(args) => return commands::completions::completions(args.shell),
+        Command::Man => return commands::completions::man(),
+        Command::Config(args) => return commands::config::run(args, &cli.global),
+        _ => {}
+    }
+    let globals = commands::Globals::resolve(&cli.global)?;
+    let g = &globals;
+    match &cli.command {
+        Command::Sign(args) => commands::sign::run(args, g),
+        Command::Verify(args) => commands::verify::run(args, g),
+        Command::Send(args) => commands::send::run(args, g),
+        Command::Fixtures(cmd) => commands::fixtures::run(cmd, g),
+        Command::Listen(args) => commands::listen::run(args, g),
+        Command::Events(args) => commands::events::run(args, g),
+        Command::Replay(args) => commands::replay::run(args, g),
+        Command::Completions(_) | Command::Man | Command::Config(_) => Ok(ExitStatus::Success),
+    }
 }

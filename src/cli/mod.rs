@@ -38,6 +38,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_store: bool,
 
+    /// Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     /// When to use colour: auto (a terminal, unless NO_COLOR), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -65,12 +69,25 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man,
+    /// Show the effective settings and where each comes from (flag, env, hookcli.toml, default).
+    Config(ConfigArgs),
     /// Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app.
     Listen(ListenArgs),
     /// List and show the requests `listen` recorded.
     Events(EventsArgs),
     /// Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known.
     Replay(ReplayArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Write a commented hookcli.toml in the current directory (refuses to overwrite one).
+    #[arg(long)]
+    pub init: bool,
+
+    /// One JSON object: {"file", "settings": {name: {"value", "source"}}}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -156,13 +173,9 @@ pub struct SignArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = SignFormat::Human)]
     pub format: SignFormat,
 
-    /// Target URL used by --format curl and http.
-    #[arg(
-        long,
-        value_name = "URL",
-        default_value = "http://localhost:4242/webhooks"
-    )]
-    pub to: String,
+    /// Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242].
+    #[arg(long, value_name = "TARGET")]
+    pub to: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -199,9 +212,9 @@ pub struct VerifyArgs {
     #[arg(long, short = 'p', value_name = "PROVIDER")]
     pub provider: Option<String>,
 
-    /// Accepted timestamp age in seconds, either direction.
-    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
-    pub tolerance: i64,
+    /// Accepted timestamp age in seconds, either direction [default: 300].
+    #[arg(long, value_name = "SECONDS")]
+    pub tolerance: Option<i64>,
 
     /// Unix time to judge the timestamp against (default: now).
     #[arg(long, value_name = "UNIX")]

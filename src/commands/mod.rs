@@ -3,6 +3,7 @@
 //! here.
 
 pub mod completions;
+pub mod config;
 pub mod events;
 pub mod fixtures;
 pub mod listen;
@@ -12,6 +13,7 @@ pub mod sign;
 pub mod verify;
 
 use crate::cli::{EventArgs, GlobalArgs};
+use crate::config::{self as settings_file, Effective};
 use crate::exit::Hinted;
 use crate::fixtures::{Fixture, Override, RenderOptions};
 use crate::ids::IdSource;
@@ -20,16 +22,64 @@ use crate::request::Headers;
 use crate::secret::Secret;
 use crate::store::{Location, NewSigned, Store};
 
-/// Settings every command shares, resolved once.
+/// Settings every command shares, resolved once: the event store and the
+/// defaults from the environment and `hookcli.toml`.
 pub struct Globals {
     pub store: Location,
+    pub config: Effective,
 }
 
 impl Globals {
-    pub fn resolve(args: &GlobalArgs) -> Self {
-        Globals {
+    pub fn resolve(args: &GlobalArgs) -> Result<Self, Hinted> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+        let env_path = std::env::var_os(settings_file::ENV_CONFIG)
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from);
+        let file = settings_file::discover(args.config.as_deref(), env_path, &cwd)?;
+        let parsed = file.as_deref().map(settings_file::load).transpose()?;
+        let lookup = |name: &str| env_var(name);
+        let config = Effective::resolve(file.as_deref().zip(parsed.as_ref()), &lookup)?;
+        Ok(Globals {
             store: Location::resolve(args.store.as_deref(), args.no_store),
-        }
+            config,
+        })
+    }
+
+    /// `--provider`, else the configured provider (verify and listen).
+    pub fn provider(&self, flag: Option<&str>) -> Result<Option<Provider>, Hinted> {
+        Ok(parse_provider(flag)?.or(self.config.provider.value))
+    }
+
+    /// `--tolerance`, else the configured one.
+    pub fn tolerance(&self, flag: Option<i64>) -> i64 {
+        flag.unwrap_or(self.config.tolerance.value)
+    }
+
+    /// `--to`, else the configured target, as a full URL.
+    pub fn target(&self, flag: Option<&str>) -> Result<String, Hinted> {
+        let typed = flag.unwrap_or(&self.config.target.value);
+        crate::send::target::parse_target(typed).map_err(|e| {
+            Hinted::usage(
+                e.to_string(),
+                "pass a port (4242), host:port/path or an http(s):// URL",
+            )
+        })
+    }
+
+    /// The secret to sign with: `--secret`, else the first configured or
+    /// usual variable of the provider that is set.
+    pub fn signing_secret(&self, provider: Provider, flag: Option<&str>) -> Result<Secret, Hinted> {
+        let vars = self.config.secret_vars(provider);
+        secret_from(provider, flag, &vars)
+    }
+
+    /// Candidate secrets for verification (see [`candidates`]).
+    pub fn verification_secrets(
+        &self,
+        provider: Provider,
+        flags: &[String],
+    ) -> Result<Vec<Secret>, Hinted> {
+        candidates(provider, flags, &self.config.secret_vars(provider))
     }
 
     /// Opens the event store; `None` (with a warning) when disabled or
@@ -153,19 +203,27 @@ fn env_var(name: &str) -> Option<String> {
 /// The secret to sign with: `--secret`, else the provider's first variable
 /// that is set. Missing is a usage error naming both.
 pub fn signing_secret(provider: Provider, flag: Option<&str>) -> Result<Secret, Hinted> {
+    let vars: Vec<String> = provider
+        .secret_env_vars()
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    secret_from(provider, flag, &vars)
+}
+
+fn secret_from(provider: Provider, flag: Option<&str>, vars: &[String]) -> Result<Secret, Hinted> {
     if let Some(value) = flag {
         return Ok(Secret::new(value, "--secret"));
     }
-    for var in provider.secret_env_vars() {
+    for var in vars {
         if let Some(value) = env_var(var) {
-            return Ok(Secret::new(value, *var));
+            return Ok(Secret::new(value, var.clone()));
         }
     }
-    Err(missing_secret(provider))
+    Err(missing_secret(provider, vars))
 }
 
-fn missing_secret(provider: Provider) -> Hinted {
-    let vars = provider.secret_env_vars();
+fn missing_secret(provider: Provider, vars: &[String]) -> Hinted {
     Hinted::usage(
         format!("no signing secret for {provider}"),
         format!("pass --secret SECRET or set {}", vars.join(" / ")),
@@ -176,6 +234,21 @@ fn missing_secret(provider: Provider) -> Hinted {
 /// `--secret` (in order), then every provider variable that is set. The
 /// first is the one the user verifies with. Duplicate values are dropped.
 pub fn verification_secrets(provider: Provider, flags: &[String]) -> Result<Vec<Secret>, Hinted> {
+    let vars: Vec<String> = provider
+        .secret_env_vars()
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    candidates(provider, flags, &vars)
+}
+
+/// Every `--secret` (in order), then every variable of `vars` that is set,
+/// each labelled by its source; duplicates dropped; none is an error.
+fn candidates(
+    provider: Provider,
+    flags: &[String],
+    vars: &[String],
+) -> Result<Vec<Secret>, Hinted> {
     let mut secrets: Vec<Secret> = Vec::new();
     let many = flags.len() > 1;
     for (i, value) in flags.iter().enumerate() {
@@ -186,15 +259,15 @@ pub fn verification_secrets(provider: Provider, flags: &[String]) -> Result<Vec<
         };
         secrets.push(Secret::new(value.clone(), label));
     }
-    for var in provider.secret_env_vars() {
+    for var in vars {
         if let Some(value) = env_var(var)
             && !secrets.iter().any(|s| s.expose() == value)
         {
-            secrets.push(Secret::new(value, *var));
+            secrets.push(Secret::new(value, var.clone()));
         }
     }
     if secrets.is_empty() {
-        return Err(missing_secret(provider));
+        return Err(missing_secret(provider, vars));
     }
     Ok(secrets)
 }

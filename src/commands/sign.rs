@@ -1,6 +1,6 @@
 //! `hookcli sign`: render one fixture, sign it, print the request.
 
-use super::{EventSettings, Globals, load_fixture, record_signed, signing_secret};
+use super::{EventSettings, Globals, load_fixture, record_signed};
 use crate::cli::{SignArgs, SignFormat};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::Event;
@@ -13,7 +13,8 @@ use crate::secret::Secret;
 pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let settings = EventSettings::resolve(&args.event_args)?;
     let fixture = load_fixture(&args.event, &settings, &args.event_args.fixtures_dir)?;
-    let secret = signing_secret(fixture.provider, args.secret.as_deref())?;
+    let secret = globals.signing_secret(fixture.provider, args.secret.as_deref())?;
+    let url = globals.target(args.to.as_deref())?;
     let event = fixture.render(&settings.render_options(0))?;
     let headers = sign_event(&event, &secret)?;
     record_signed(
@@ -25,7 +26,7 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         None,
     );
     let req = SignedRequest {
-        url: &args.to,
+        url: &url,
         event: &event,
         headers: &headers,
     };

@@ -1,6 +1,6 @@
 //! `hookcli verify`: check a captured request offline and explain failures.
 
-use super::{now, parse_provider, verification_secrets};
+use super::{Globals, now};
 use crate::cli::VerifyArgs;
 use crate::diagnose::{self, Context};
 use crate::exit::{ExitStatus, Hinted};
@@ -11,18 +11,18 @@ use anyhow::Context as _;
 use std::io::Read;
 use std::path::Path;
 
-pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitStatus> {
+pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let request = read_request(args)?;
-    let provider = parse_provider(args.provider.as_deref())?;
+    let provider = globals.provider(args.provider.as_deref())?;
     let secret_provider = provider
         .or_else(|| Provider::detect(&request.headers))
         .unwrap_or(Provider::Stripe);
-    let secrets = verification_secrets(secret_provider, &args.secret)?;
+    let secrets = globals.verification_secrets(secret_provider, &args.secret)?;
     let ctx = Context {
         secrets: &secrets,
         provider,
         now: args.now.unwrap_or_else(now),
-        tolerance: args.tolerance,
+        tolerance: globals.tolerance(args.tolerance),
         original_body: None,
     };
     let diagnosis = diagnose::diagnose(&request, &ctx);

@@ -1,0 +1,486 @@
+//! Project defaults from `hookcli.toml`, and where each effective setting
+//! comes from.
+//!
+//! Precedence, highest first: a command-line flag, then an environment
+//! variable (`HOOKCLI_*`), then the config file, then hookcli's default.
+//! The file is `--config PATH`, else `$HOOKCLI_CONFIG`, else the first
+//! `hookcli.toml` found from the current directory upward.
+//!
+//! The file holds names of secret variables, never secrets: a key that is
+//! not listed here is an error, and a value that looks like a secret is
+//! refused. Everything here is pure except [`discover`] and [`load`].
+
+use crate::exit::Hinted;
+use crate::provider::Provider;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The file name searched for from the current directory upward.
+pub const FILE_NAME: &str = "hookcli.toml";
+
+/// Defaults when neither flag, variable nor file sets a value.
+pub const DEFAULT_TARGET: &str = "localhost:4242";
+pub const DEFAULT_TOLERANCE: i64 = 300;
+pub const DEFAULT_PORT: u16 = 4242;
+pub const DEFAULT_RETRY_SCHEDULE: &str = "0s,10s,30s,2m,10m,30m,2h";
+
+/// `hookcli.toml` as written. Unknown keys are errors, so a typo (or a
+/// `secret = …`) is caught rather than silently ignored.
+#[derive(Debug, Default, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    /// Default signing scheme: stripe, github or standard.
+    pub provider: Option<String>,
+    /// Accepted timestamp age in seconds (verify, listen).
+    pub tolerance: Option<i64>,
+    /// Per provider, names of environment variables holding its secrets,
+    /// looked at before the provider's usual ones.
+    #[serde(default)]
+    pub secret_env: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub send: SendSection,
+    #[serde(default)]
+    pub listen: ListenSection,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SendSection {
+    /// Where `send` delivers (and the URL `sign --format curl|http` shows).
+    pub to: Option<String>,
+    /// Waits before each attempt when retrying, comma-separated.
+    pub retry_schedule: Option<String>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ListenSection {
+    pub port: Option<u16>,
+    pub path: Option<String>,
+}
+
+/// Where an effective value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env(&'static str),
+    File(PathBuf),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag => f.write_str("flag"),
+            Source::Env(var) => write!(f, "env {var}"),
+            Source::File(path) => write!(f, "file {}", path.display()),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// The settings a config file and environment can provide, before flags.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effective {
+    /// The config file in use, if any.
+    pub file: Option<PathBuf>,
+    pub provider: Sourced<Option<Provider>>,
+    pub tolerance: Sourced<i64>,
+    pub target: Sourced<String>,
+    pub retry_schedule: Sourced<String>,
+    pub listen_port: Sourced<u16>,
+    pub listen_path: Sourced<Option<String>>,
+    /// Extra secret variable names per provider (before the usual ones).
+    pub secret_env: BTreeMap<Provider, Sourced<Vec<String>>>,
+}
+
+/// Environment variables hookcli's settings read, by setting.
+pub const ENV_PROVIDER: &str = "HOOKCLI_PROVIDER";
+pub const ENV_TOLERANCE: &str = "HOOKCLI_TOLERANCE";
+pub const ENV_TARGET: &str = "HOOKCLI_TO";
+pub const ENV_RETRY_SCHEDULE: &str = "HOOKCLI_RETRY_SCHEDULE";
+pub const ENV_PORT: &str = "HOOKCLI_PORT";
+pub const ENV_PATH: &str = "HOOKCLI_PATH";
+pub const ENV_CONFIG: &str = "HOOKCLI_CONFIG";
+
+/// `HOOKCLI_SECRET_ENV_<PROVIDER>`: comma-separated variable names.
+pub fn secret_env_var(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Stripe => "HOOKCLI_SECRET_ENV_STRIPE",
+        Provider::GitHub => "HOOKCLI_SECRET_ENV_GITHUB",
+        Provider::Standard => "HOOKCLI_SECRET_ENV_STANDARD",
+    }
+}
+
+impl Effective {
+    /// Resolves every setting from the environment (`env` looks a variable
+    /// up) and the file, validating values so a bad one is reported with
+    /// where it came from.
+    pub fn resolve(
+        file: Option<(&Path, &FileConfig)>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Effective, Hinted> {
+        let empty = FileConfig::default();
+        let (path, cfg) = match file {
+            Some((p, c)) => (Some(p.to_path_buf()), c),
+            None => (None, &empty),
+        };
+        let from_file = || Source::File(path.clone().unwrap_or_default());
+        let pick = |var: &'static str, file_value: Option<String>| -> Option<(String, Source)> {
+            match env(var).filter(|v| !v.trim().is_empty()) {
+                Some(v) => Some((v, Source::Env(var))),
+                None => file_value.map(|v| (v, from_file())),
+            }
+        };
+        let bad = |what: &str, value: &str, source: &Source, hint: &str| {
+            Hinted::usage(
+                format!("{source}: '{value}' is not {what}"),
+                hint.to_string(),
+            )
+        };
+
+        let provider = match pick(ENV_PROVIDER, cfg.provider.clone()) {
+            Some((v, source)) => {
+                let p = v.parse::<Provider>().map_err(|_| {
+                    bad("a provider", &v, &source, "use stripe, github or standard")
+                })?;
+                Sourced {
+                    value: Some(p),
+                    source,
+                }
+            }
+            None => Sourced {
+                value: None,
+                source: Source::Default,
+            },
+        };
+        let tolerance = match pick(ENV_TOLERANCE, cfg.tolerance.map(|t| t.to_string())) {
+            Some((v, source)) => {
+                let t = v
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|t| *t >= 0)
+                    .ok_or_else(|| bad("a number of seconds", &v, &source, "e.g. 300"))?;
+                Sourced { value: t, source }
+            }
+            None => Sourced {
+                value: DEFAULT_TOLERANCE,
+                source: Source::Default,
+            },
+        };
+        let target = match pick(ENV_TARGET, cfg.send.to.clone()) {
+            Some((v, source)) => Sourced { value: v, source },
+            None => Sourced {
+                value: DEFAULT_TARGET.to_string(),
+                source: Source::Default,
+            },
+        };
+        let retry_schedule = match pick(ENV_RETRY_SCHEDULE, cfg.send.retry_schedule.clone()) {
+            Some((v, source)) => Sourced { value: v, source },
+            None => Sourced {
+                value: DEFAULT_RETRY_SCHEDULE.to_string(),
+                source: Source::Default,
+            },
+        };
+        let listen_port = match pick(ENV_PORT, cfg.listen.port.map(|p| p.to_string())) {
+            Some((v, source)) => {
+                let p = v
+                    .trim()
+                    .parse::<u16>()
+                    .map_err(|_| bad("a port", &v, &source, "a number from 0 to 65535"))?;
+                Sourced { value: p, source }
+            }
+            None => Sourced {
+                value: DEFAULT_PORT,
+                source: Source::Default,
+            },
+        };
+        let listen_path = match pick(ENV_PATH, cfg.listen.path.clone()) {
+            Some((v, source)) => {
+                if !v.starts_with('/') {
+                    return Err(bad(
+                        "a path",
+                        &v,
+                        &source,
+                        "paths start with /, e.g. /webhooks",
+                    ));
+                }
+                Sourced {
+                    value: Some(v),
+                    source,
+                }
+            }
+            None => Sourced {
+                value: None,
+                source: Source::Default,
+            },
+        };
+
+        for name in cfg.secret_env.keys() {
+            name.parse::<Provider>().map_err(|_| {
+                bad(
+                    "a provider",
+                    name,
+                    &from_file(),
+                    "secret_env keys are stripe, github or standard",
+                )
+            })?;
+        }
+        let mut secret_env = BTreeMap::new();
+        for provider in Provider::ALL {
+            let var = secret_env_var(provider);
+            let file_names = cfg
+                .secret_env
+                .iter()
+                .find(|(k, _)| k.parse::<Provider>().ok() == Some(provider))
+                .map(|(_, v)| v.join(","));
+            let sourced = match pick(var, file_names) {
+                Some((v, source)) => {
+                    let names: Vec<String> = v
+                        .split(',')
+                        .map(|n| n.trim().to_string())
+                        .filter(|n| !n.is_empty())
+                        .collect();
+                    for n in &names {
+                        check_variable_name(n, &source)?;
+                    }
+                    Sourced {
+                        value: names,
+                        source,
+                    }
+                }
+                None => Sourced {
+                    value: Vec::new(),
+                    source: Source::Default,
+                },
+            };
+            secret_env.insert(provider, sourced);
+        }
+
+        Ok(Effective {
+            file: path,
+            provider,
+            tolerance,
+            target,
+            retry_schedule,
+            listen_port,
+            listen_path,
+            secret_env,
+        })
+    }
+
+    /// Every variable that may hold `provider`'s secrets: the configured
+    /// ones first, then the provider's usual ones.
+    pub fn secret_vars(&self, provider: Provider) -> Vec<String> {
+        let mut vars: Vec<String> = self
+            .secret_env
+            .get(&provider)
+            .map(|s| s.value.clone())
+            .unwrap_or_default();
+        for v in provider.secret_env_vars() {
+            if !vars.iter().any(|x| x == v) {
+                vars.push((*v).to_string());
+            }
+        }
+        vars
+    }
+}
+
+/// Secret variable names must be names, not secrets pasted by mistake.
+fn check_variable_name(name: &str, source: &Source) -> Result<(), Hinted> {
+    let looks_like_name = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    let looks_like_secret = ["whsec_", "sk_", "rk_", "pk_"]
+        .iter()
+        .any(|p| name.starts_with(p));
+    if looks_like_name && !looks_like_secret {
+        return Ok(());
+    }
+    Err(Hinted::usage(
+        format!("{source}: secret_env holds something that is not a variable name"),
+        "list the names of environment variables (e.g. ACME_STRIPE_SECRET), never the secrets",
+    ))
+}
+
+/// The config file to use: `flag`, else `$HOOKCLI_CONFIG`, else the first
+/// `hookcli.toml` from `cwd` upward. An explicitly named file must exist.
+pub fn discover(
+    flag: Option<&Path>,
+    env: Option<PathBuf>,
+    cwd: &Path,
+) -> Result<Option<PathBuf>, Hinted> {
+    if let Some(path) = flag.map(Path::to_path_buf).or(env) {
+        if !path.is_file() {
+            return Err(Hinted::usage(
+                format!("config file {} does not exist", path.display()),
+                format!(
+                    "check --config / {ENV_CONFIG}, or create it (see `hookcli config --init`)"
+                ),
+            ));
+        }
+        return Ok(Some(path));
+    }
+    Ok(cwd
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|p| p.is_file()))
+}
+
+/// Reads and parses a config file; errors name file:line:column.
+pub fn load(path: &Path) -> Result<FileConfig, Hinted> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Hinted::usage(
+            format!("cannot read {}: {e}", path.display()),
+            "check the path and permissions of the config file",
+        )
+    })?;
+    parse(&text).map_err(|(line, column, message)| {
+        Hinted::usage(
+            format!("{}:{line}:{column}: {message}", path.display()),
+            "`hookcli config --init` writes a commented example of every key",
+        )
+    })
+}
+
+/// Parses config text; an error is (line, column, message), 1-based.
+pub fn parse(text: &str) -> Result<FileConfig, (usize, usize, String)> {
+    toml::from_str::<FileConfig>(text).map_err(|e| {
+        let offset = e.span().map(|s| s.start).unwrap_or(0).min(text.len());
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+        let message = e.message().trim().to_string();
+        let message = if message.contains("unknown field `secret") {
+            format!(
+                "{message}; hookcli.toml never holds secrets, name their variables in [secret_env]"
+            )
+        } else {
+            message
+        };
+        (line, column, message)
+    })
+}
+
+/// A commented starting point for `hookcli config --init`.
+pub const TEMPLATE: &str = r#"# hookcli.toml: project defaults for hookcli.
+# Precedence: command-line flag > HOOKCLI_* environment variable > this file > built-in default.
+# Never put secrets here: name the environment variables that hold them.
+
+# Signing scheme when hookcli cannot tell: stripe, github or standard.  (HOOKCLI_PROVIDER)
+# provider = "stripe"
+
+# Accepted signature age in seconds, either direction.  (HOOKCLI_TOLERANCE)
+# tolerance = 300
+
+# Variables holding your secrets, looked at before the usual ones
+# (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …).
+# (HOOKCLI_SECRET_ENV_STRIPE, _GITHUB, _STANDARD: comma-separated)
+[secret_env]
+# stripe = ["ACME_STRIPE_WEBHOOK_SECRET"]
+
+[send]
+# Where `hookcli send` delivers: port, host:port/path or a URL.  (HOOKCLI_TO)
+# to = "localhost:3000/api/webhooks/stripe"
+# Waits before each attempt with --retry.  (HOOKCLI_RETRY_SCHEDULE)
+# retry_schedule = "0s,10s,30s,2m,10m,30m,2h"
+
+[listen]
+# (HOOKCLI_PORT, HOOKCLI_PATH)
+# port = 4242
+# path = "/webhooks"
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    const FILE: &str = r#"
+provider = "github"
+tolerance = 600
+[secret_env]
+stripe = ["ACME_STRIPE"]
+[send]
+to = "localhost:3000/hooks"
+[listen]
+port = 5000
+path = "/in"
+"#;
+
+    #[test]
+    fn env_beats_file_beats_default() {
+        let cfg = parse(FILE).unwrap();
+        let path = Path::new("/p/hookcli.toml");
+        let eff = Effective::resolve(
+            Some((path, &cfg)),
+            &env_of(&[("HOOKCLI_TOLERANCE", "30"), ("HOOKCLI_PORT", "0")]),
+        )
+        .unwrap();
+        assert_eq!(eff.tolerance.value, 30);
+        assert_eq!(eff.tolerance.source, Source::Env("HOOKCLI_TOLERANCE"));
+        assert_eq!(eff.listen_port.value, 0);
+        assert_eq!(eff.provider.value, Some(Provider::GitHub));
+        assert_eq!(eff.provider.source, Source::File(path.to_path_buf()));
+        assert_eq!(eff.target.value, "localhost:3000/hooks");
+        assert_eq!(eff.retry_schedule.source, Source::Default);
+        assert_eq!(
+            eff.secret_vars(Provider::Stripe),
+            [
+                "ACME_STRIPE",
+                "STRIPE_WEBHOOK_SECRET",
+                "STRIPE_WEBHOOK_SECRET_TEST",
+                "STRIPE_WEBHOOK_SECRET_LIVE"
+            ]
+        );
+        let none = Effective::resolve(None, &env_of(&[])).unwrap();
+        assert_eq!(none.tolerance.value, DEFAULT_TOLERANCE);
+        assert_eq!(none.target.value, DEFAULT_TARGET);
+        assert_eq!(none.listen_path.value, None);
+    }
+
+    #[test]
+    fn errors_point_at_the_line_and_refuse_secrets() {
+        let (line, col, msg) =
+            parse("provider = \"stripe\"\nsecret = \"whsec_abc\"\n").unwrap_err();
+        assert_eq!((line, col), (2, 1), "{msg}");
+        assert!(msg.contains("never holds secrets"), "{msg}");
+        let (line, _, _) = parse("[listen]\nport = \"x\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        let cfg = parse("[secret_env]\nstripe = [\"whsec_pasted\"]\n").unwrap();
+        let err = Effective::resolve(Some((Path::new("h.toml"), &cfg)), &env_of(&[])).unwrap_err();
+        assert!(err.hint.unwrap().contains("never the secrets"));
+        assert!(!err.message.contains("whsec_pasted"));
+    }
+
+    #[test]
+    fn bad_values_name_their_source() {
+        let err = Effective::resolve(None, &env_of(&[("HOOKCLI_PROVIDER", "paypal")])).unwrap_err();
+        assert!(err.message.contains("HOOKCLI_PROVIDER"), "{}", err.message);
+        let cfg = parse("[listen]\npath = \"webhooks\"\n").unwrap();
+        let err = Effective::resolve(Some((Path::new("h.toml"), &cfg)), &env_of(&[])).unwrap_err();
+        assert!(err.message.contains("h.toml"), "{}", err.message);
+    }
+
+    #[test]
+    fn template_parses_and_is_all_defaults() {
+        assert_eq!(parse(TEMPLATE).unwrap(), FileConfig::default());
+    }
+}
