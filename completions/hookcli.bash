@@ -46,6 +46,9 @@ _hookcli() {
             hookcli,sign)
                 cmd="hookcli__subcmd__sign"
                 ;;
+            hookcli,store)
+                cmd="hookcli__subcmd__store"
+                ;;
             hookcli,verify)
                 cmd="hookcli__subcmd__verify"
                 ;;
@@ -103,6 +106,9 @@ _hookcli() {
             hookcli__subcmd__help,sign)
                 cmd="hookcli__subcmd__help__subcmd__sign"
                 ;;
+            hookcli__subcmd__help,store)
+                cmd="hookcli__subcmd__help__subcmd__store"
+                ;;
             hookcli__subcmd__help,verify)
                 cmd="hookcli__subcmd__help__subcmd__verify"
                 ;;
@@ -115,6 +121,30 @@ _hookcli() {
             hookcli__subcmd__help__subcmd__fixtures,show)
                 cmd="hookcli__subcmd__help__subcmd__fixtures__subcmd__show"
                 ;;
+            hookcli__subcmd__help__subcmd__store,clear)
+                cmd="hookcli__subcmd__help__subcmd__store__subcmd__clear"
+                ;;
+            hookcli__subcmd__help__subcmd__store,info)
+                cmd="hookcli__subcmd__help__subcmd__store__subcmd__info"
+                ;;
+            hookcli__subcmd__store,clear)
+                cmd="hookcli__subcmd__store__subcmd__clear"
+                ;;
+            hookcli__subcmd__store,help)
+                cmd="hookcli__subcmd__store__subcmd__help"
+                ;;
+            hookcli__subcmd__store,info)
+                cmd="hookcli__subcmd__store__subcmd__info"
+                ;;
+            hookcli__subcmd__store__subcmd__help,clear)
+                cmd="hookcli__subcmd__store__subcmd__help__subcmd__clear"
+                ;;
+            hookcli__subcmd__store__subcmd__help,help)
+                cmd="hookcli__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            hookcli__subcmd__store__subcmd__help,info)
+                cmd="hookcli__subcmd__store__subcmd__help__subcmd__info"
+                ;;
             *)
                 ;;
         esac
@@ -122,7 +152,7 @@ _hookcli() {
 
     case "${cmd}" in
         hookcli)
-            opts="-h -V --store --no-store --config --color --help --version sign verify send fixtures completions man config listen events replay help"
+            opts="-h -V --store --no-store --config --color --help --version sign verify send fixtures completions man store config listen events replay help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -268,7 +298,7 @@ _hookcli() {
             return 0
             ;;
         hookcli__subcmd__fixtures__subcmd__generate)
-            opts="-o -s -p -h -V --out --prefix --all --force --secret --to --provider --set --unset --timestamp --seed --fixtures-dir --store --no-store --config --color --help --version"
+            opts="-o -s -p -h -V --out --prefix --all --force --secret --to --json --provider --set --unset --timestamp --seed --fixtures-dir --store --no-store --config --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,7 +538,7 @@ _hookcli() {
             return 0
             ;;
         hookcli__subcmd__help)
-            opts="sign verify send fixtures completions man config listen events replay help"
+            opts="sign verify send fixtures completions man store config listen events replay help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -692,6 +722,48 @@ _hookcli() {
         hookcli__subcmd__help__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__help__subcmd__store)
+            opts="info clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__help__subcmd__store__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__help__subcmd__store__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1056,6 +1128,140 @@ _hookcli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__store)
+            opts="-h -V --store --no-store --config --color --help --version info clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__store__subcmd__clear)
+            opts="-y -h -V --yes --store --no-store --config --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__store__subcmd__help)
+            opts="info clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__store__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__store__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookcli__subcmd__store__subcmd__info)
+            opts="-h -V --json --store --no-store --config --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand fixtures 'List, show and generate signed fixtures'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff)'
+            cand store 'Where the event store is and what it holds; clear it'
             cand config 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
             cand listen 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
             cand events 'List and show the requests `listen` recorded'
@@ -172,7 +173,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --prefix 'Every built-in event type whose name starts with PREFIX'
             cand -s 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)'
             cand --secret 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)'
-            cand --to 'URL the replay script posts to'
+            cand --to 'Target the replay script posts to: port, host:port/path or URL [default: localhost:4242]'
             cand -p 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
             cand --provider 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
             cand --set 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable'
@@ -185,6 +186,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --all 'Every built-in event type (of --provider, default stripe)'
             cand --force 'Replace DIR if it already holds files'
+            cand --json 'Print one JSON object describing what was written: {"out", "count", "manifest"}'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -224,6 +226,53 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'hookcli;store'= {
+            cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --no-store 'Do not record anything in the event store'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand info 'The store''s path, size, bounds and row counts'
+            cand clear 'Delete everything recorded (asks first on a terminal)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookcli;store;info'= {
+            cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --json 'One JSON object: {"path", "bytes", "tables": {name: rows}, "max_age_days", "max_rows"}'
+            cand --no-store 'Do not record anything in the event store'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookcli;store;clear'= {
+            cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand -y 'Do not ask; required when not on a terminal'
+            cand --yes 'Do not ask; required when not on a terminal'
+            cand --no-store 'Do not record anything in the event store'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookcli;store;help'= {
+            cand info 'The store''s path, size, bounds and row counts'
+            cand clear 'Delete everything recorded (asks first on a terminal)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookcli;store;help;info'= {
+        }
+        &'hookcli;store;help;clear'= {
+        }
+        &'hookcli;store;help;help'= {
         }
         &'hookcli;config'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
@@ -307,6 +356,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand fixtures 'List, show and generate signed fixtures'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff)'
+            cand store 'Where the event store is and what it holds; clear it'
             cand config 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
             cand listen 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
             cand events 'List and show the requests `listen` recorded'
@@ -333,6 +383,14 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         &'hookcli;help;completions'= {
         }
         &'hookcli;help;man'= {
+        }
+        &'hookcli;help;store'= {
+            cand info 'The store''s path, size, bounds and row counts'
+            cand clear 'Delete everything recorded (asks first on a terminal)'
+        }
+        &'hookcli;help;store;info'= {
+        }
+        &'hookcli;help;store;clear'= {
         }
         &'hookcli;help;config'= {
         }

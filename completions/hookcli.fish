@@ -38,6 +38,7 @@ complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "send" -d 'Deliver s
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "fixtures" -d 'List, show and generate signed fixtures'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "store" -d 'Where the event store is and what it holds; clear it'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "config" -d 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "events" -d 'List and show the requests `listen` recorded'
@@ -153,7 +154,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s o -l out -d 'Directory to create; refused if it exists and is not empty, unless --force' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l prefix -d 'Every built-in event type whose name starts with PREFIX' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s s -l secret -d 'Signing secret (default: the provider\'s variable, e.g. STRIPE_WEBHOOK_SECRET)' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l to -d 'URL the replay script posts to' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l to -d 'Target the replay script posts to: port, host:port/path or URL [default: localhost:4242]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
@@ -167,6 +168,7 @@ always\t''
 never\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l all -d 'Every built-in event type (of --provider, default stripe)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l force -d 'Replace DIR if it already holds files'
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l json -d 'Print one JSON object describing what was written: {"out", "count", "manifest"}'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l no-store -d 'Do not record anything in the event store'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
@@ -190,6 +192,38 @@ never\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l no-store -d 'Do not record anything in the event store'
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -f -a "info" -d 'The store\'s path, size, bounds and row counts'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -f -a "clear" -d 'Delete everything recorded (asks first on a terminal)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -l json -d 'One JSON object: {"path", "bytes", "tables": {name: rows}, "max_age_days", "max_rows"}'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Do not ask; required when not on a terminal'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "info" -d 'The store\'s path, size, bounds and row counts'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete everything recorded (asks first on a terminal)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
@@ -256,17 +290,20 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l json -d 'One 
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l no-store -d 'Do not record anything in the event store'
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s V -l version -d 'Print version'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "sign" -d 'Sign one event and print the request (headers and exact body)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "verify" -d 'Verify a captured request\'s signature and explain why it fails'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "send" -d 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "fixtures" -d 'List, show and generate signed fixtures'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "config" -d 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "events" -d 'List and show the requests `listen` recorded'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man config listen events replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "sign" -d 'Sign one event and print the request (headers and exact body)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "verify" -d 'Verify a captured request\'s signature and explain why it fails'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "send" -d 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "fixtures" -d 'List, show and generate signed fixtures'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "store" -d 'Where the event store is and what it holds; clear it'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "config" -d 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "events" -d 'List and show the requests `listen` recorded'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "list" -d 'List the built-in event types (and those in --fixtures-dir)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "show" -d 'Print a fixture\'s payload as it would be sent'
 complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "generate" -d 'Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "info" -d 'The store\'s path, size, bounds and row counts'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "clear" -d 'Delete everything recorded (asks first on a terminal)'

@@ -11,6 +11,7 @@ pub mod fixtures;
 pub mod ids;
 pub mod listen;
 pub mod output;
+pub mod prompt;
 pub mod provider;
 pub mod render;
 pub mod request;
@@ -46,6 +47,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitStatus> {
         Command::Listen(args) => commands::listen::run(args, g),
         Command::Events(args) => commands::events::run(args, g),
         Command::Replay(args) => commands::replay::run(args, g),
+        Command::Store(cmd) => commands::store::run(cmd, g),
         Command::Completions(_) | Command::Man | Command::Config(_) => Ok(ExitStatus::Success),
     }
 }

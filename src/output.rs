@@ -5,25 +5,71 @@ use crate::exit::{ExitStatus, Hinted};
 use colored::Colorize;
 use std::io::{self, IsTerminal, Write};
 
+static STDERR_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
 /// Decides colour once: `--color always|never` beats `NO_COLOR`, which
-/// beats `CLICOLOR_FORCE`, which beats whether stdout is a terminal.
+/// beats `CLICOLOR_FORCE`, which beats whether the stream is a terminal
+/// (stdout for reports, stderr for errors and notes).
 pub fn init_color(choice: ColorChoice) {
-    let on = match choice {
+    let decide = |is_tty: bool| match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let force =
                 std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
-            !no_color && (force || io::stdout().is_terminal())
+            !no_color && (force || is_tty)
         }
     };
-    colored::control::set_override(on);
+    colored::control::set_override(decide(io::stdout().is_terminal()));
+    let _ = STDERR_COLOR.set(decide(io::stderr().is_terminal()));
+}
+
+/// Whether text written to stderr may carry colour.
+pub fn stderr_color() -> bool {
+    STDERR_COLOR.get().copied().unwrap_or(false)
 }
 
 /// Whether colour was chosen for this run.
 pub fn color_enabled() -> bool {
     colored::control::SHOULD_COLORIZE.should_colorize()
+}
+
+/// Colours a plain report for a terminal, when colour is on: a leading
+/// `valid:`/`ok:` green, `invalid:`/`FAIL:` red, a leading `[cause_id]`
+/// yellow. Reports stay plain strings everywhere else (pipes, tests, JSON).
+pub fn paint(report: &str) -> String {
+    if !color_enabled() {
+        return report.to_string();
+    }
+    let mut out = String::with_capacity(report.len() + 64);
+    for line in report.split_inclusive('\n') {
+        let painted = [
+            ("valid:", true),
+            ("ok:", true),
+            ("invalid:", false),
+            ("FAIL:", false),
+        ]
+        .iter()
+        .find_map(|(word, good)| {
+            line.strip_prefix(word).map(|rest| {
+                let w = if *good {
+                    word.green().bold()
+                } else {
+                    word.red().bold()
+                };
+                format!("{w}{rest}")
+            })
+        })
+        .or_else(|| {
+            let rest = line.strip_prefix('[')?;
+            let (id, tail) = rest.split_once(']')?;
+            let is_id = !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            is_id.then(|| format!("{}{tail}", format!("[{id}]").yellow()))
+        });
+        out.push_str(painted.as_deref().unwrap_or(line));
+    }
+    out
 }
 
 /// Writes text to stdout, treating a closed pipe as a normal end.
@@ -62,21 +108,39 @@ pub fn report_error(err: &anyhow::Error) -> ExitStatus {
         Some(h) => (h.message.clone(), h.hint.clone(), h.status),
         None => (format!("{err:#}"), None, ExitStatus::Error),
     };
-    let stderr_color = color_enabled() && io::stderr().is_terminal();
+    // stderr decides its colour apart from stdout, so the labels carry
+    // their own escape codes rather than `colored`'s stdout-wide switch.
+    let stderr_color = stderr_color();
     let label = if stderr_color {
-        "error:".red().bold().to_string()
+        "\x1b[1;31merror:\x1b[0m"
     } else {
-        "error:".to_string()
+        "error:"
     };
     let mut text = format!("{label} {}\n", crate::escape::for_terminal(&message));
     if let Some(hint) = hint {
         let label = if stderr_color {
-            "hint:".cyan().to_string()
+            "\x1b[36mhint:\x1b[0m"
         } else {
-            "hint:".to_string()
+            "hint:"
         };
         text.push_str(&format!("  {label} {hint}\n"));
     }
     let _ = io::stderr().write_all(text.as_bytes());
     status
+}
+
+/// A progress bar on stderr for long work, drawn only on a terminal (hidden
+/// in pipes, files and CI logs).
+pub fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
+    if !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {per_sec} eta {eta}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_string());
+    bar
 }

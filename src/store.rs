@@ -717,3 +717,49 @@ mod received_tests {
         assert_eq!(f(ReceivedFilter::default()), vec![ids[2]]);
     }
 }
+
+/// Row counts per table, for `hookcli store`.
+pub struct TableCount {
+    pub table: String,
+    pub rows: i64,
+}
+
+impl Store {
+    /// Every table hookcli created and how many rows it holds.
+    pub fn table_counts(&self) -> anyhow::Result<Vec<TableCount>> {
+        let names: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        names
+            .into_iter()
+            .map(|table| {
+                let rows = self.conn.query_row(
+                    &format!("SELECT count(*) FROM \"{}\"", table.replace('"', "\"\"")),
+                    [],
+                    |r| r.get(0),
+                )?;
+                Ok(TableCount { table, rows })
+            })
+            .collect()
+    }
+
+    /// Deletes every recorded row, in one transaction, and compacts the file.
+    pub fn clear(&mut self) -> anyhow::Result<i64> {
+        let counts = self.table_counts()?;
+        let tx = self.conn.transaction()?;
+        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        for c in &counts {
+            tx.execute(
+                &format!("DELETE FROM \"{}\"", c.table.replace('"', "\"\"")),
+                [],
+            )?;
+        }
+        tx.commit()?;
+        self.conn.execute_batch("VACUUM")?;
+        Ok(counts.iter().map(|c| c.rows).sum())
+    }
+}

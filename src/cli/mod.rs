@@ -69,6 +69,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man,
+    /// Where the event store is and what it holds; clear it.
+    #[command(subcommand)]
+    Store(StoreCommand),
     /// Show the effective settings and where each comes from (flag, env, hookcli.toml, default).
     Config(ConfigArgs),
     /// Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app.
@@ -77,6 +80,22 @@ pub enum Command {
     Events(EventsArgs),
     /// Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known.
     Replay(ReplayArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// The store's path, size, bounds and row counts.
+    Info {
+        /// One JSON object: {"path", "bytes", "tables": {name: rows}, "max_age_days", "max_rows"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete everything recorded (asks first on a terminal).
+    Clear {
+        /// Do not ask; required when not on a terminal.
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -158,9 +177,9 @@ pub struct EventArgs {
 
 #[derive(Debug, Args)]
 pub struct SignArgs {
-    /// Event type (e.g. payment_intent.succeeded) or path to a JSON payload.
+    /// Event type (e.g. payment_intent.succeeded) or path to a JSON payload; on a terminal, omit it to pick from a list.
     #[arg(value_name = "EVENT|FILE", value_parser = EventNameParser, hide_possible_values = true)]
-    pub event: String,
+    pub event: Option<String>,
 
     #[command(flatten)]
     pub event_args: EventArgs,
@@ -288,13 +307,13 @@ pub struct FixturesGenerateArgs {
     #[arg(long, short = 's', value_name = "SECRET")]
     pub secret: Option<String>,
 
-    /// URL the replay script posts to.
-    #[arg(
-        long,
-        value_name = "URL",
-        default_value = "http://localhost:4242/webhooks"
-    )]
-    pub to: String,
+    /// Target the replay script posts to: port, host:port/path or URL [default: localhost:4242].
+    #[arg(long, value_name = "TARGET")]
+    pub to: Option<String>,
+
+    /// Print one JSON object describing what was written: {"out", "count", "manifest"}.
+    #[arg(long)]
+    pub json: bool,
 
     #[command(flatten)]
     pub event_args: EventArgs,

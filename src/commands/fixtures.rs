@@ -1,6 +1,6 @@
 //! `hookcli fixtures list|show|generate`.
 
-use super::{EventSettings, Globals, load_fixture, parse_provider, record_signed, signing_secret};
+use super::{EventSettings, Globals, load_fixture, parse_provider, record_signed};
 use crate::cli::{FixturesCommand, FixturesGenerateArgs, FixturesListArgs, FixturesShowArgs};
 use crate::commands::sign::sign_event;
 use crate::exit::{ExitStatus, Hinted};
@@ -118,6 +118,7 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
         .into());
     }
     let chosen = select(args, &settings)?;
+    let url = globals.target(args.to.as_deref())?;
 
     // Build the whole set in a temporary sibling, then move it into place:
     // on any error the temporary directory is removed and DIR is untouched.
@@ -141,14 +142,16 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
     let mut replay = String::from(
         "#!/bin/sh\n# Replays every fixture in this directory, byte for byte.\n# Usage: sh replay.sh [URL]\nset -eu\ncd \"$(dirname \"$0\")\"\n",
     );
-    replay.push_str(&format!("URL=\"${{1:-{}}}\"\n", args.to.replace('"', "")));
+    replay.push_str(&format!("URL=\"${{1:-{}}}\"\n", url.replace('"', "")));
     let mut secrets = std::collections::HashMap::new();
     let mut signed = Vec::new();
+    let progress = output::progress(chosen.len() as u64, "signing");
     for (i, fixture) in chosen.iter().enumerate() {
+        progress.inc(1);
         let secret = match secrets.get(&fixture.provider) {
             Some(s) => s,
             None => {
-                let s = signing_secret(fixture.provider, args.secret.as_deref())?;
+                let s = globals.signing_secret(fixture.provider, args.secret.as_deref())?;
                 secrets.entry(fixture.provider).or_insert(s)
             }
         };
@@ -160,7 +163,7 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
         let headers_json = render::headers_json(&headers);
         std::fs::write(dir.join("headers.json"), format!("{headers_json:#}\n"))?;
         let req = SignedRequest {
-            url: &args.to,
+            url: &url,
             event: &event,
             headers: &headers,
         };
@@ -194,9 +197,10 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
     let manifest = json!({
         "format": 1,
         "generated_by": format!("hookcli {}", env!("CARGO_PKG_VERSION")),
-        "url": args.to,
+        "url": url,
         "events": manifest,
     });
+    progress.finish_and_clear();
     std::fs::write(
         staging.path().join("manifest.json"),
         format!("{manifest:#}\n"),
@@ -213,14 +217,22 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
             event,
             headers,
             secret,
-            Some(&args.to),
+            Some(&url),
         );
     }
-    output::note(&format!(
-        "wrote {} signed events to {}",
-        chosen.len(),
-        out.display()
-    ));
+    if args.json {
+        output::json(&json!({
+            "out": out.display().to_string(),
+            "count": chosen.len(),
+            "manifest": out.join("manifest.json").display().to_string(),
+        }))?;
+    } else {
+        output::note(&format!(
+            "wrote {} signed events to {}",
+            chosen.len(),
+            out.display()
+        ));
+    }
     Ok(ExitStatus::Success)
 }
 

@@ -10,6 +10,7 @@ pub mod listen;
 pub mod replay;
 pub mod send;
 pub mod sign;
+pub mod store;
 pub mod verify;
 
 use crate::cli::{EventArgs, GlobalArgs};
@@ -70,7 +71,10 @@ impl Globals {
     /// usual variable of the provider that is set.
     pub fn signing_secret(&self, provider: Provider, flag: Option<&str>) -> Result<Secret, Hinted> {
         let vars = self.config.secret_vars(provider);
-        secret_from(provider, flag, &vars)
+        match secret_from(provider, flag, &vars) {
+            Err(missing) => asked_secret(provider)?.ok_or(missing),
+            found => found,
+        }
     }
 
     /// Candidate secrets for verification (see [`candidates`]).
@@ -79,7 +83,35 @@ impl Globals {
         provider: Provider,
         flags: &[String],
     ) -> Result<Vec<Secret>, Hinted> {
-        candidates(provider, flags, &self.config.secret_vars(provider))
+        match candidates(provider, flags, &self.config.secret_vars(provider)) {
+            Err(missing) => Ok(vec![asked_secret(provider)?.ok_or(missing)?]),
+            found => found,
+        }
+    }
+
+    /// The event to work on: the one named, else (on a terminal) one the
+    /// user picks from the built-in list, else a usage error.
+    pub fn event_name(
+        &self,
+        named: Option<&str>,
+        provider: Option<Provider>,
+    ) -> Result<String, Hinted> {
+        if let Some(name) = named {
+            return Ok(name.to_string());
+        }
+        let names: Vec<String> = crate::fixtures::builtin_names(provider)
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        let picked = crate::prompt::choose("Event type (type to search)", &names).map_err(|e| {
+            Hinted::usage(format!("cannot ask for an event: {e}"), "name the event")
+        })?;
+        picked.map(|i| names[i].clone()).ok_or_else(|| {
+            Hinted::usage(
+                "no event given",
+                "name one, e.g. payment_intent.succeeded (`hookcli fixtures list` shows them all)",
+            )
+        })
     }
 
     /// Opens the event store; `None` (with a warning) when disabled or
@@ -221,6 +253,18 @@ fn secret_from(provider: Provider, flag: Option<&str>, vars: &[String]) -> Resul
         }
     }
     Err(missing_secret(provider, vars))
+}
+
+/// On a terminal, asks for the secret with hidden input.
+fn asked_secret(provider: Provider) -> Result<Option<Secret>, Hinted> {
+    let typed = crate::prompt::secret(&format!("{provider} signing secret (input hidden)"))
+        .map_err(|e| {
+            Hinted::usage(
+                format!("cannot ask for the secret: {e}"),
+                "pass --secret SECRET",
+            )
+        })?;
+    Ok(typed.map(|v| Secret::new(v, "prompt")))
 }
 
 fn missing_secret(provider: Provider, vars: &[String]) -> Hinted {

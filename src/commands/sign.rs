@@ -12,7 +12,8 @@ use crate::secret::Secret;
 
 pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let settings = EventSettings::resolve(&args.event_args)?;
-    let fixture = load_fixture(&args.event, &settings, &args.event_args.fixtures_dir)?;
+    let name = globals.event_name(args.event.as_deref(), settings.provider)?;
+    let fixture = load_fixture(&name, &settings, &args.event_args.fixtures_dir)?;
     let secret = globals.signing_secret(fixture.provider, args.secret.as_deref())?;
     let url = globals.target(args.to.as_deref())?;
     let event = fixture.render(&settings.render_options(0))?;

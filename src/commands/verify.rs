@@ -29,7 +29,7 @@ pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     if args.json {
         output::json(&diagnosis.to_json())?;
     } else {
-        output::stdout(&diagnose::render(&diagnosis))?;
+        output::stdout(&output::paint(&diagnose::render(&diagnosis)))?;
     }
     Ok(if diagnosis.valid {
         ExitStatus::Success
