@@ -90,18 +90,7 @@ fn bash(code: &str, dir: &Path, errexit: bool) -> Command {
     };
     let mut cmd = Command::new("bash");
     cmd.arg("-c").arg(script).current_dir(dir).env("PATH", path);
-    for var in [
-        "STRIPE_WEBHOOK_SECRET",
-        "STRIPE_WEBHOOK_SECRET_TEST",
-        "STRIPE_WEBHOOK_SECRET_LIVE",
-        "GITHUB_WEBHOOK_SECRET",
-        "WEBHOOK_SECRET",
-        "SVIX_WEBHOOK_SECRET",
-        "CLICOLOR_FORCE",
-        "HOOKCLI_CONFIG",
-        "HOOKCLI_TO",
-        "HOOKCLI_PORT",
-    ] {
+    for var in common::INFLUENCING_VARS {
         cmd.env_remove(var);
     }
     cmd.env("HOME", dir)

@@ -12,19 +12,32 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The hookcli binary under test, with secret variables cleared so the
-/// developer's environment cannot leak into a test.
+/// Variables that change hookcli's behaviour: secrets, settings, colour.
+/// Tests clear them so the developer's environment cannot leak in.
+pub const INFLUENCING_VARS: &[&str] = &[
+    "STRIPE_WEBHOOK_SECRET",
+    "STRIPE_WEBHOOK_SECRET_TEST",
+    "STRIPE_WEBHOOK_SECRET_LIVE",
+    "GITHUB_WEBHOOK_SECRET",
+    "WEBHOOK_SECRET",
+    "SVIX_WEBHOOK_SECRET",
+    "CLICOLOR_FORCE",
+    "HOOKCLI_CONFIG",
+    "HOOKCLI_PROVIDER",
+    "HOOKCLI_TOLERANCE",
+    "HOOKCLI_TO",
+    "HOOKCLI_RETRY_SCHEDULE",
+    "HOOKCLI_PORT",
+    "HOOKCLI_PATH",
+    "HOOKCLI_SECRET_ENV_STRIPE",
+    "HOOKCLI_SECRET_ENV_GITHUB",
+    "HOOKCLI_SECRET_ENV_STANDARD",
+];
+
+/// The hookcli binary under test, with [`INFLUENCING_VARS`] cleared.
 pub fn hookcli() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hookcli"));
-    for var in [
-        "STRIPE_WEBHOOK_SECRET",
-        "STRIPE_WEBHOOK_SECRET_TEST",
-        "STRIPE_WEBHOOK_SECRET_LIVE",
-        "GITHUB_WEBHOOK_SECRET",
-        "WEBHOOK_SECRET",
-        "SVIX_WEBHOOK_SECRET",
-        "CLICOLOR_FORCE",
-    ] {
+    for var in INFLUENCING_VARS {
         cmd.env_remove(var);
     }
     // Never the developer's own store: tests that want one pass --store.
