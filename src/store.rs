@@ -155,6 +155,13 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // A short-lived command (`sign`) would otherwise checkpoint and
+        // delete the WAL on every exit, paying several fsyncs; SQLite's
+        // automatic checkpoints keep the WAL bounded instead.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.execute_batch(SCHEMA)
             .and_then(|()| conn.execute_batch(RECEIVED_SCHEMA))
