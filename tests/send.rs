@@ -833,6 +833,31 @@ fn load_mode_against_nothing_reports_errors_by_kind() {
     let s = &json_lines(&out)[0];
     assert_eq!(s["errors"], json!({"connection_refused": 20}));
     assert_eq!(s["failed"], 20);
+    assert_eq!(s["latency_ms"], Value::Null, "no responses, no percentiles");
+}
+
+#[test]
+fn https_to_a_plain_http_server_is_a_short_tls_error() {
+    let server = Server::ok();
+    let store = Store::new();
+    let to = format!("https://{}/webhooks", server.authority());
+    let (code, out, err) = store.send(&["invoice.paid", "--to", &to]);
+    assert_eq!(code, 1, "{out}{err}");
+    let fail = out
+        .lines()
+        .find(|l| l.starts_with("FAIL: "))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(fail.starts_with("FAIL: TLS error: "), "{fail}");
+    assert!(
+        !fail.contains("error sending request"),
+        "one short line: {fail}"
+    );
+    assert!(
+        out.contains("hint: local servers usually speak plain http://"),
+        "{out}"
+    );
+    let (_, out, _) = store.send(&["invoice.paid", "--to", &to, "--json"]);
+    assert_eq!(json_lines(&out)[0]["error"]["kind"], "tls");
 }
 
 #[test]

@@ -145,6 +145,17 @@ fn serve(stream: TcpStream, tx: &Sender<Captured>, respond: &Responder, counter:
     let mut writer = stream.try_clone().expect("clone stream");
     let mut reader = BufReader::new(stream);
     loop {
+        // Not HTTP (e.g. a TLS ClientHello): answer 400 and hang up, as real servers do.
+        match reader.fill_buf() {
+            Ok([first, ..]) if first.is_ascii_uppercase() => {}
+            Ok([_, ..]) => {
+                let _ = writer.write_all(
+                    b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                );
+                return;
+            }
+            _ => return,
+        }
         let Some((method, target, headers)) = read_head(&mut reader) else {
             return;
         };
