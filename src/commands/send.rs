@@ -17,7 +17,7 @@ use crate::secret::Secret;
 use crate::send::load::{self, Done, LoadPlan, Prepared};
 use crate::send::order::Order;
 use crate::send::report::{self, Delivery, LoadInfo};
-use crate::send::retry::{self, RetryPolicy};
+use crate::send::retry::{self, RetryPolicy, SignClock};
 use crate::send::{Client, ClientOptions, DeliveryError, Expect, Response};
 use crate::store::{NewDelivery, Store};
 use std::collections::HashMap;
@@ -137,6 +137,15 @@ impl Settings {
     fn sign_time(&self) -> i64 {
         self.fixed_timestamp.unwrap_or_else(now)
     }
+
+    /// The timestamp to sign the next attempt of an event with, and how long
+    /// to wait first (see [`SignClock`]); `--timestamp` pins it.
+    fn resign_time(&self, clock: &mut SignClock) -> (i64, Duration) {
+        match self.fixed_timestamp {
+            Some(t) => (t, Duration::ZERO),
+            None => clock.next(now()),
+        }
+    }
 }
 
 pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
@@ -190,8 +199,11 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
 
     if args.dry_run {
         for event in &events {
+            let mut clock = SignClock::default();
             for _ in 0..settings.duplicates {
-                let signed = resigned(event, settings.sign_time());
+                let (timestamp, wait) = settings.resign_time(&mut clock);
+                std::thread::sleep(wait);
+                let signed = resigned(event, timestamp);
                 let headers = sign_event(&signed, &secrets[&event.provider])?;
                 let req = SignedRequest {
                     url: &settings.url,
@@ -222,6 +234,8 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let mut any_response = false;
     let mut last_error: Option<DeliveryError> = None;
     for event in &events {
+        // One clock per event: retries and duplicates of it never share a timestamp.
+        let mut clock = SignClock::default();
         for _ in 0..settings.duplicates {
             let outcome = rt.block_on(deliver_with_retries(
                 &client,
@@ -230,6 +244,7 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
                 event,
                 &secrets[&event.provider],
                 store.as_ref(),
+                &mut clock,
             ))?;
             all_matched &= outcome.matched;
             any_response |= outcome.any_response;
@@ -238,7 +253,9 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
             }
         }
     }
-    if let (false, Some(e)) = (any_response, last_error) {
+    // Nothing answered at all: with --json, say why on stderr too (stdout
+    // is data); a person has already read it in the report, once.
+    if let (false, Some(e), true) = (any_response, last_error, args.json) {
         return Err(Hinted {
             message: e.to_string(),
             hint: Some(e.hint()),
@@ -297,6 +314,7 @@ async fn deliver_with_retries(
     event: &Event,
     secret: &Secret,
     store: Option<&Store>,
+    clock: &mut SignClock,
 ) -> anyhow::Result<Outcome> {
     let first = Instant::now();
     let mut attempt = 1usize;
@@ -311,7 +329,9 @@ async fn deliver_with_retries(
         .unwrap_or_default();
     loop {
         tokio::time::sleep(wait).await;
-        let signed = resigned(event, settings.sign_time());
+        let (timestamp, lead_wait) = settings.resign_time(clock);
+        tokio::time::sleep(lead_wait).await;
+        let signed = resigned(event, timestamp);
         let headers = sign_event(&signed, secret)?;
         // Recorded before it is sent, so a listener on the other end can
         // already find the original bytes by signature or event id.

@@ -155,17 +155,24 @@ fn classify(e: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Delive
         if let Some(tls) = s.downcast_ref::<rustls::Error>() {
             return DeliveryError::Tls(tls.to_string());
         }
-        if let Some(io) = s.downcast_ref::<std::io::Error>() {
-            match io.kind() {
-                std::io::ErrorKind::ConnectionRefused => return DeliveryError::Refused { addr },
-                std::io::ErrorKind::TimedOut => return DeliveryError::Timeout { after: timeout },
-                _ => {}
+        source = match s.downcast_ref::<std::io::Error>() {
+            Some(io) => {
+                match io.kind() {
+                    std::io::ErrorKind::ConnectionRefused => {
+                        return DeliveryError::Refused { addr };
+                    }
+                    std::io::ErrorKind::TimedOut => {
+                        return DeliveryError::Timeout { after: timeout };
+                    }
+                    _ => {}
+                }
+                // An io::Error's `source()` skips the error it wraps (hyper-rustls
+                // nests rustls::Error two io::Errors deep), so step into it.
+                io.get_ref()
+                    .map(|inner| inner as &(dyn std::error::Error + 'static))
             }
-            if let Some(tls) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
-                return DeliveryError::Tls(tls.to_string());
-            }
-        }
-        source = s.source();
+            None => s.source(),
+        };
     }
     let text = chain(e);
     if text.contains("dns error") || text.contains("failed to lookup address") {

@@ -228,13 +228,17 @@ pub fn summary_human(info: &LoadInfo, s: &Summary) -> String {
         s.requests,
         format_duration(s.elapsed)
     ));
-    out.push_str(&format!(
-        "  latency     p50 {}  p90 {}  p99 {}  max {}\n",
-        format_duration(s.p50),
-        format_duration(s.p90),
-        format_duration(s.p99),
-        format_duration(s.max)
-    ));
+    if s.responses > 0 {
+        out.push_str(&format!(
+            "  latency     p50 {}  p90 {}  p99 {}  max {}\n",
+            format_duration(s.p50),
+            format_duration(s.p90),
+            format_duration(s.p99),
+            format_duration(s.max)
+        ));
+    } else {
+        out.push_str("  latency     no responses\n");
+    }
     let statuses: Vec<String> = s
         .stats
         .statuses
@@ -295,7 +299,11 @@ pub fn summary_json(info: &LoadInfo, s: &Summary) -> Value {
         "requests": s.requests,
         "elapsed_s": s.elapsed.as_secs_f64(),
         "requests_per_second": s.per_second,
-        "latency_ms": {"p50": ms(s.p50), "p90": ms(s.p90), "p99": ms(s.p99), "max": ms(s.max)},
+        "latency_ms": if s.responses > 0 {
+            json!({"p50": ms(s.p50), "p90": ms(s.p90), "p99": ms(s.p99), "max": ms(s.max)})
+        } else {
+            Value::Null
+        },
         "statuses": statuses,
         "errors": errors,
         "expect": info.expect.to_string(),

@@ -48,6 +48,32 @@ impl RetryPolicy {
     }
 }
 
+/// How far ahead of the clock a re-signed attempt may be dated; see [`SignClock`].
+pub const MAX_LEAD_SECS: i64 = 60;
+
+/// Timestamps for re-signing one event. Each attempt (retry or duplicate)
+/// is signed at the clock's time, as providers do, but always at least one
+/// second after the previous one: signatures cover whole seconds, so a
+/// compressed schedule or `--duplicates` would otherwise send identical
+/// signatures. The lead over the clock never exceeds [`MAX_LEAD_SECS`]
+/// (well inside every verifier's tolerance); past that, the caller waits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SignClock {
+    last: Option<i64>,
+}
+
+impl SignClock {
+    /// The timestamp for the next attempt when the clock reads `now`, and
+    /// how long to wait before sending it.
+    pub fn next(&mut self, now: i64) -> (i64, Duration) {
+        let t = self.last.map_or(now, |last| now.max(last + 1));
+        self.last = Some(t);
+        let lead = t - now;
+        let wait = (lead - MAX_LEAD_SECS).max(0) as u64;
+        (t, Duration::from_secs(wait))
+    }
+}
+
 /// `0s,10s,30s,2m` → durations.
 pub fn parse_schedule(spec: &str) -> Result<Vec<Duration>, String> {
     let delays: Vec<Duration> = spec
@@ -98,6 +124,19 @@ mod tests {
         assert_eq!(parse_duration("1.5").unwrap(), Duration::from_millis(1500));
         assert!(parse_duration("5 parsecs").is_err());
         assert!(parse_duration("").is_err());
+    }
+
+    #[test]
+    fn every_attempt_gets_a_later_second_within_the_lead() {
+        let mut clock = SignClock::default();
+        assert_eq!(clock.next(100), (100, Duration::ZERO));
+        assert_eq!(clock.next(100), (101, Duration::ZERO), "same second");
+        assert_eq!(clock.next(105), (105, Duration::ZERO), "the clock moved on");
+        let mut burst = SignClock::default();
+        let stamps: Vec<(i64, Duration)> = (0..63).map(|_| burst.next(0)).collect();
+        assert_eq!(stamps[60], (60, Duration::ZERO));
+        assert_eq!(stamps[61], (61, Duration::from_secs(1)));
+        assert_eq!(stamps[62], (62, Duration::from_secs(2)));
     }
 
     #[test]

@@ -50,6 +50,7 @@ impl LoadStats {
         let requests = self.requests();
         Summary {
             requests,
+            responses: self.latencies_us.len() as u64,
             elapsed,
             per_second: if elapsed.is_zero() {
                 0.0
@@ -79,6 +80,8 @@ fn percentile(sorted: &[u64], p: f64) -> Duration {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub requests: u64,
+    /// Requests that got a response (the latencies are theirs).
+    pub responses: u64,
     pub elapsed: Duration,
     pub per_second: f64,
     pub p50: Duration,
@@ -113,6 +116,7 @@ mod tests {
         a.merge(b);
         let s = a.summary(Duration::from_secs(2));
         assert_eq!(s.requests, 101);
+        assert_eq!(s.responses, 100);
         assert_eq!(s.p50, Duration::from_millis(50));
         assert_eq!(s.p90, Duration::from_millis(90));
         assert_eq!(s.p99, Duration::from_millis(99));

@@ -3,6 +3,8 @@
 //! scripts/setup-verifiers.sh, which scripts/test.sh runs first).
 #![allow(dead_code)]
 
+pub mod server;
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
