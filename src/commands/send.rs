@@ -315,7 +315,14 @@ async fn deliver_with_retries(
         let headers = sign_event(&signed, secret)?;
         // Recorded before it is sent, so a listener on the other end can
         // already find the original bytes by signature or event id.
-        let signed_id = record_signed(store, "send", &signed, &headers, secret, Some(&settings.url));
+        let signed_id = record_signed(
+            store,
+            "send",
+            &signed,
+            &headers,
+            secret,
+            Some(&settings.url),
+        );
         let sent_ms = crate::store::now_ms();
         let result = client
             .deliver(
