@@ -275,7 +275,7 @@ fn a_body_changed_after_hookcli_signed_it_is_shown_exactly() {
     let changed = serde_json::to_string_pretty(&event).unwrap();
     assert_ne!(changed, body);
 
-    let l = Listening::start_in(dir, &["--json", "--secret", SECRET]);
+    let l = Listening::at(&store, &["--json", "--secret", SECRET]);
     let line = expect_cause(
         &l,
         &[("Stripe-Signature", sig)],

@@ -75,37 +75,39 @@ pub struct Listening {
     pub first_line: String,
     lines: Receiver<String>,
     stderr: Arc<Mutex<String>>,
-    pub dir: tempfile::TempDir,
+    store: PathBuf,
+    /// The temp dir holding the store, when the listener owns it.
+    dir: Option<tempfile::TempDir>,
 }
 
 impl Listening {
     /// `hookcli --store <tmp>/events.db listen --port 0 <args>`.
     pub fn start(args: &[&str]) -> Listening {
-        let dir = tempfile::tempdir().unwrap();
-        let store = dir.path().join("events.db");
-        Self::start_cmd(hookcli().arg("--store").arg(&store), args, dir)
+        Self::start_env(args, &[])
     }
 
     /// Like [`start`](Self::start) with extra environment variables.
     pub fn start_env(args: &[&str], env: &[(&str, &str)]) -> Listening {
         let dir = tempfile::tempdir().unwrap();
         let store = dir.path().join("events.db");
+        let mut l = Self::spawn(&store, args, env);
+        l.dir = Some(dir);
+        l
+    }
+
+    /// With the store at `store` (shared with other commands of the test).
+    pub fn at(store: &Path, args: &[&str]) -> Listening {
+        Self::spawn(store, args, &[])
+    }
+
+    fn spawn(store: &Path, args: &[&str], env: &[(&str, &str)]) -> Listening {
         let mut cmd = hookcli();
-        cmd.arg("--store").arg(&store);
         for (k, v) in env {
             cmd.env(k, v);
         }
-        Self::start_cmd(&mut cmd, args, dir)
-    }
-
-    /// With the store in `dir` (shared with other commands of the test).
-    pub fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Listening {
-        let store = dir.path().join("events.db");
-        Self::start_cmd(hookcli().arg("--store").arg(&store), args, dir)
-    }
-
-    fn start_cmd(cmd: &mut Command, args: &[&str], dir: tempfile::TempDir) -> Listening {
         let mut child = cmd
+            .arg("--store")
+            .arg(store)
             .arg("listen")
             .args(["--port", "0"])
             .args(args)
@@ -157,12 +159,13 @@ impl Listening {
             first_line,
             lines,
             stderr,
-            dir,
+            store: store.to_path_buf(),
+            dir: None,
         }
     }
 
     pub fn store(&self) -> PathBuf {
-        self.dir.path().join("events.db")
+        self.store.clone()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -507,7 +510,10 @@ pub fn with_store(store: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// `hookcli --store <store> events --json …` as parsed lines.
 pub fn events_json(store: &Path, extra: &[&str]) -> Vec<Value> {
-    let mut args = vec!["events", "--json", "--limit", "100000"];
+    let mut args = vec!["events", "--json"];
+    if !extra.contains(&"--limit") {
+        args.extend(["--limit", "100000"]);
+    }
     args.extend_from_slice(extra);
     let (code, out, err) = with_store(store, &args);
     assert_eq!(code, 0, "events: {err}");
