@@ -360,9 +360,9 @@ fn duplicates_replays_and_out_of_order_events_are_flagged() {
     let (_, line) = send(&stripe_header(SECRET, t, &earlier), &earlier);
     assert_eq!(flag_ids(&line), ["out_of_order", "livemode_mismatch"]);
 
-    let (code, rest, _) = l.interrupt();
-    assert_eq!(code, Some(0));
-    let summary: Value = serde_json::from_str(rest.last().unwrap()).unwrap();
+    let exited = l.interrupt();
+    assert_eq!(exited.code, Some(0));
+    let summary: Value = serde_json::from_str(exited.stdout.last().unwrap()).unwrap();
     let s = &summary["summary"];
     assert_eq!(s["received"], 4);
     assert_eq!(s["valid"], 4);

@@ -216,8 +216,8 @@ impl Listening {
         assert!(ok, "kill {signal} failed");
     }
 
-    /// Waits for the process to exit; returns (exit code, remaining stdout lines, stderr).
-    pub fn wait(mut self) -> (Option<i32>, Vec<String>, String) {
+    /// Waits for the process to exit. The store stays until the result is dropped.
+    pub fn wait(mut self) -> Exited {
         let deadline = Instant::now() + WAIT;
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -245,14 +245,28 @@ impl Listening {
             }
             err = now;
         }
-        (status.code(), rest, err)
+        Exited {
+            code: status.code(),
+            stdout: rest,
+            stderr: err,
+            _dir: self.dir.take(),
+        }
     }
 
     /// Ctrl-C: SIGINT, then wait.
-    pub fn interrupt(self) -> (Option<i32>, Vec<String>, String) {
+    pub fn interrupt(self) -> Exited {
         self.signal("-INT");
         self.wait()
     }
+}
+
+/// How a listener ended.
+pub struct Exited {
+    pub code: Option<i32>,
+    /// Lines printed after the last one read.
+    pub stdout: Vec<String>,
+    pub stderr: String,
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl Drop for Listening {
