@@ -78,6 +78,42 @@ pub fn bytes_visible(bytes: &[u8]) -> String {
     out
 }
 
+/// `value` as compact JSON in which every [unsafe](is_unsafe) character is a
+/// `\u` escape. serde_json escapes C0 controls but writes DEL, C1 controls
+/// and bidi/invisible characters as themselves; this is the same JSON value,
+/// safe to land on a terminal (`--json` output read by a person).
+pub fn json_for_terminal(value: &serde_json::Value) -> String {
+    use serde::Serialize;
+    let mut out = Vec::with_capacity(256);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, TerminalSafeJson);
+    // Writing to a Vec cannot fail, and a Value always serializes.
+    let _ = value.serialize(&mut ser);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+struct TerminalSafeJson;
+
+impl serde_json::ser::Formatter for TerminalSafeJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +164,16 @@ mod tests {
             "\\u{202e}\\u{85}"
         );
         assert_eq!(bytes_visible(b"\x1b[31m"), "\\x1b[31m");
+    }
+
+    #[test]
+    fn json_for_terminal_escapes_what_serde_json_leaves_raw() {
+        let v = serde_json::json!({"t": "a\u{1b}b\u{7f}\u{9b}\u{202e}c\u{e0041}é✓"});
+        let text = json_for_terminal(&v);
+        assert_eq!(text, r#"{"t":"a\u001bb\u007f\u009b\u202ec\udb40\udc41é✓"}"#);
+        assert!(!text.chars().any(is_unsafe));
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v, "the same value");
     }
 
     #[test]

@@ -86,9 +86,10 @@ pub fn stdout_bytes(bytes: &[u8]) -> io::Result<()> {
     out.flush()
 }
 
-/// Prints one JSON value on its own line.
+/// Prints one JSON value on its own line, with control and bidi
+/// characters as `\u` escapes (JSON lines often end up on a terminal).
 pub fn json(value: &serde_json::Value) -> io::Result<()> {
-    stdout(&format!("{value}\n"))
+    stdout(&format!("{}\n", crate::escape::json_for_terminal(value)))
 }
 
 /// A note for the person at the terminal (stderr, so stdout stays data).
