@@ -89,8 +89,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;send' {
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable')
@@ -313,14 +313,14 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;listen' {
-            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on; 0 picks a free one (the first line printed says which)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on; 0 picks a free one (the first line printed says which) [default: 4242]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to bind. Anything but loopback exposes the endpoint to your network')
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Accept only this path and the paths below it (others get 404). Default: every path')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: detected per request from its headers)')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: detected per request from its headers)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Signing secret; repeat for several (test and live). Also read from the provider''s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret; repeat for several (test and live). Also read from the provider''s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)')
-            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Accepted timestamp age in seconds, either direction')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Accepted timestamp age in seconds, either direction [default: 300]')
             [CompletionResult]::new('--respond', '--respond', [CompletionResultType]::ParameterName, 'Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms')
             [CompletionResult]::new('--forward-to', '--forward-to', [CompletionResultType]::ParameterName, 'Proxy mode: forward each request byte for byte to your app and answer as it does')
             [CompletionResult]::new('--forward-timeout', '--forward-timeout', [CompletionResultType]::ParameterName, 'Give up on the app after this many seconds (proxy mode)')

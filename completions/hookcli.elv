@@ -83,8 +83,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --version 'Print version'
         }
         &'hookcli;send'= {
-            cand -t 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL'
-            cand --to 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL'
+            cand -t 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]'
+            cand --to 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]'
             cand -p 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
             cand --provider 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
             cand --set 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable'
@@ -287,14 +287,14 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --version 'Print version'
         }
         &'hookcli;listen'= {
-            cand --port 'Port to listen on; 0 picks a free one (the first line printed says which)'
+            cand --port 'Port to listen on; 0 picks a free one (the first line printed says which) [default: 4242]'
             cand --host 'Address to bind. Anything but loopback exposes the endpoint to your network'
             cand --path 'Accept only this path and the paths below it (others get 404). Default: every path'
             cand -p 'Signing scheme: stripe, github or standard (default: detected per request from its headers)'
             cand --provider 'Signing scheme: stripe, github or standard (default: detected per request from its headers)'
             cand -s 'Signing secret; repeat for several (test and live). Also read from the provider''s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)'
             cand --secret 'Signing secret; repeat for several (test and live). Also read from the provider''s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)'
-            cand --tolerance 'Accepted timestamp age in seconds, either direction'
+            cand --tolerance 'Accepted timestamp age in seconds, either direction [default: 300]'
             cand --respond 'Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms'
             cand --forward-to 'Proxy mode: forward each request byte for byte to your app and answer as it does'
             cand --forward-timeout 'Give up on the app after this many seconds (proxy mode)'

@@ -80,7 +80,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l json -d 'Prin
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l no-store -d 'Do not record anything in the event store'
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s t -l to -d 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s t -l to -d 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
@@ -234,12 +234,12 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l json -d 'One 
 complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l no-store -d 'Do not record anything in the event store'
 complete -c hookcli -n "__fish_hookcli_using_subcommand config" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand config" -s V -l version -d 'Print version'
-complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l port -d 'Port to listen on; 0 picks a free one (the first line printed says which)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l port -d 'Port to listen on; 0 picks a free one (the first line printed says which) [default: 4242]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l host -d 'Address to bind. Anything but loopback exposes the endpoint to your network' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l path -d 'Accept only this path and the paths below it (others get 404). Default: every path' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: detected per request from its headers)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s s -l secret -d 'Signing secret; repeat for several (test and live). Also read from the provider\'s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l tolerance -d 'Accepted timestamp age in seconds, either direction' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l tolerance -d 'Accepted timestamp age in seconds, either direction [default: 300]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l respond -d 'Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-to -d 'Proxy mode: forward each request byte for byte to your app and answer as it does' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-timeout -d 'Give up on the app after this many seconds (proxy mode)' -r

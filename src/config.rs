@@ -24,7 +24,7 @@ pub const FILE_NAME: &str = "hookcli.toml";
 pub const DEFAULT_TARGET: &str = "localhost:4242";
 pub const DEFAULT_TOLERANCE: i64 = 300;
 pub const DEFAULT_PORT: u16 = 4242;
-pub const DEFAULT_RETRY_SCHEDULE: &str = "0s,10s,30s,2m,10m,30m,2h";
+pub const DEFAULT_RETRY_SCHEDULE: &str = crate::send::retry::DEFAULT_SCHEDULE;
 
 /// `hookcli.toml` as written. Unknown keys are errors, so a typo (or a
 /// `secret = …`) is caught rather than silently ignored.

@@ -11,6 +11,10 @@
 //! Any other block (bash, yaml, text, js, …) is not run, but a `hookcli`
 //! command written in it must also appear in a run block, so a command can
 //! only be documented if it is exercised.
+//!
+//! The docs use memorable ports (4242, 3000, …); the test maps each to a
+//! free port before running a block, and the listener's default port (4242)
+//! through `HOOKCLI_PORT`, so it never depends on a fixed port being free.
 
 mod common;
 
@@ -76,6 +80,52 @@ fn commands(code: &str) -> Vec<String> {
         .collect()
 }
 
+/// The documented ports, each mapped to a port that is free now.
+struct Ports(Vec<(String, String)>);
+
+impl Ports {
+    const DOCUMENTED: &[&str] = &["4242", "4243", "4244", "3000", "3001", "3002", "3003"];
+
+    fn allocate() -> Ports {
+        let held: Vec<std::net::TcpListener> = Self::DOCUMENTED
+            .iter()
+            .map(|_| std::net::TcpListener::bind("127.0.0.1:0").unwrap())
+            .collect();
+        Ports(
+            Self::DOCUMENTED
+                .iter()
+                .zip(&held)
+                .map(|(d, l)| (d.to_string(), l.local_addr().unwrap().port().to_string()))
+                .collect(),
+        )
+    }
+
+    /// `code` with every documented port (a whole number, not part of a
+    /// longer one) replaced by its free port.
+    fn apply(&self, code: &str) -> String {
+        let mut out = String::with_capacity(code.len());
+        let mut rest = code;
+        while let Some(pos) = rest.find(|c: char| c.is_ascii_digit()) {
+            out.push_str(&rest[..pos]);
+            let digits = rest[pos..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len() - pos);
+            let number = &rest[pos..pos + digits];
+            match self.0.iter().find(|(d, _)| d == number) {
+                Some((_, free)) => out.push_str(free),
+                None => out.push_str(number),
+            }
+            rest = &rest[pos + digits..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn default_listen_port(&self) -> &str {
+        &self.0[0].1
+    }
+}
+
 fn bash(code: &str, dir: &Path, errexit: bool) -> Command {
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_hookcli")).parent().unwrap();
     let path = format!(
@@ -130,9 +180,10 @@ impl Drop for Background {
     }
 }
 
-fn start_background(code: &str, dir: &Path, what: &str) -> Child {
+fn start_background(code: &str, dir: &Path, ports: &Ports, what: &str) -> Child {
     use std::os::unix::process::CommandExt;
-    let mut cmd = bash(&format!("exec {}", code.trim()), dir, false);
+    let mut cmd = bash(&format!("exec {}", ports.apply(code.trim())), dir, false);
+    cmd.env("HOOKCLI_PORT", ports.default_listen_port());
     cmd.process_group(0)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -163,14 +214,15 @@ fn start_background(code: &str, dir: &Path, what: &str) -> Child {
     child
 }
 
-fn run_block(block: &Block, dir: &Path, what: &str) {
+fn run_block(block: &Block, dir: &Path, ports: &Ports, what: &str) {
     let expected: i32 = block
         .info
         .split_whitespace()
         .find_map(|w| w.strip_prefix("exit="))
         .map(|n| n.parse().unwrap())
         .unwrap_or(0);
-    let mut cmd = bash(&block.code, dir, expected == 0);
+    let mut cmd = bash(&ports.apply(&block.code), dir, expected == 0);
+    cmd.env("HOOKCLI_PORT", ports.default_listen_port());
     let out = cmd.output().expect("run block");
     let code = out.status.code().unwrap_or(-1);
     assert_eq!(
@@ -192,6 +244,7 @@ fn every_documented_command_runs() {
         let text = std::fs::read_to_string(file).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let mut background = Background(Vec::new());
+        let ports = Ports::allocate();
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         for block in blocks(&text) {
             let what = format!("{name}:{}", block.line);
@@ -201,9 +254,9 @@ fn every_documented_command_runs() {
                 if block.info.split_whitespace().any(|w| w == "background") {
                     background
                         .0
-                        .push(start_background(&block.code, dir.path(), &what));
+                        .push(start_background(&block.code, dir.path(), &ports, &what));
                 } else {
-                    run_block(&block, dir.path(), &what);
+                    run_block(&block, dir.path(), &ports, &what);
                 }
             } else {
                 for c in commands(&block.code) {

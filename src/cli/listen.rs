@@ -4,9 +4,9 @@ use clap::{Args, ValueEnum};
 
 #[derive(Debug, Args)]
 pub struct ListenArgs {
-    /// Port to listen on; 0 picks a free one (the first line printed says which).
-    #[arg(long, default_value_t = 4242, value_name = "PORT")]
-    pub port: u16,
+    /// Port to listen on; 0 picks a free one (the first line printed says which) [default: 4242].
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
 
     /// Address to bind. Anything but loopback exposes the endpoint to your network.
     #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
@@ -25,9 +25,9 @@ pub struct ListenArgs {
     #[arg(long, short = 's', value_name = "SECRET")]
     pub secret: Vec<String>,
 
-    /// Accepted timestamp age in seconds, either direction.
-    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
-    pub tolerance: i64,
+    /// Accepted timestamp age in seconds, either direction [default: 300].
+    #[arg(long, value_name = "SECONDS")]
+    pub tolerance: Option<i64>,
 
     /// One JSON object per line on stdout: the listening address, each request, the summary.
     #[arg(long)]

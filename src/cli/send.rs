@@ -13,18 +13,13 @@ TARGETS (--to):
 EXIT STATUS:
   0 every delivery matched --expect, 1 one did not (or got no response), 2 usage error")]
 pub struct SendArgs {
-    /// Event types, fixture files or directories of fixtures, delivered in the order given.
-    #[arg(value_name = "EVENT|FILE|DIR", required = true, value_parser = EventNameParser, hide_possible_values = true)]
+    /// Event types, fixture files or directories of fixtures, delivered in the order given; on a terminal, omit to pick one.
+    #[arg(value_name = "EVENT|FILE|DIR", value_parser = EventNameParser, hide_possible_values = true)]
     pub events: Vec<String>,
 
-    /// Where to deliver: port, :port, host:port[/path] or a full http(s):// URL.
-    #[arg(
-        long,
-        short = 't',
-        value_name = "TARGET",
-        default_value = "localhost:4242"
-    )]
-    pub to: String,
+    /// Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242].
+    #[arg(long, short = 't', value_name = "TARGET")]
+    pub to: Option<String>,
 
     #[command(flatten)]
     pub event_args: EventArgs,

@@ -1,7 +1,7 @@
 //! `hookcli listen`: resolve the flags, bind, print where we listen, serve
 //! until Ctrl-C/SIGTERM, print the summary.
 
-use super::{Globals, parse_provider, verification_secrets};
+use super::Globals;
 use crate::cli::ListenArgs;
 use crate::exit::{ExitStatus, Hinted};
 use crate::listen::http::{Limits, Server};
@@ -16,7 +16,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
-    let settings = resolve(args)?;
+    let settings = resolve(args, globals)?;
+    let port = args.port.unwrap_or(globals.config.listen_port.value);
     let limits = Limits {
         max_body: parse_size(&args.max_body).ok_or_else(|| {
             Hinted::usage(
@@ -32,9 +33,9 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
             "pass an IP address such as 127.0.0.1 or ::1",
         )
     })?;
-    let server = Server::bind(SocketAddr::new(ip, args.port), limits).map_err(|e| {
+    let server = Server::bind(SocketAddr::new(ip, port), limits).map_err(|e| {
         Hinted::usage(
-            format!("cannot listen on {}:{}: {e}", args.host, args.port),
+            format!("cannot listen on {}:{port}: {e}", args.host),
             "pick another --port (0 picks a free one) or stop what is using it",
         )
     })?;
@@ -127,26 +128,34 @@ fn startup_note(settings: &Settings, store: Option<&str>, ip: IpAddr) -> String 
     out
 }
 
-fn resolve(args: &ListenArgs) -> anyhow::Result<Settings> {
-    let provider = parse_provider(args.provider.as_deref())?;
+fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
+    let provider = globals.provider(args.provider.as_deref())?;
     let secrets: Vec<(Provider, Vec<Secret>)> = match provider {
-        Some(p) => vec![(p, verification_secrets(p, &args.secret)?)],
+        Some(p) => vec![(p, globals.verification_secrets(p, &args.secret)?)],
         None => {
-            let found: Vec<_> = Provider::ALL
+            let mut found: Vec<_> = Provider::ALL
                 .into_iter()
-                .filter_map(|p| verification_secrets(p, &args.secret).ok().map(|s| (p, s)))
+                .map(|p| (p, globals.secret_candidates(p, &args.secret)))
+                .filter(|(_, s)| !s.is_empty())
                 .collect();
             if found.is_empty() {
-                return Err(Hinted::usage(
-                    "no signing secret to verify with",
-                    "pass --secret SECRET, or set STRIPE_WEBHOOK_SECRET (or _TEST/_LIVE), GITHUB_WEBHOOK_SECRET or WEBHOOK_SECRET",
-                )
-                .into());
+                // On a terminal, ask once; the answer serves every provider.
+                let asked = globals.verification_secrets(Provider::Stripe, &[]).map_err(|_| {
+                    Hinted::usage(
+                        "no signing secret to verify with",
+                        "pass --secret SECRET, or set STRIPE_WEBHOOK_SECRET (or _TEST/_LIVE), GITHUB_WEBHOOK_SECRET or WEBHOOK_SECRET",
+                    )
+                })?;
+                found = Provider::ALL
+                    .into_iter()
+                    .map(|p| (p, asked.clone()))
+                    .collect();
             }
             found
         }
     };
-    if args.tolerance < 0 {
+    let tolerance = globals.tolerance(args.tolerance);
+    if tolerance < 0 {
         return Err(Hinted::usage(
             "--tolerance must not be negative",
             "pass seconds, e.g. --tolerance 300",
@@ -183,18 +192,22 @@ fn resolve(args: &ListenArgs) -> anyhow::Result<Settings> {
         }),
         None => None,
     };
-    let path = args.path.as_ref().map(|p| {
-        if p.starts_with('/') {
-            p.clone()
-        } else {
-            format!("/{p}")
-        }
-    });
+    let path = args
+        .path
+        .as_ref()
+        .or(globals.config.listen_path.value.as_ref())
+        .map(|p| {
+            if p.starts_with('/') {
+                p.clone()
+            } else {
+                format!("/{p}")
+            }
+        });
     Ok(Settings {
         verifier: Verifier {
             provider,
             secrets,
-            tolerance: args.tolerance,
+            tolerance,
         },
         path,
         respond,

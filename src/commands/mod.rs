@@ -59,12 +59,7 @@ impl Globals {
     /// `--to`, else the configured target, as a full URL.
     pub fn target(&self, flag: Option<&str>) -> Result<String, Hinted> {
         let typed = flag.unwrap_or(&self.config.target.value);
-        crate::send::target::parse_target(typed).map_err(|e| {
-            Hinted::usage(
-                e.to_string(),
-                "pass a port (4242), host:port/path or an http(s):// URL",
-            )
-        })
+        crate::send::target::parse_target(typed).map_err(|e| Hinted::usage(e.to_string(), e.hint()))
     }
 
     /// The secret to sign with: `--secret`, else the first configured or
@@ -87,6 +82,12 @@ impl Globals {
             Err(missing) => Ok(vec![asked_secret(provider)?.ok_or(missing)?]),
             found => found,
         }
+    }
+
+    /// Candidate secrets without asking: every `--secret`, then every
+    /// configured or usual variable that is set (possibly none).
+    pub fn secret_candidates(&self, provider: Provider, flags: &[String]) -> Vec<Secret> {
+        candidates(provider, flags, &self.config.secret_vars(provider)).unwrap_or_default()
     }
 
     /// The event to work on: the one named, else (on a terminal) one the

@@ -3,7 +3,7 @@
 //! timestamp when the secret that verified them is known.
 
 use super::events::{open_store, resolve_filter};
-use super::{Globals, now, verification_secrets};
+use super::{Globals, now};
 use crate::cli::ReplayArgs;
 use crate::exit::{ExitStatus, Hinted};
 use crate::listen::forwardable;
@@ -61,7 +61,13 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     rows.reverse();
 
     let mut failed = 0usize;
+    let progress = if rows.len() > 1 {
+        output::progress(rows.len() as u64, "replaying")
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     for row in &rows {
+        progress.inc(1);
         let Some(url) = target
             .clone()
             .or_else(|| row.new.forward.as_ref().map(|f| f.url.clone()))
@@ -78,7 +84,7 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         let (headers, resigned) = if args.no_resign {
             (stored_headers(row), None)
         } else {
-            resign(row, &args.secret)
+            resign(row, &args.secret, globals)
         };
         let result = crate::send::deliver_blocking(&url, &headers, &row.new.body, timeout);
         let (status, error) = match &result {
@@ -90,7 +96,7 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         failed += usize::from(!ok);
         let signed_with = resigned.as_ref().map(|s| s.to_string());
         if args.json {
-            output::json(&json!({
+            let line = json!({
                 "id": row.id,
                 "url": url,
                 "status": status,
@@ -99,7 +105,8 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
                 "error": result.as_ref().err().map(|e| e.kind()),
                 "message": error,
                 "resigned": resigned.as_ref().map(|s| json!({"label": s.label(), "fingerprint": s.fingerprint()})),
-            }))?;
+            });
+            progress.suspend(|| output::json(&line))?;
         } else {
             let outcome = match &result {
                 Ok(resp) => format!("{} in {}", resp.status, format_duration(resp.latency)),
@@ -109,9 +116,11 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
                 || "stored signature".to_string(),
                 |s| format!("re-signed with {s}"),
             );
-            output::stdout(&format!("#{} -> {url}: {outcome} ({how})\n", row.id))?;
+            let line = format!("#{} -> {url}: {outcome} ({how})\n", row.id);
+            progress.suspend(|| output::stdout(&line))?;
         }
     }
+    progress.finish_and_clear();
     Ok(if failed == 0 {
         ExitStatus::Success
     } else {
@@ -131,7 +140,7 @@ fn stored_headers(row: &ReceivedRow) -> Headers {
 
 /// The stored headers with a fresh signature and timestamp, when one of
 /// the secrets is the one that verified the request; else unchanged.
-fn resign(row: &ReceivedRow, flags: &[String]) -> (Headers, Option<Secret>) {
+fn resign(row: &ReceivedRow, flags: &[String], globals: &Globals) -> (Headers, Option<Secret>) {
     let headers = stored_headers(row);
     let n = &row.new;
     let (Some(provider), Some(fp)) = (
@@ -142,7 +151,7 @@ fn resign(row: &ReceivedRow, flags: &[String]) -> (Headers, Option<Secret>) {
     ) else {
         return (headers, None);
     };
-    let secrets = verification_secrets(provider, flags).unwrap_or_default();
+    let secrets = globals.secret_candidates(provider, flags);
     let Some(secret) = secrets.into_iter().find(|s| &s.fingerprint() == fp) else {
         return (headers, None);
     };

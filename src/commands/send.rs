@@ -2,7 +2,7 @@
 //! time, deliver it through `crate::send`, record every attempt in the event
 //! store, and print a report per delivery (or a load summary).
 
-use super::{EventSettings, Globals, load_fixture, now, record_signed, signing_secret};
+use super::{EventSettings, Globals, load_fixture, now, record_signed};
 use crate::cli::SendArgs;
 use crate::cli::send::SendOrder;
 use crate::commands::sign::sign_event;
@@ -49,9 +49,8 @@ fn duration_flag(flag: &str, value: &str) -> Result<Duration, Hinted> {
 }
 
 impl Settings {
-    fn resolve(args: &SendArgs, seed: u64) -> Result<Settings, Hinted> {
-        let url =
-            crate::send::parse_target(&args.to).map_err(|e| usage(e.to_string(), &e.hint()))?;
+    fn resolve(args: &SendArgs, seed: u64, globals: &Globals) -> Result<Settings, Hinted> {
+        let url = globals.target(args.to.as_deref())?;
         let expect = Expect::parse(&args.expect).map_err(|e| {
             usage(
                 format!("--expect: {e}"),
@@ -77,7 +76,7 @@ impl Settings {
             let spec = args
                 .retry_schedule
                 .as_deref()
-                .unwrap_or(retry::DEFAULT_SCHEDULE);
+                .unwrap_or(&globals.config.retry_schedule.value);
             let delays = retry::parse_schedule(spec).map_err(|e| {
                 usage(
                     format!("--retry-schedule: {e}"),
@@ -151,12 +150,12 @@ impl Settings {
 pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let mut event_settings = EventSettings::resolve(&args.event_args)?;
     let seed = event_settings.ids.seed();
-    let settings = Settings::resolve(args, seed)?;
-    let fixtures = select(args, &event_settings)?;
+    let settings = Settings::resolve(args, seed, globals)?;
+    let fixtures = select(args, &event_settings, globals)?;
     let mut secrets: HashMap<Provider, Secret> = HashMap::new();
     for f in &fixtures {
         if let std::collections::hash_map::Entry::Vacant(e) = secrets.entry(f.provider) {
-            e.insert(signing_secret(f.provider, args.secret.as_deref())?);
+            e.insert(globals.signing_secret(f.provider, args.secret.as_deref())?);
         }
     }
     if let Some(count) = args.count {
@@ -271,9 +270,20 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
 }
 
 /// Fixtures named on the command line, directories expanded (sorted by name).
-fn select(args: &SendArgs, settings: &EventSettings) -> Result<Vec<Fixture>, Hinted> {
+fn select(
+    args: &SendArgs,
+    settings: &EventSettings,
+    globals: &Globals,
+) -> Result<Vec<Fixture>, Hinted> {
     let mut chosen = Vec::new();
-    for spec in &args.events {
+    let picked;
+    let specs: &[String] = if args.events.is_empty() {
+        picked = [globals.event_name(None, settings.provider)?];
+        &picked
+    } else {
+        &args.events
+    };
+    for spec in specs {
         let path = Path::new(spec);
         if path.is_dir() {
             let found = fixtures::load_dir(path, settings.provider)?;
@@ -534,7 +544,7 @@ fn load_mode(
     let recorder = globals
         .open_store()
         .map(|store| Recorder::start(store, secret.clone(), provider, settings.url.clone()));
-    let progress = progress_bar(count);
+    let progress = output::progress(count, "sending");
     let on_done = {
         let sender = recorder.as_ref().map(|r| r.sender.clone());
         let progress = progress.clone();
@@ -582,21 +592,6 @@ fn load_mode(
     } else {
         ExitStatus::Failure
     })
-}
-
-/// A progress bar on a terminal's stderr; hidden otherwise.
-fn progress_bar(count: u64) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(count);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}")
-    {
-        bar.set_style(style);
-    }
-    bar
 }
 
 /// Records load-mode deliveries on its own thread, in batches of up to
