@@ -6,7 +6,7 @@
 
 use super::{DeliveryError, MAX_BODY, Response};
 use crate::request::Headers;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Write as _};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -130,7 +130,7 @@ impl Conn {
             w.extend_from_slice(value.as_bytes());
             w.extend_from_slice(b"\r\n");
         }
-        w.extend_from_slice(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
+        write!(w, "Content-Length: {}\r\n\r\n", body.len()).expect("writing to a Vec");
         w.extend_from_slice(body);
         self.stream
             .write_all(&self.wbuf)
@@ -156,14 +156,13 @@ impl Conn {
             if self.rbuf.len() > MAX_BODY + 64 * 1024 {
                 return Err(DeliveryError::Other("response too large".into()));
             }
-            let start = self.rbuf.len();
-            self.rbuf.resize(start + 16 * 1024, 0);
+            // Into spare capacity: nothing is zeroed per read.
+            self.rbuf.reserve(16 * 1024);
             let n = self
                 .stream
-                .read(&mut self.rbuf[start..])
+                .read_buf(&mut self.rbuf)
                 .await
                 .map_err(|e| io_error(e, ep))?;
-            self.rbuf.truncate(start + n);
             if n == 0 {
                 // Close-delimited body: what arrived is the body.
                 return match self.parse_head()? {
