@@ -103,41 +103,16 @@ where
 
 /// How one worker reaches the endpoint: its own keep-alive connection for
 /// plain http (the fast path), else the shared reqwest client.
-#[allow(clippy::large_enum_variant)] // experiment: three transports side by side
 enum Transport {
     H1 {
         endpoint: Endpoint,
         conn: Option<Conn>,
-    },
-    Hyper {
-        endpoint: super::hconn::Endpoint,
-        conn: Option<super::hconn::Conn>,
-    },
-    Hyper2 {
-        endpoint: super::hconn2::Endpoint,
-        conn: Option<super::hconn2::Conn>,
     },
     Pooled(Client),
 }
 
 impl Transport {
     fn new(client: Client, plan: &LoadPlan) -> Transport {
-        if std::env::var_os("HOOKCLI_HYPER").is_some_and(|v| v == "2")
-            && let Some(endpoint) = super::hconn2::Endpoint::from_url(&plan.url)
-        {
-            return Transport::Hyper2 {
-                endpoint,
-                conn: None,
-            };
-        }
-        if std::env::var_os("HOOKCLI_HYPER").is_some()
-            && let Some(endpoint) = super::hconn::Endpoint::from_url(&plan.url)
-        {
-            return Transport::Hyper {
-                endpoint,
-                conn: None,
-            };
-        }
         match Endpoint::from_url(&plan.url) {
             Some(endpoint) => Transport::H1 {
                 endpoint,
@@ -155,82 +130,6 @@ impl Transport {
         match self {
             Transport::Pooled(client) => {
                 client.deliver(&plan.url, &p.headers, p.body.clone()).await
-            }
-            Transport::Hyper { endpoint, conn } => {
-                use super::hconn::Conn;
-                let attempt = async {
-                    for _ in 0..2 {
-                        let reused = conn.as_ref().is_some_and(Conn::reused);
-                        let c = match conn {
-                            Some(c) => c,
-                            None => conn.insert(Conn::connect(endpoint).await?),
-                        };
-                        match c.post(endpoint, &p.headers, p.body.clone()).await {
-                            Ok((response, keep_alive)) => {
-                                if !keep_alive {
-                                    *conn = None;
-                                }
-                                return Ok(response);
-                            }
-                            Err(e) => {
-                                *conn = None;
-                                if !(reused && matches!(e, DeliveryError::Other(_))) {
-                                    return Err(e);
-                                }
-                            }
-                        }
-                    }
-                    Err(DeliveryError::Other(
-                        "the server keeps closing the connection".into(),
-                    ))
-                };
-                match tokio::time::timeout(plan.timeout, attempt).await {
-                    Ok(result) => result,
-                    Err(_) => {
-                        *conn = None;
-                        Err(DeliveryError::Timeout {
-                            after: plan.timeout,
-                        })
-                    }
-                }
-            }
-            Transport::Hyper2 { endpoint, conn } => {
-                use super::hconn2::Conn;
-                let attempt = async {
-                    for _ in 0..2 {
-                        let reused = conn.as_ref().is_some_and(Conn::reused);
-                        let c = match conn {
-                            Some(c) => c,
-                            None => conn.insert(Conn::connect(endpoint).await?),
-                        };
-                        match c.post(endpoint, &p.headers, p.body.clone()).await {
-                            Ok((response, keep_alive)) => {
-                                if !keep_alive {
-                                    *conn = None;
-                                }
-                                return Ok(response);
-                            }
-                            Err(e) => {
-                                *conn = None;
-                                if !(reused && matches!(e, DeliveryError::Other(_))) {
-                                    return Err(e);
-                                }
-                            }
-                        }
-                    }
-                    Err(DeliveryError::Other(
-                        "the server keeps closing the connection".into(),
-                    ))
-                };
-                match tokio::time::timeout(plan.timeout, attempt).await {
-                    Ok(result) => result,
-                    Err(_) => {
-                        *conn = None;
-                        Err(DeliveryError::Timeout {
-                            after: plan.timeout,
-                        })
-                    }
-                }
             }
             Transport::H1 { endpoint, conn } => {
                 let attempt = async {

@@ -10,8 +10,6 @@
 mod client;
 pub mod expect;
 mod h1;
-mod hconn;
-mod hconn2;
 pub mod load;
 pub mod order;
 pub mod report;
