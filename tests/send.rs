@@ -668,6 +668,18 @@ fn bad_input_is_a_usage_error_with_a_hint_and_sends_nothing() {
             &["invoice.paid", "--to", &to, "--retry-schedule", "0s,5x"],
             &["--retry-schedule", "hint: "],
         ),
+        (
+            &[
+                "invoice.paid",
+                "--to",
+                &to,
+                "--count",
+                "5",
+                "--max-attempts",
+                "3",
+            ],
+            &["--count", "cannot be used with", "--max-attempts"],
+        ),
     ];
     for (args, needles) in cases {
         let (code, out, err) = store.send(args);
