@@ -1,19 +1,38 @@
 #!/usr/bin/env bash
 # Load-mode benchmark for `hookcli send` (issue 3): requests per second of
 #   1. wrk POSTing a typical Stripe body (one body, one signature, reused), and
-#   2. `hookcli send --count N --concurrency C`, every request rendered with a
-#      unique event id and signed afresh, every delivery recorded in the store,
+#   2. `hookcli send --count N --concurrency C --no-store`, every request
+#      rendered with a unique event id and signed afresh,
 # against the same minimal local sink (examples/sink.rs) in the same run.
-# Target: hookcli >= 70 % of wrk's req/s.
+# Target: hookcli >= 70 % of wrk's req/s while signing every request uniquely.
+# Afterwards, one hookcli run with the event store on (its default) shows
+# what recording every delivery costs.
 #
-# Usage: bash benches/send_load.sh [SECONDS] [CONNECTIONS]   (default 10, 16)
-# Env:   STORE=off   to run hookcli without recording (shows the store's cost)
-#        NO_BUILD=1  to use the binaries already in target/release
+# Fairness: both load generators get the same CPU, the same number of
+# threads and the same number of keep-alive connections. With 2+ CPUs the
+# sink runs pinned to CPU 0 (one thread) and each generator pinned to CPU 1
+# (`taskset -c 1`): wrk with -t1, hookcli with one worker (it runs one per
+# CPU it may use; with the store on, its recording thread shares that CPU
+# too). Both use CONNECTIONS connections (wrk -c, hookcli --concurrency).
+# With one CPU nothing is pinned. The machine may be shared and noisy, so
+# wrk and hookcli alternate for ROUNDS rounds and the median of the
+# per-round ratios is the result.
+#
+# Usage: bash benches/send_load.sh [SECONDS] [CONNECTIONS]   (default 5, 16)
+# Env:   ROUNDS=7         alternating wrk/hookcli rounds
+#        STORE_COUNT=50000  requests for the store-on run (0 skips it)
+#        NO_BUILD=1       use the binaries already in target/release
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-SECONDS_PER_RUN="${1:-10}"
+SECONDS_PER_RUN="${1:-5}"
 CONNS="${2:-16}"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+ROUNDS="${ROUNDS:-7}"
+STORE_COUNT="${STORE_COUNT:-50000}"
+if ! command -v wrk >/dev/null; then
+  echo "== wrk is not installed: installing the Debian package (apt-get install -y wrk)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
+fi
 [ -n "${NO_BUILD:-}" ] || cargo build --release --quiet --bin hookcli --example sink
 BIN=target/release/hookcli
 tmp=$(mktemp -d)
@@ -21,9 +40,19 @@ sink_pid=""
 cleanup() { [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 export STRIPE_WEBHOOK_SECRET=whsec_bench_send_load
-export HOOKCLI_STORE="${STORE:-$tmp/events.db}"
 
-target/release/examples/sink 127.0.0.1:0 1 >"$tmp/addr" &
+CPUS=$(nproc)
+if [ "$CPUS" -ge 2 ] && command -v taskset >/dev/null; then
+  SINK_PIN=(taskset -c 0)
+  GEN_PIN=(taskset -c 1)
+  PINNING="sink pinned to CPU 0; wrk and hookcli each pinned to CPU 1, one thread each"
+else
+  SINK_PIN=()
+  GEN_PIN=()
+  PINNING="no pinning ($CPUS CPU)"
+fi
+
+"${SINK_PIN[@]}" target/release/examples/sink 127.0.0.1:0 1 >"$tmp/addr" &
 sink_pid=$!
 for _ in $(seq 100); do [ -s "$tmp/addr" ] && break; sleep 0.05; done
 ADDR=$(head -1 "$tmp/addr")
@@ -41,25 +70,54 @@ for k, v in s["headers"].items():
     print(f'wrk.headers[{lua(k)}] = {lua(v)}')
 PY
 BYTES=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["body"].encode()))' "$tmp/signed.json")
-echo "== sink $URL; body payment_intent.succeeded, $BYTES bytes; $CONNS connections; ${SECONDS_PER_RUN}s per run; $(nproc) cores"
+echo "== sink $URL; body payment_intent.succeeded, $BYTES bytes; $CONNS connections; ${SECONDS_PER_RUN}s per wrk run; $ROUNDS rounds; $CPUS CPUs; $PINNING"
 
-echo "== 1. wrk -t2 -c$CONNS -d${SECONDS_PER_RUN}s (one pre-signed request, repeated)"
-wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" -s "$tmp/post.lua" "$URL" | tee "$tmp/wrk.txt"
-WRK_RPS=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk.txt")
-
-# hookcli's load mode takes a count, not a duration: size it from wrk's rate.
-COUNT=$(python3 -c "print(max(1000, int(float('$WRK_RPS') * $SECONDS_PER_RUN * 0.8)))")
-echo "== 2. hookcli send payment_intent.succeeded --to $URL --count $COUNT --concurrency $CONNS --json"
-"$BIN" send payment_intent.succeeded --to "$URL" --count "$COUNT" --concurrency "$CONNS" --json >"$tmp/hookcli.json"
-python3 - "$tmp/hookcli.json" "$WRK_RPS" <<'PY'
+# One hookcli run: prints its line and appends "rate p50 p90 p99 max" to $2.
+hookcli_run() {
+  local count=$1 out=$2; shift 2
+  local cmd=("${GEN_PIN[@]}" "$BIN" "$@" send payment_intent.succeeded --to "$URL" --count "$count" --concurrency "$CONNS" --json)
+  echo "\$ ${cmd[*]}"
+  "${cmd[@]}" >"$tmp/hookcli.json" || true
+  python3 - "$tmp/hookcli.json" "$out" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-wrk = float(sys.argv[2])
 l = s["latency_ms"]
-print(f'hookcli: {s["requests"]} requests in {s["elapsed_s"]:.2f} s, statuses {s["statuses"]}, errors {s["errors"]}')
-print(f'hookcli latency: p50 {l["p50"]:.2f} ms  p90 {l["p90"]:.2f} ms  p99 {l["p99"]:.2f} ms  max {l["max"]:.2f} ms')
-print(f'== wrk {wrk:.0f} req/s | hookcli {s["requests_per_second"]:.0f} req/s (every request uniquely signed) | ratio {100 * s["requests_per_second"] / wrk:.0f} % (target >= 70 %)')
+print(f'hookcli: {s["requests"]} requests in {s["elapsed_s"]:.2f} s = {s["requests_per_second"]:.0f} req/s; '
+      f'p50 {l["p50"]:.3f} ms  p90 {l["p90"]:.3f} ms  p99 {l["p99"]:.3f} ms  max {l["max"]:.3f} ms; '
+      f'statuses {s["statuses"]}, errors {s["errors"]}')
+open(sys.argv[2], "a").write(f'{s["requests_per_second"]} {l["p50"]} {l["p90"]} {l["p99"]} {l["max"]}\n')
 PY
-if [ "${STORE:-}" != off ]; then
-  echo "recorded: $(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*) from deliveries').fetchone()[0])" "$HOOKCLI_STORE") deliveries in the store"
+}
+
+for round in $(seq "$ROUNDS"); do
+  echo "== round $round/$ROUNDS"
+  WRK_CMD=("${GEN_PIN[@]}" wrk -t1 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency -s "$tmp/post.lua" "$URL")
+  echo "\$ ${WRK_CMD[*]}"
+  "${WRK_CMD[@]}" >"$tmp/wrk.txt"
+  WRK_RPS=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk.txt")
+  echo "wrk: $WRK_RPS req/s; latency $(awk '/^ +(50|90|99)%/ {printf "p%s %s  ", substr($1, 1, length($1) - 1), $2}' "$tmp/wrk.txt")"
+  echo "$WRK_RPS" >>"$tmp/wrk.rps"
+  # hookcli's load mode takes a count, not a duration: size it from wrk's rate.
+  COUNT=$(python3 -c "print(max(1000, int(float('$WRK_RPS') * $SECONDS_PER_RUN * 0.8)))")
+  hookcli_run "$COUNT" "$tmp/hookcli.rps" --no-store
+done
+
+python3 - "$tmp/wrk.rps" "$tmp/hookcli.rps" <<'PY'
+import statistics, sys
+wrk = [float(l) for l in open(sys.argv[1])]
+rows = [[float(x) for x in l.split()] for l in open(sys.argv[2])]
+ratios = [100 * r[0] / w for w, r in zip(wrk, rows)]
+print('== per-round ratios: ' + ' '.join(f'{r:.0f} %' for r in ratios))
+mid = sorted(zip(ratios, wrk, rows))[len(ratios) // 2]
+r, w, h = mid
+print(f'== median round: wrk {w:.0f} req/s | hookcli {h[0]:.0f} req/s (every request uniquely signed) '
+      f'| ratio {r:.0f} % (target >= 70 %)')
+print(f'== hookcli latency in that round: p50 {h[1]:.3f} ms  p90 {h[2]:.3f} ms  p99 {h[3]:.3f} ms  max {h[4]:.3f} ms')
+print(f'== medians over all rounds: wrk {statistics.median(wrk):.0f} req/s, hookcli {statistics.median(x[0] for x in rows):.0f} req/s')
+PY
+
+if [ "$STORE_COUNT" -gt 0 ]; then
+  echo "== with the event store on (the default): every delivery recorded"
+  hookcli_run "$STORE_COUNT" "$tmp/store.rps" --store "$tmp/events.db"
+  echo "recorded: $(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*) from deliveries').fetchone()[0])" "$tmp/events.db") deliveries, store $(du -sh "$tmp/events.db" | cut -f1)"
 fi

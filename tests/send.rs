@@ -284,6 +284,11 @@ fn dry_run_sends_nothing_and_prints_curl_that_delivers_a_verifiable_request() {
     std::thread::sleep(Duration::from_millis(200));
     assert!(server.received().is_empty(), "--dry-run sent a request");
     assert!(store.deliveries().is_empty());
+    assert_eq!(
+        store.signed_count(),
+        1,
+        "what was printed is recorded as signed"
+    );
 
     let (code, _, curl_err) = run_cmd(std::process::Command::new("sh").arg("-c").arg(&out), b"");
     assert_eq!(code, 0, "{curl_err}");
@@ -662,6 +667,18 @@ fn bad_input_is_a_usage_error_with_a_hint_and_sends_nothing() {
         (
             &["invoice.paid", "--to", &to, "--retry-schedule", "0s,5x"],
             &["--retry-schedule", "hint: "],
+        ),
+        (
+            &[
+                "invoice.paid",
+                "--to",
+                &to,
+                "--count",
+                "5",
+                "--max-attempts",
+                "3",
+            ],
+            &["--count", "cannot be used with", "--max-attempts"],
         ),
     ];
     for (args, needles) in cases {

@@ -85,7 +85,7 @@ pub struct SendArgs {
     pub order: SendOrder,
 
     /// Load mode: send N uniquely signed copies of the event and print a summary.
-    #[arg(long, short = 'n', value_name = "N", conflicts_with_all = ["retry", "duplicates", "print_curl"])]
+    #[arg(long, short = 'n', value_name = "N", conflicts_with_all = ["retry", "retry_schedule", "max_attempts", "max_retry_time", "duplicates", "print_curl"])]
     pub count: Option<u64>,
 
     /// Load mode: requests in flight at once.

@@ -197,13 +197,25 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     }
 
     if args.dry_run {
+        // Nothing is sent, but what is printed is signed: recorded like
+        // `sign --format curl`, so a listener can find it if it is run.
+        let store = globals.open_store();
         for event in &events {
             let mut clock = SignClock::default();
             for _ in 0..settings.duplicates {
                 let (timestamp, wait) = settings.resign_time(&mut clock);
                 std::thread::sleep(wait);
                 let signed = resigned(event, timestamp);
-                let headers = sign_event(&signed, &secrets[&event.provider])?;
+                let secret = &secrets[&event.provider];
+                let headers = sign_event(&signed, secret)?;
+                record_signed(
+                    store.as_ref(),
+                    "send",
+                    &signed,
+                    &headers,
+                    secret,
+                    Some(&settings.url),
+                );
                 let req = SignedRequest {
                     url: &settings.url,
                     event: &signed,
@@ -511,23 +523,14 @@ fn load_mode(
         .map_err(Hinted::from)?;
     sign_event(&probe, &secret)?;
     let event_type: Arc<str> = probe.event_type.into();
+    // Serialized once; each request only fills in its ids and timestamp.
+    let template = Arc::new(fixture.template(&overrides).map_err(Hinted::from)?);
 
     let prepare = {
-        let (fixture, overrides, secret, event_type) = (
-            fixture.clone(),
-            overrides.clone(),
-            secret.clone(),
-            event_type.clone(),
-        );
+        let (template, secret, event_type) = (template, secret.clone(), event_type.clone());
         move |index: u64| {
             let timestamp = fixed.unwrap_or_else(now);
-            let opts = RenderOptions {
-                timestamp,
-                ids,
-                sequence: index,
-                overrides: &overrides,
-            };
-            let event = fixture.render(&opts).expect("rendered once above");
+            let event = template.render(timestamp, ids, index);
             let headers = sign_event(&event, &secret).expect("signed once above");
             Prepared {
                 headers,
@@ -548,9 +551,13 @@ fn load_mode(
     let on_done = {
         let sender = recorder.as_ref().map(|r| r.sender.clone());
         let progress = progress.clone();
+        let visible = !progress.is_hidden();
         move |done: Done<Sent>| {
-            progress.inc(1);
+            if visible {
+                progress.inc(1);
+            }
             if let Some(sender) = &sender {
+                // Blocks while the queue is full: the store sets the pace.
                 let _ = sender.send(done);
             }
         }
@@ -569,13 +576,18 @@ fn load_mode(
         pool_size: args.concurrency,
     })
     .map_err(|e| usage(e.to_string(), &e.hint()))?;
-    let rt = crate::send::runtime(None)?;
-    let (stats, elapsed) = rt.block_on(load::run(client, plan, prepare, on_done));
+    // One worker per CPU this process may run on (so `taskset -c 1` means
+    // one, on a current-thread runtime).
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let rt = crate::send::runtime(Some(workers))?;
+    let (stats, sending) = rt.block_on(load::run(client, plan, prepare, on_done));
     progress.finish_and_clear();
+    // The rate counts the time to record the last deliveries too.
+    let draining = Instant::now();
     if let Some(recorder) = recorder {
         recorder.finish();
     }
-    let summary = stats.summary(elapsed);
+    let summary = stats.summary(sending + draining.elapsed());
     let info = LoadInfo {
         url: &settings.url,
         event_type: &event_type,
@@ -595,17 +607,21 @@ fn load_mode(
 }
 
 /// Records load-mode deliveries on its own thread, in batches of up to
-/// `BATCH` per transaction, so the store never slows the senders down.
+/// `BATCH` per transaction. At most `QUEUE` deliveries wait to be recorded:
+/// when the store is slower than the network (it usually is: each delivery
+/// is a few KB of rows and index entries), sending slows down to match
+/// instead of filling memory, and the reported rate stays true.
 struct Recorder {
-    sender: std::sync::mpsc::Sender<Done<Sent>>,
+    sender: std::sync::mpsc::SyncSender<Done<Sent>>,
     thread: std::thread::JoinHandle<()>,
 }
 
 const BATCH: usize = 1024;
+const QUEUE: usize = 4 * BATCH;
 
 impl Recorder {
     fn start(store: Store, secret: Secret, provider: Provider, url: String) -> Recorder {
-        let (sender, receiver) = std::sync::mpsc::channel::<Done<Sent>>();
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Done<Sent>>(QUEUE);
         let thread = std::thread::spawn(move || {
             while let Ok(first) = receiver.recv() {
                 let mut batch = vec![first];
