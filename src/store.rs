@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 pub const DEFAULT_MAX_AGE_DAYS: i64 = 30;
 /// At most this many rows are kept per table; the oldest go first.
 pub const DEFAULT_MAX_ROWS: i64 = 100_000;
+/// How often (in rows recorded) the signed table is pruned.
+const PRUNE_EVERY: i64 = 500;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS signed (
@@ -33,6 +35,7 @@ CREATE TABLE IF NOT EXISTS signed (
 );
 CREATE INDEX IF NOT EXISTS signed_signature ON signed(signature);
 CREATE INDEX IF NOT EXISTS signed_event_id ON signed(event_id);
+CREATE INDEX IF NOT EXISTS signed_created ON signed(created_ms);
 
 CREATE TABLE IF NOT EXISTS deliveries (
     id            INTEGER PRIMARY KEY,
@@ -186,12 +189,14 @@ impl Store {
     }
 
     /// Deletes rows older than `max_age_days` and beyond `max_rows` per table.
+    /// Their deliveries go with them (ON DELETE CASCADE). Both deletes use
+    /// an index, so a prune costs what it removes, not the table's size.
     pub fn prune(&self, max_age_days: i64, max_rows: i64) -> anyhow::Result<()> {
         let cutoff = now_ms() - max_age_days * 86_400_000;
         self.conn
             .execute("DELETE FROM signed WHERE created_ms < ?1", params![cutoff])?;
         self.conn.execute(
-            "DELETE FROM signed WHERE id <= (SELECT id FROM signed ORDER BY id DESC LIMIT 1 OFFSET ?1)",
+            "DELETE FROM signed WHERE id <= (SELECT max(id) FROM signed) - ?1",
             params![max_rows],
         )?;
         Ok(())
@@ -217,7 +222,13 @@ impl Store {
                 s.body,
                 s.url
             ])?;
-        Ok(self.conn.last_insert_rowid())
+        let id = self.conn.last_insert_rowid();
+        // Keep the documented bounds without a cost on every command:
+        // prune once every PRUNE_EVERY rows.
+        if id % PRUNE_EVERY == 0 {
+            self.prune(DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS)?;
+        }
+        Ok(id)
     }
 
     pub fn record_delivery(&self, d: &NewDelivery) -> anyhow::Result<i64> {
@@ -337,6 +348,11 @@ mod tests {
         assert_eq!(store.delivery_count(id).unwrap(), 1);
         store.prune(30, 0).unwrap();
         assert!(store.find_signed_by_signature("abc").unwrap().is_none());
+        assert_eq!(
+            store.delivery_count(id).unwrap(),
+            0,
+            "deliveries go with their request"
+        );
     }
 }
 
