@@ -21,9 +21,17 @@ impl IdSource {
     }
 
     fn bytes(self, purpose: &str) -> [u8; 32] {
+        self.bytes_of(&[purpose.as_bytes()])
+    }
+
+    /// The hash of the seed and `parts` written one after the other (so
+    /// `["a", "#", "0"]` gives the same bytes as `"a#0"`, without building it).
+    fn bytes_of(self, parts: &[&[u8]]) -> [u8; 32] {
         let mut h = Sha256::new();
         h.update(self.seed.to_be_bytes());
-        h.update(purpose.as_bytes());
+        for part in parts {
+            h.update(part);
+        }
         h.finalize().into()
     }
 
@@ -33,7 +41,8 @@ impl IdSource {
         out.push_str(prefix);
         let mut round = 0u32;
         while out.len() < prefix.len() + len {
-            let bytes = self.bytes(&format!("{purpose}#{round}"));
+            let mut digits = itoa::Buffer::new();
+            let bytes = self.bytes_of(&[purpose.as_bytes(), b"#", digits.format(round).as_bytes()]);
             for b in bytes {
                 // 248 = 4 * 62: reject the tail to keep the alphabet uniform.
                 if b < 248 && out.len() < prefix.len() + len {
