@@ -253,3 +253,108 @@ fn keep_alive_connections_serve_several_requests() {
         assert_eq!(reply.header("Connection"), None);
     }
 }
+
+#[test]
+fn many_concurrent_connections_are_all_answered() {
+    let l = Listening::start(&["--secret", SECRET]);
+    let addr = l.addr;
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(100));
+    let clients: Vec<_> = (0..100)
+        .map(|i| {
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                let body =
+                    stripe_event(&format!("evt_many_{i}"), "charge.succeeded", "ch_m", now());
+                let sig = stripe_header(SECRET, now(), &body);
+                let mut stream = connect(addr);
+                barrier.wait();
+                let req = post_bytes(addr, "/webhooks", &[("Stripe-Signature", &sig)], &body);
+                stream.write_all(&req).unwrap();
+                read_reply(&mut stream).map(|r| r.status)
+            })
+        })
+        .collect();
+    let statuses: Vec<Option<u16>> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    assert!(statuses.iter().all(|s| *s == Some(200)), "{statuses:?}");
+    assert_eq!(events_json(&l.store(), &[]).len(), 100);
+}
+
+#[test]
+fn respond_rehearses_failures() {
+    let l = Listening::start(&["--json", "--secret", SECRET, "--respond", "503:300ms"]);
+    let body = stripe_event("evt_respond", "charge.succeeded", "ch_r", now());
+    let started = Instant::now();
+    let reply = post_stripe(l.addr, SECRET, now(), &body);
+    assert_eq!(reply.status, 503);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    // The verdict is still the listener's own.
+    assert_eq!(reply.json()["valid"], true);
+    assert_eq!(l.next_json()["status"], 503);
+    let (code, _, err) = common::run(
+        &[
+            "--no-store",
+            "listen",
+            "--respond",
+            "soon",
+            "--secret",
+            SECRET,
+        ],
+        b"",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--respond"), "{err}");
+}
+
+#[test]
+fn head_answers_carry_no_body_and_http10_keep_alive_is_honoured() {
+    let l = Listening::start(&["--secret", SECRET]);
+    // HEAD: the same status line, no body, so the connection stays usable.
+    let mut stream = connect(l.addr);
+    stream
+        .write_all(b"HEAD /webhooks HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = std::io::Read::read(&mut stream, &mut chunk).unwrap();
+        assert!(n > 0, "closed");
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    let head = String::from_utf8_lossy(&buf).into_owned();
+    assert!(head.starts_with("HTTP/1.1 405"), "{head}");
+    assert!(
+        head.ends_with("\r\n\r\n"),
+        "no body after a HEAD answer: {head:?}"
+    );
+    let body = stripe_event("evt_after_head", "charge.succeeded", "ch_h", now());
+    let sig = stripe_header(SECRET, now(), &body);
+    stream
+        .write_all(&post_bytes(
+            l.addr,
+            "/webhooks",
+            &[("Stripe-Signature", &sig)],
+            &body,
+        ))
+        .unwrap();
+    assert_eq!(read_reply(&mut stream).unwrap().status, 200);
+
+    // HTTP/1.0 with keep-alive: the answer must say it keeps the connection.
+    let mut stream = connect(l.addr);
+    let req = format!(
+        "POST /webhooks HTTP/1.0\r\nConnection: keep-alive\r\nStripe-Signature: {sig}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    for _ in 0..2 {
+        stream.write_all(req.as_bytes()).unwrap();
+        stream.write_all(&body).unwrap();
+        let reply = read_reply(&mut stream).unwrap();
+        assert_eq!(reply.status, 200);
+        assert_eq!(
+            reply
+                .header("Connection")
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
+            Some("keep-alive")
+        );
+    }
+}

@@ -191,6 +191,8 @@ struct Head {
     target: String,
     headers: Headers,
     keep_alive: bool,
+    /// HTTP/1.0: keep-alive must be said explicitly.
+    http10: bool,
     len: usize,
 }
 
@@ -224,6 +226,7 @@ fn parse_head(buf: &[u8], limits: &Limits) -> HeadResult {
                 target: req.path.unwrap_or("/").to_string(),
                 headers,
                 keep_alive,
+                http10: version == 0,
                 len,
             })
         }
@@ -312,6 +315,7 @@ fn serve_connection(mut stream: TcpStream, shared: &Shared, handler: &dyn Handle
             Err(None) => return,
         };
         let keep_alive = head.keep_alive && !shared.stop.load(Ordering::SeqCst);
+        let (head_only, http10) = (head.method == "HEAD", head.http10);
         shared.in_flight.fetch_add(1, Ordering::SeqCst);
         let out = handler.handle(Incoming {
             method: head.method,
@@ -320,12 +324,14 @@ fn serve_connection(mut stream: TcpStream, shared: &Shared, handler: &dyn Handle
             body,
             remote,
         });
-        let written = stream.write_all(&raw_response(
-            out.status,
-            &out.headers,
-            &out.body,
+        let framing = Framing {
             keep_alive,
-        ));
+            say_keep_alive: keep_alive && http10,
+            // Same head, no body (RFC 9110 §9.3.2), so the connection stays in step.
+            omit_body: head_only,
+        };
+        let response = framed_response(out.status, &out.headers, &out.body, framing);
+        let written = stream.write_all(&response);
         shared.in_flight.fetch_sub(1, Ordering::SeqCst);
         if written.is_err() || !keep_alive {
             return;
@@ -480,11 +486,35 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+/// How a response ends its exchange on the connection.
+#[derive(Debug, Clone, Copy)]
+struct Framing {
+    keep_alive: bool,
+    /// HTTP/1.0 clients close unless told the connection stays open.
+    say_keep_alive: bool,
+    omit_body: bool,
+}
+
+/// A response with its body, for HTTP/1.1 framing.
 fn raw_response(
     status: u16,
     headers: &[(String, String)],
     body: &[u8],
     keep_alive: bool,
+) -> Vec<u8> {
+    let framing = Framing {
+        keep_alive,
+        say_keep_alive: false,
+        omit_body: false,
+    };
+    framed_response(status, headers, body, framing)
+}
+
+fn framed_response(
+    status: u16,
+    headers: &[(String, String)],
+    body: &[u8],
+    framing: Framing,
 ) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len() + 160);
     let _ = write!(out, "HTTP/1.1 {status} {}\r\n", reason(status));
@@ -498,11 +528,15 @@ fn raw_response(
         out.extend_from_slice(b"Content-Type: application/json\r\n");
     }
     let _ = write!(out, "Content-Length: {}\r\n", body.len());
-    if !keep_alive {
+    if !framing.keep_alive {
         out.extend_from_slice(b"Connection: close\r\n");
+    } else if framing.say_keep_alive {
+        out.extend_from_slice(b"Connection: keep-alive\r\n");
     }
     out.extend_from_slice(b"\r\n");
-    out.extend_from_slice(body);
+    if !framing.omit_body {
+        out.extend_from_slice(body);
+    }
     out
 }
 
