@@ -99,7 +99,6 @@ impl serde_json::ser::Formatter for TerminalSafeJson {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        use std::io::Write as _;
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_unsafe(c) {
