@@ -11,7 +11,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -187,18 +187,6 @@ impl Listening {
     pub fn next_json(&self) -> Value {
         let line = self.next_line();
         serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
-    }
-
-    /// Every stdout line printed so far, without waiting.
-    pub fn drain_lines(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        loop {
-            match self.lines.recv_timeout(Duration::from_millis(50)) {
-                Ok(l) => out.push(l),
-                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
-            }
-        }
-        out
     }
 
     pub fn stderr(&self) -> String {
