@@ -540,7 +540,10 @@ impl Store {
         Ok(ids)
     }
 
-    /// Deletes received rows older than `max_age_days` and beyond the newest `max_rows`.
+    /// Deletes received rows older than `max_age_days` and all but the
+    /// newest `max_rows` ids. Ids only grow, so the bound is found from the
+    /// largest id in O(log n); `LIMIT 1 OFFSET max_rows` walked every row
+    /// (one page each, bodies inline), which stalled the listener's writer.
     pub fn prune_received(&self, max_age_days: i64, max_rows: i64) -> anyhow::Result<usize> {
         let cutoff = now_ms() - max_age_days * 86_400_000;
         let old = self.conn.execute(
@@ -548,7 +551,7 @@ impl Store {
             params![cutoff],
         )?;
         let extra = self.conn.execute(
-            "DELETE FROM received WHERE id <= (SELECT id FROM received ORDER BY id DESC LIMIT 1 OFFSET ?1)",
+            "DELETE FROM received WHERE id <= (SELECT max(id) FROM received) - ?1",
             params![max_rows],
         )?;
         Ok(old + extra)
