@@ -226,11 +226,20 @@ fn a_slow_client_does_not_hold_up_others() {
         );
     }
 
-    // The slow ones are eventually told so (408) and closed.
+    // The slow ones are eventually closed: the unfinished body with a 408,
+    // the unfinished head without an answer (the server cannot know what
+    // it would be answering).
     let reply = read_reply(&mut half_body).expect("408 for the unfinished body");
     assert_eq!(reply.status, 408);
-    let reply = read_reply(&mut half_head).expect("408 for the unfinished head");
-    assert_eq!(reply.status, 408);
+    let mut rest = Vec::new();
+    let closed = std::io::Read::read_to_end(&mut half_head, &mut rest);
+    assert!(
+        closed.is_ok(),
+        "the unfinished head is still open: {closed:?}"
+    );
+    if !rest.is_empty() {
+        assert_eq!(parse_reply(&rest).map(|r| r.status), Some(408));
+    }
     drop(idle);
     still_answers(&l);
 }

@@ -302,12 +302,13 @@ fn events_lists_filters_and_shows() {
     assert_eq!(code, 0);
     let shown: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(shown["body"].as_str().unwrap().as_bytes(), paid.as_slice());
+    // Header names are compared case-insensitively, as HTTP does.
     assert!(
-        shown["headers"]
-            .as_array()
+        shown["headers"].as_array().unwrap().iter().any(|h| h[0]
+            .as_str()
             .unwrap()
-            .iter()
-            .any(|h| h[0] == "Stripe-Signature")
+            .eq_ignore_ascii_case("Stripe-Signature")),
+        "{shown}"
     );
     let mut cmd = common::hookcli();
     cmd.arg("--store")

@@ -10,6 +10,7 @@ use crate::listen::{Forward, Listener, Respond, Settings, report};
 use crate::output;
 use crate::provider::Provider;
 use crate::secret::Secret;
+use anyhow::Context as _;
 use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -73,7 +74,9 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let stopper = server.stopper()?;
     ctrlc::set_handler(move || stopper.stop())
         .map_err(|e| anyhow::anyhow!("cannot install the Ctrl-C handler: {e}"))?;
-    server.run(listener.clone());
+    server
+        .run(listener.clone())
+        .context("the listener stopped unexpectedly")?;
     let summary = listener.finish();
     if args.json {
         output::json(&summary.json())?;

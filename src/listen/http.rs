@@ -1,20 +1,32 @@
-//! The only inbound HTTP code: a small HTTP/1.1 server on plain threads.
+//! The only inbound HTTP code: hyper 1.x's HTTP/1.1 server on tokio.
 //!
-//! Written on `std::net` + `httparse` rather than tiny_http because the
-//! listener must stay up under garbage, and tiny_http 0.12 cannot bound it:
-//! it reads header lines into an unbounded buffer, sets no read timeout (a
-//! slow client holds a thread forever) and starts a thread per connection
-//! with no cap. Here every connection has a read/write timeout, a deadline
-//! for its request head, a head-size and header-count limit (431), a body
-//! limit checked before reading (413), and the number of connections is
-//! capped (503 beyond it). One connection misbehaving costs one thread.
+//! hyper parses and frames (400 for malformed requests, 431 for a head over
+//! `max_head` or more than `max_headers` headers, HEAD, HTTP/1.0 keep-alive,
+//! `Expect: 100-continue`); this file adds what a webhook endpoint under
+//! garbage needs on top: a deadline for the request head (hyper closes the
+//! connection), a body limit checked before reading and while reading
+//! chunks (413), a deadline for the body (408), and a cap on connections
+//! (503 beyond it). A slow or idle client costs one task, not a thread.
+//! It replaced a hand-written server on std::net + httparse, which needed
+//! a thread per connection; under `wrk -c32` on 2 cores that cost
+//! throughput and p99 (benches/listen_load.sh).
 
 use crate::request::Headers;
-use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::header::{HeaderName, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::convert::Infallible;
+use std::future::Future;
+use std::io;
+use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+use tokio::io::AsyncWriteExt;
+use tokio::sync::{Notify, Semaphore};
 
 /// What the server tolerates from a client.
 #[derive(Debug, Clone, Copy)]
@@ -24,9 +36,10 @@ pub struct Limits {
     /// Largest request line + headers; larger gets 431.
     pub max_head: usize,
     pub max_headers: usize,
-    /// Longest wait for any single read or write.
+    /// Longest time a client may take to send a body.
     pub io_timeout: Duration,
-    /// Longest time a client may take to send a request head.
+    /// Longest time a client may take to send a request head (also the
+    /// longest a kept-alive connection may sit idle).
     pub head_deadline: Duration,
     pub max_connections: usize,
 }
@@ -71,25 +84,31 @@ impl Outgoing {
             body: format!("{body}\n").into_bytes(),
         }
     }
+
+    fn error(status: u16, error: &str) -> Outgoing {
+        let mut out = Outgoing::json(status, &serde_json::json!({ "error": error }));
+        out.headers.push(("Connection".into(), "close".into()));
+        out
+    }
 }
 
-/// Turns requests into answers. Called concurrently, one call per request.
-pub trait Handler: Send + Sync {
-    fn handle(&self, request: Incoming) -> Outgoing;
+/// Turns requests into answers. Called concurrently, one call per request,
+/// on the server's runtime: CPU work is fine, blocking waits must be awaited.
+pub trait Handler: Send + Sync + 'static {
+    fn handle(&self, request: Incoming) -> impl Future<Output = Outgoing> + Send;
 }
 
 /// Stops a running [`Server`] from another thread (a signal handler).
 #[derive(Clone)]
 pub struct Stopper {
     stop: Arc<AtomicBool>,
-    addr: SocketAddr,
+    wake: Arc<Notify>,
 }
 
 impl Stopper {
     pub fn stop(&self) {
         self.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop.
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
+        self.wake.notify_one();
     }
 }
 
@@ -97,13 +116,7 @@ pub struct Server {
     listener: TcpListener,
     limits: Limits,
     stop: Arc<AtomicBool>,
-}
-
-struct Shared {
-    limits: Limits,
-    stop: Arc<AtomicBool>,
-    connections: AtomicUsize,
-    in_flight: AtomicUsize,
+    wake: Arc<Notify>,
 }
 
 impl Server {
@@ -112,6 +125,7 @@ impl Server {
             listener: TcpListener::bind(addr)?,
             limits,
             stop: Arc::new(AtomicBool::new(false)),
+            wake: Arc::new(Notify::new()),
         })
     }
 
@@ -120,424 +134,163 @@ impl Server {
     }
 
     pub fn stopper(&self) -> io::Result<Stopper> {
-        let mut addr = self.local_addr()?;
-        if addr.ip().is_unspecified() {
-            addr.set_ip(match addr {
-                SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
-                SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
-            });
-        }
         Ok(Stopper {
             stop: self.stop.clone(),
-            addr,
+            wake: self.wake.clone(),
         })
     }
 
     /// Serves until stopped, then waits (up to the I/O timeout) for requests
     /// being handled to be answered.
-    pub fn run(self, handler: Arc<dyn Handler>) {
-        let shared = Arc::new(Shared {
-            limits: self.limits,
-            stop: self.stop.clone(),
-            connections: AtomicUsize::new(0),
-            in_flight: AtomicUsize::new(0),
-        });
-        for stream in self.listener.incoming() {
-            if shared.stop.load(Ordering::SeqCst) {
-                break;
-            }
-            let Ok(stream) = stream else {
-                // EMFILE and friends: back off instead of spinning.
-                std::thread::sleep(Duration::from_millis(10));
-                continue;
-            };
-            if shared.connections.load(Ordering::SeqCst) >= shared.limits.max_connections {
-                refuse_busy(stream);
-                continue;
-            }
-            shared.connections.fetch_add(1, Ordering::SeqCst);
-            let (shared2, handler) = (shared.clone(), handler.clone());
-            let spawned = std::thread::Builder::new()
-                .name("hookcli-conn".into())
-                .stack_size(1 << 20)
-                .spawn(move || {
-                    serve_connection(stream, &shared2, handler.as_ref());
-                    shared2.connections.fetch_sub(1, Ordering::SeqCst);
-                });
-            if spawned.is_err() {
-                shared.connections.fetch_sub(1, Ordering::SeqCst);
-            }
-        }
-        let deadline = Instant::now() + shared.limits.io_timeout;
-        while shared.in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-}
-
-fn refuse_busy(mut stream: TcpStream) {
-    let _ = stream.set_write_timeout(Some(Duration::from_millis(100)));
-    let _ = stream.write_all(&raw_response(
-        503,
-        &[],
-        b"{\"error\":\"too_many_connections\"}\n",
-        false,
-    ));
-}
-
-/// A parsed request head.
-struct Head {
-    method: String,
-    target: String,
-    headers: Headers,
-    keep_alive: bool,
-    /// HTTP/1.0: keep-alive must be said explicitly.
-    http10: bool,
-    len: usize,
-}
-
-enum HeadResult {
-    Complete(Head),
-    Partial,
-    Reject(u16, &'static str),
-}
-
-fn parse_head(buf: &[u8], limits: &Limits) -> HeadResult {
-    let mut slots = vec![httparse::EMPTY_HEADER; limits.max_headers];
-    let mut req = httparse::Request::new(&mut slots);
-    match req.parse(buf) {
-        Ok(httparse::Status::Complete(len)) => {
-            let mut headers = Headers::new();
-            for h in req.headers.iter() {
-                headers.push(h.name, String::from_utf8_lossy(h.value).into_owned());
-            }
-            let version = req.version.unwrap_or(1);
-            let connection = headers
-                .get("Connection")
-                .map(str::to_ascii_lowercase)
-                .unwrap_or_default();
-            let keep_alive = if version == 0 {
-                connection.contains("keep-alive")
-            } else {
-                !connection.contains("close")
-            };
-            HeadResult::Complete(Head {
-                method: req.method.unwrap_or("").to_string(),
-                target: req.path.unwrap_or("/").to_string(),
-                headers,
-                keep_alive,
-                http10: version == 0,
-                len,
-            })
-        }
-        Ok(httparse::Status::Partial) if buf.len() > limits.max_head => {
-            HeadResult::Reject(431, "request_header_fields_too_large")
-        }
-        Ok(httparse::Status::Partial) => HeadResult::Partial,
-        Err(httparse::Error::TooManyHeaders) => HeadResult::Reject(431, "too_many_headers"),
-        Err(_) => HeadResult::Reject(400, "malformed_request"),
-    }
-}
-
-/// Reads more bytes into `buf`; `Ok(0)` is end of stream.
-fn fill(stream: &mut TcpStream, buf: &mut Vec<u8>) -> io::Result<usize> {
-    let mut chunk = [0u8; 16 << 10];
-    let n = stream.read(&mut chunk)?;
-    buf.extend_from_slice(&chunk[..n]);
-    Ok(n)
-}
-
-fn is_timeout(e: &io::Error) -> bool {
-    matches!(
-        e.kind(),
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-    )
-}
-
-fn error_body(error: &str) -> Vec<u8> {
-    format!("{{\"error\":\"{error}\"}}\n").into_bytes()
-}
-
-fn serve_connection(mut stream: TcpStream, shared: &Shared, handler: &dyn Handler) {
-    let limits = &shared.limits;
-    let Ok(remote) = stream.peer_addr() else {
-        return;
-    };
-    let _ = stream.set_read_timeout(Some(limits.io_timeout));
-    let _ = stream.set_write_timeout(Some(limits.io_timeout));
-    let _ = stream.set_nodelay(true);
-    let mut buf: Vec<u8> = Vec::with_capacity(4096);
-    loop {
-        let started = Instant::now();
-        let head = loop {
-            if !buf.is_empty() {
-                match parse_head(&buf, limits) {
-                    HeadResult::Complete(head) => break head,
-                    HeadResult::Reject(status, error) => {
-                        let _ =
-                            stream.write_all(&raw_response(status, &[], &error_body(error), false));
-                        return;
-                    }
-                    HeadResult::Partial => {}
-                }
-                if started.elapsed() > limits.head_deadline {
-                    let _ = stream.write_all(&raw_response(
-                        408,
-                        &[],
-                        &error_body("request_timeout"),
-                        false,
-                    ));
-                    return;
-                }
-            }
-            match fill(&mut stream, &mut buf) {
-                Ok(0) => return,
-                Ok(_) => {}
-                Err(e) if is_timeout(&e) && !buf.is_empty() => {
-                    let _ = stream.write_all(&raw_response(
-                        408,
-                        &[],
-                        &error_body("request_timeout"),
-                        false,
-                    ));
-                    return;
-                }
-                Err(_) => return,
-            }
-        };
-        buf.drain(..head.len);
-        let body = match read_body(&mut stream, &mut buf, &head, limits) {
-            Ok(body) => body,
-            Err(Some((status, error))) => {
-                let _ = stream.write_all(&raw_response(status, &[], &error_body(error), false));
-                return;
-            }
-            Err(None) => return,
-        };
-        let keep_alive = head.keep_alive && !shared.stop.load(Ordering::SeqCst);
-        let (head_only, http10) = (head.method == "HEAD", head.http10);
-        shared.in_flight.fetch_add(1, Ordering::SeqCst);
-        let out = handler.handle(Incoming {
-            method: head.method,
-            target: head.target,
-            headers: head.headers,
-            body,
-            remote,
-        });
-        let framing = Framing {
-            keep_alive,
-            say_keep_alive: keep_alive && http10,
-            // Same head, no body (RFC 9110 §9.3.2), so the connection stays in step.
-            omit_body: head_only,
-        };
-        let response = framed_response(out.status, &out.headers, &out.body, framing);
-        let written = stream.write_all(&response);
-        shared.in_flight.fetch_sub(1, Ordering::SeqCst);
-        if written.is_err() || !keep_alive {
-            return;
-        }
-    }
-}
-
-/// The body per Content-Length or chunked encoding. `Err(Some(..))` is an
-/// answer to send before closing; `Err(None)` means the client went away.
-fn read_body(
-    stream: &mut TcpStream,
-    buf: &mut Vec<u8>,
-    head: &Head,
-    limits: &Limits,
-) -> Result<Vec<u8>, Option<(u16, &'static str)>> {
-    let io_err = |e: io::Error| {
-        if is_timeout(&e) {
-            Some((408, "request_timeout"))
-        } else {
-            None
-        }
-    };
-    if let Some(te) = head.headers.get("Transfer-Encoding") {
-        if !te.trim().eq_ignore_ascii_case("chunked") || head.headers.contains("Content-Length") {
-            return Err(Some((400, "unsupported_transfer_encoding")));
-        }
-        continue_if_expected(stream, head);
-        return read_chunked(stream, buf, limits);
-    }
-    let mut lengths = head.headers.get_all("Content-Length");
-    let len = match lengths.next() {
-        None => 0,
-        Some(v) => match v.trim().parse::<usize>() {
-            Ok(n) if lengths.all(|other| other.trim() == v.trim()) => n,
-            _ => return Err(Some((400, "bad_content_length"))),
-        },
-    };
-    if len > limits.max_body {
-        return Err(Some((413, "payload_too_large")));
-    }
-    if len > buf.len() {
-        continue_if_expected(stream, head);
-    }
-    while buf.len() < len {
-        match fill(stream, buf) {
-            Ok(0) => return Err(None),
-            Ok(_) => {}
-            Err(e) => return Err(io_err(e)),
-        }
-    }
-    Ok(buf.drain(..len).collect())
-}
-
-fn continue_if_expected(stream: &mut TcpStream, head: &Head) {
-    if head
-        .headers
-        .get("Expect")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("100-continue"))
-    {
-        let _ = stream.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
-    }
-}
-
-/// Decodes a chunked body. `Err(None)`: the client went away.
-fn read_chunked(
-    stream: &mut TcpStream,
-    buf: &mut Vec<u8>,
-    limits: &Limits,
-) -> Result<Vec<u8>, Option<(u16, &'static str)>> {
-    let mut body = Vec::new();
-    let mut need = |buf: &mut Vec<u8>, n: usize| -> Result<(), Option<(u16, &'static str)>> {
-        while buf.len() < n {
-            match fill(stream, buf) {
-                Ok(0) => return Err(None),
-                Ok(_) => {}
-                Err(e) if is_timeout(&e) => return Err(Some((408, "request_timeout"))),
-                Err(_) => return Err(None),
-            }
-        }
-        Ok(())
-    };
-    loop {
-        // The size line: hex digits, optional extensions, CRLF.
-        let line_end = loop {
-            if let Some(i) = buf.windows(2).position(|w| w == b"\r\n") {
-                break i;
-            }
-            if buf.len() > 1024 {
-                return Err(Some((400, "bad_chunk")));
-            }
-            let have = buf.len();
-            need(buf, have + 1)?;
-        };
-        let line = String::from_utf8_lossy(&buf[..line_end]).into_owned();
-        let size_text = line.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_text, 16).map_err(|_| Some((400, "bad_chunk")))?;
-        buf.drain(..line_end + 2);
-        if size == 0 {
-            // Trailers, then an empty line.
-            loop {
-                let end = loop {
-                    if let Some(i) = buf.windows(2).position(|w| w == b"\r\n") {
-                        break i;
-                    }
-                    if buf.len() > limits.max_head {
-                        return Err(Some((431, "request_header_fields_too_large")));
-                    }
-                    let have = buf.len();
-                    need(buf, have + 1)?;
+    pub fn run<H: Handler>(self, handler: Arc<H>) -> io::Result<()> {
+        let Server {
+            listener,
+            limits,
+            stop,
+            wake,
+        } = self;
+        let runtime = crate::send::runtime(None)?;
+        listener.set_nonblocking(true)?;
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            let slots = Arc::new(Semaphore::new(limits.max_connections));
+            let in_flight = Arc::new(AtomicUsize::new(0));
+            while !stop.load(Ordering::SeqCst) {
+                let accepted = tokio::select! {
+                    _ = wake.notified() => continue,
+                    accepted = listener.accept() => accepted,
                 };
-                buf.drain(..end + 2);
-                if end == 0 {
-                    return Ok(body);
-                }
+                let Ok((stream, remote)) = accepted else {
+                    // EMFILE and friends: back off instead of spinning.
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    continue;
+                };
+                let Ok(slot) = slots.clone().try_acquire_owned() else {
+                    tokio::spawn(refuse_busy(stream));
+                    continue;
+                };
+                let (handler, in_flight) = (handler.clone(), in_flight.clone());
+                tokio::spawn(async move {
+                    serve_connection(stream, remote, limits, handler, in_flight).await;
+                    drop(slot);
+                });
             }
-        }
-        if body.len().saturating_add(size) > limits.max_body {
-            return Err(Some((413, "payload_too_large")));
-        }
-        need(buf, size + 2)?;
-        if &buf[size..size + 2] != b"\r\n" {
-            return Err(Some((400, "bad_chunk")));
-        }
-        body.extend_from_slice(&buf[..size]);
-        buf.drain(..size + 2);
+            let deadline = Instant::now() + limits.io_timeout;
+            while in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            Ok(())
+        })
     }
 }
 
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        201 => "Created",
-        202 => "Accepted",
-        204 => "No Content",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        413 => "Payload Too Large",
-        422 => "Unprocessable Entity",
-        429 => "Too Many Requests",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => "Status",
-    }
-}
-
-/// How a response ends its exchange on the connection.
-#[derive(Debug, Clone, Copy)]
-struct Framing {
-    keep_alive: bool,
-    /// HTTP/1.0 clients close unless told the connection stays open.
-    say_keep_alive: bool,
-    omit_body: bool,
-}
-
-/// A response with its body, for HTTP/1.1 framing.
-fn raw_response(
-    status: u16,
-    headers: &[(String, String)],
-    body: &[u8],
-    keep_alive: bool,
-) -> Vec<u8> {
-    let framing = Framing {
-        keep_alive,
-        say_keep_alive: false,
-        omit_body: false,
+async fn refuse_busy(mut stream: tokio::net::TcpStream) {
+    let body = b"{\"error\":\"too_many_connections\"}\n";
+    let head = format!(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let write = async {
+        stream.write_all(head.as_bytes()).await?;
+        stream.write_all(body).await
     };
-    framed_response(status, headers, body, framing)
+    let _ = tokio::time::timeout(Duration::from_millis(100), write).await;
 }
 
-fn framed_response(
-    status: u16,
-    headers: &[(String, String)],
-    body: &[u8],
-    framing: Framing,
-) -> Vec<u8> {
-    let mut out = Vec::with_capacity(body.len() + 160);
-    let _ = write!(out, "HTTP/1.1 {status} {}\r\n", reason(status));
-    let mut typed = false;
-    for (name, value) in headers {
-        typed |= name.eq_ignore_ascii_case("Content-Type");
-        let safe = |s: &str| s.replace(['\r', '\n'], " ");
-        let _ = write!(out, "{}: {}\r\n", safe(name), safe(value));
+async fn serve_connection<H: Handler>(
+    stream: tokio::net::TcpStream,
+    remote: SocketAddr,
+    limits: Limits,
+    handler: Arc<H>,
+    in_flight: Arc<AtomicUsize>,
+) {
+    let _ = stream.set_nodelay(true);
+    let service = service_fn(move |request| {
+        let (handler, in_flight) = (handler.clone(), in_flight.clone());
+        async move {
+            in_flight.fetch_add(1, Ordering::SeqCst);
+            let out = answer(request, remote, &limits, handler.as_ref()).await;
+            in_flight.fetch_sub(1, Ordering::SeqCst);
+            Ok::<_, Infallible>(response(out))
+        }
+    });
+    let _ = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.head_deadline)
+        .max_buf_size(limits.max_head.max(8192))
+        .max_headers(limits.max_headers)
+        .serve_connection(TokioIo::new(stream), service)
+        .await;
+}
+
+/// Reads the body within the limits, then asks the handler.
+async fn answer<H: Handler>(
+    request: hyper::Request<hyper::body::Incoming>,
+    remote: SocketAddr,
+    limits: &Limits,
+    handler: &H,
+) -> Outgoing {
+    let (parts, body) = request.into_parts();
+    let declared = parts
+        .headers
+        .get(hyper::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limits.max_body as u64) {
+        return Outgoing::error(413, "payload_too_large");
     }
-    if !typed && !body.is_empty() {
-        out.extend_from_slice(b"Content-Type: application/json\r\n");
+    let read = Limited::new(body, limits.max_body).collect();
+    let body = match tokio::time::timeout(limits.io_timeout, read).await {
+        Err(_) => return Outgoing::error(408, "request_timeout"),
+        Ok(Err(e)) if e.downcast_ref::<LengthLimitError>().is_some() => {
+            return Outgoing::error(413, "payload_too_large");
+        }
+        Ok(Err(_)) => return Outgoing::error(400, "malformed_body"),
+        Ok(Ok(collected)) => collected.to_bytes(),
+    };
+    let mut headers = Headers::new();
+    for (name, value) in &parts.headers {
+        headers.push(
+            name.as_str(),
+            String::from_utf8_lossy(value.as_bytes()).into_owned(),
+        );
     }
-    let _ = write!(out, "Content-Length: {}\r\n", body.len());
-    if !framing.keep_alive {
-        out.extend_from_slice(b"Connection: close\r\n");
-    } else if framing.say_keep_alive {
-        out.extend_from_slice(b"Connection: keep-alive\r\n");
+    let target = parts
+        .uri
+        .path_and_query()
+        .map_or_else(|| parts.uri.to_string(), |p| p.as_str().to_string());
+    handler
+        .handle(Incoming {
+            method: parts.method.as_str().to_string(),
+            target,
+            headers,
+            body: Vec::from(body),
+            remote,
+        })
+        .await
+}
+
+/// The hyper response for `out`. Header names and values hyper would
+/// reject (control characters, CR/LF) are made safe or dropped, so text
+/// from a proxied app cannot split the response.
+fn response(out: Outgoing) -> hyper::Response<Full<Bytes>> {
+    let mut response = hyper::Response::new(Full::new(Bytes::from(out.body)));
+    *response.status_mut() =
+        hyper::StatusCode::from_u16(out.status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = response.headers_mut();
+    for (name, value) in &out.headers {
+        let safe: Vec<u8> = value
+            .bytes()
+            .map(|b| if b < 0x20 || b == 0x7f { b' ' } else { b })
+            .collect();
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_bytes(&safe),
+        ) {
+            headers.append(name, value);
+        }
     }
-    out.extend_from_slice(b"\r\n");
-    if !framing.omit_body {
-        out.extend_from_slice(body);
-    }
-    out
+    response
 }
 
 #[cfg(test)]
@@ -545,48 +298,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn heads_parse_and_limits_apply() {
-        let limits = Limits::default();
-        let HeadResult::Complete(h) =
-            parse_head(b"POST /w HTTP/1.1\r\nA: \xff\r\n\r\nbody", &limits)
-        else {
-            panic!("incomplete")
+    fn responses_cannot_be_split_by_header_values() {
+        let out = Outgoing {
+            status: 200,
+            headers: vec![
+                ("X".into(), "a\r\nInjected: 1".into()),
+                ("Bad Name".into(), "v".into()),
+            ],
+            body: b"{}".to_vec(),
         };
-        assert_eq!(
-            (h.method.as_str(), h.target.as_str(), h.keep_alive),
-            ("POST", "/w", true)
-        );
-        assert_eq!(h.headers.get("a"), Some("\u{fffd}"));
-        assert!(matches!(
-            parse_head(b"POST /w HTTP/1.1\r\n", &limits),
-            HeadResult::Partial
-        ));
-        assert!(matches!(
-            parse_head(b"\x00\x01garbage\r\n\r\n", &limits),
-            HeadResult::Reject(400, _)
-        ));
-        let huge = format!("POST / HTTP/1.1\r\nX: {}", "a".repeat(70_000));
-        assert!(matches!(
-            parse_head(huge.as_bytes(), &limits),
-            HeadResult::Reject(431, _)
-        ));
-        let many: String = (0..200).map(|i| format!("H{i}: v\r\n")).collect();
-        let req = format!("POST / HTTP/1.1\r\n{many}\r\n");
-        assert!(matches!(
-            parse_head(req.as_bytes(), &limits),
-            HeadResult::Reject(431, _)
-        ));
-        let HeadResult::Complete(h) = parse_head(b"POST / HTTP/1.0\r\n\r\n", &limits) else {
-            panic!()
-        };
-        assert!(!h.keep_alive);
+        let r = response(out);
+        assert_eq!(r.headers().get("X").unwrap(), "a  Injected: 1");
+        assert!(r.headers().get("Injected").is_none());
+        assert_eq!(r.headers().len(), 1);
     }
 
     #[test]
-    fn responses_cannot_be_split_by_header_values() {
-        let raw = raw_response(200, &[("X".into(), "a\r\nInjected: 1".into())], b"{}", true);
-        let text = String::from_utf8(raw).unwrap();
-        assert!(!text.contains("\r\nInjected"), "{text}");
-        assert!(text.contains("Content-Length: 2\r\n"));
+    fn unknown_status_is_500() {
+        let out = Outgoing {
+            status: 1000,
+            headers: vec![],
+            body: vec![],
+        };
+        assert_eq!(response(out).status(), 500);
     }
 }

@@ -120,6 +120,8 @@ pub fn forwardable(headers: &Headers) -> Headers {
 /// The request handler: inspect, track, forward, record, report, answer.
 pub struct Listener {
     settings: Settings,
+    /// Proxy mode's HTTP client, shared by every forward (keep-alive).
+    client: Option<Result<crate::send::Client, crate::send::DeliveryError>>,
     recorder: Option<Recorder>,
     /// Where to look up originals hookcli signed (a read connection, opened on first failure).
     store_path: Option<PathBuf>,
@@ -138,8 +140,15 @@ impl Listener {
         sink: Box<dyn Fn(&Report) + Send + Sync>,
     ) -> Listener {
         let store_path = store.as_ref().map(|s| s.path().to_path_buf());
+        let client = settings.forward.as_ref().map(|f| {
+            crate::send::Client::new(&crate::send::ClientOptions {
+                timeout: f.timeout,
+                ..crate::send::ClientOptions::default()
+            })
+        });
         Listener {
             settings,
+            client,
             recorder: store.map(Recorder::start),
             store_path,
             lookup: Mutex::new(None),
@@ -205,14 +214,22 @@ impl Listener {
         flags
     }
 
-    fn forward(&self, request: &Request, valid: bool, flags: &mut Vec<Flag>) -> Option<Forwarded> {
+    async fn forward(
+        &self,
+        request: &Request,
+        valid: bool,
+        flags: &mut Vec<Flag>,
+    ) -> Option<Forwarded> {
         let f = self.settings.forward.as_ref()?;
-        let result = crate::send::deliver_blocking(
-            &f.url,
-            &forwardable(&request.headers),
-            &request.body,
-            f.timeout,
-        );
+        let result = match self.client.as_ref()? {
+            Ok(client) => {
+                let body = bytes::Bytes::copy_from_slice(&request.body);
+                client
+                    .deliver(&f.url, &forwardable(&request.headers), body)
+                    .await
+            }
+            Err(e) => Err(e.clone()),
+        };
         match &result {
             Ok(resp) => {
                 let ok = (200..300).contains(&resp.status);
@@ -243,7 +260,7 @@ fn unix_now() -> i64 {
 }
 
 impl Handler for Listener {
-    fn handle(&self, incoming: Incoming) -> Outgoing {
+    async fn handle(&self, incoming: Incoming) -> Outgoing {
         let started = Instant::now();
         let received_ms = now_ms();
         if !self.path_accepted(&incoming.target) {
@@ -274,7 +291,7 @@ impl Handler for Listener {
             &original,
         );
         let mut flags = self.flags(&inspection);
-        let forward = self.forward(&request, inspection.valid, &mut flags);
+        let forward = self.forward(&request, inspection.valid, &mut flags).await;
 
         let mut status = match &forward {
             Some(Forwarded {
@@ -333,7 +350,7 @@ impl Handler for Listener {
         // Recorded before answering: the answer waits for the commit.
         let (id, store_error) = match &self.recorder {
             None => (None, None),
-            Some(recorder) => match recorder.record(row) {
+            Some(recorder) => match recorder.record(row).await {
                 Ok(id) => (Some(id), None),
                 Err(e) => (None, Some(e)),
             },
@@ -364,7 +381,7 @@ impl Handler for Listener {
             .map(|r| r.delay)
             .filter(|d| !d.is_zero())
         {
-            std::thread::sleep(delay);
+            tokio::time::sleep(delay).await;
         }
         let verdict_headers = vec![
             (

@@ -14,6 +14,7 @@
 use crate::store::{DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS, NewReceived, Store};
 use std::sync::{Mutex, mpsc};
 use std::thread::JoinHandle;
+use tokio::sync::oneshot;
 
 /// Largest batch in one transaction.
 const MAX_BATCH: usize = 512;
@@ -23,7 +24,7 @@ const PRUNE_EVERY: usize = 500;
 
 struct Job {
     row: NewReceived,
-    done: mpsc::SyncSender<Result<i64, String>>,
+    done: oneshot::Sender<Result<i64, String>>,
 }
 
 pub struct Recorder {
@@ -55,12 +56,12 @@ impl Recorder {
                         .collect();
                     match store.record_received_batch(&rows) {
                         Ok(ids) => {
-                            for (job, id) in jobs.iter().zip(ids) {
+                            for (job, id) in jobs.into_iter().zip(ids) {
                                 let _ = job.done.send(Ok(id));
                             }
                         }
                         Err(e) => {
-                            for job in &jobs {
+                            for job in jobs {
                                 let _ = job.done.send(Err(format!("{e:#}")));
                             }
                         }
@@ -80,8 +81,8 @@ impl Recorder {
     }
 
     /// Records `row` and returns its id once the batch holding it committed.
-    pub fn record(&self, row: NewReceived) -> Result<i64, String> {
-        let (done, wait) = mpsc::sync_channel(1);
+    pub async fn record(&self, row: NewReceived) -> Result<i64, String> {
+        let (done, wait) = oneshot::channel();
         let stopped = || "the store writer has stopped".to_string();
         {
             let jobs = self.jobs.lock().map_err(|_| stopped())?;
@@ -90,7 +91,7 @@ impl Recorder {
                 .send(Job { row, done })
                 .map_err(|_| stopped())?;
         }
-        wait.recv().map_err(|_| stopped())?
+        wait.await.map_err(|_| stopped())?
     }
 
     /// Waits for everything queued to be committed.
