@@ -32,6 +32,29 @@ pub struct Recorder {
     writer: Mutex<Option<JoinHandle<()>>>,
 }
 
+/// Copies committed WAL frames into the database on its own connection and
+/// thread, at most every `CHECKPOINT_PAUSE`, after the writer says it
+/// committed. The writer's own automatic checkpoint then finds little left
+/// to copy, so batches do not wait behind a 4 MB copy.
+const CHECKPOINT_PAUSE: std::time::Duration = std::time::Duration::from_millis(20);
+
+fn start_checkpointer(path: &std::path::Path) -> Option<mpsc::SyncSender<()>> {
+    let store = Store::open(path).ok()?;
+    let (tx, rx) = mpsc::sync_channel::<()>(1);
+    std::thread::Builder::new()
+        .name("hookcli-ckpt".into())
+        .spawn(move || {
+            let c = store.connection();
+            let _ = c.pragma_update(None, "synchronous", "OFF");
+            while rx.recv().is_ok() {
+                let _ = c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+                std::thread::sleep(CHECKPOINT_PAUSE);
+            }
+        })
+        .ok()?;
+    Some(tx)
+}
+
 impl Recorder {
     /// Starts the writer thread; prunes the received table first.
     pub fn start(mut store: Store) -> Recorder {
@@ -41,6 +64,7 @@ impl Recorder {
             .spawn(move || {
                 let _ = store.connection().pragma_update(None, "synchronous", "OFF");
                 let _ = store.prune_received(DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS);
+                let checkpointer = start_checkpointer(store.path());
                 let mut since_prune = 0usize;
                 while let Ok(first) = rx.recv() {
                     let mut jobs = vec![first];
@@ -65,6 +89,9 @@ impl Recorder {
                                 let _ = job.done.send(Err(format!("{e:#}")));
                             }
                         }
+                    }
+                    if let Some(c) = &checkpointer {
+                        let _ = c.try_send(());
                     }
                     since_prune += rows.len();
                     if since_prune >= PRUNE_EVERY {
