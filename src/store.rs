@@ -153,6 +153,10 @@ impl Store {
         let conn = Connection::open(path)
             .with_context(|| format!("cannot open the event store {}", path.display()))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // New stores only (a no-op once the file exists): rows carry whole
+        // webhook bodies (~2 KB), one per 4 KiB page; 16 KiB pages hold
+        // seven, so the listener writes ~40 % fewer bytes per request.
+        conn.pragma_update(None, "page_size", 16384)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -663,6 +667,17 @@ mod received_tests {
                 body: None,
             }),
         }
+    }
+
+    #[test]
+    fn new_stores_use_16k_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("e.db")).unwrap();
+        let size: i64 = store
+            .connection()
+            .pragma_query_value(None, "page_size", |r| r.get(0))
+            .unwrap();
+        assert_eq!(size, 16384);
     }
 
     #[test]
