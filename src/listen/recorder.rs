@@ -18,9 +18,9 @@ use tokio::sync::oneshot;
 
 /// Largest batch in one transaction.
 const MAX_BATCH: usize = 512;
-/// Prune the received table after this many inserts: often, so that each
-/// prune deletes few rows and no batch waits long behind it.
-const PRUNE_EVERY: usize = 500;
+/// Prune rows past the age bound after this many inserts (the row bound is
+/// kept by every batch's own transaction).
+const PRUNE_EVERY: usize = 10_000;
 
 struct Job {
     row: NewReceived,
@@ -78,7 +78,7 @@ impl Recorder {
                         .iter_mut()
                         .map(|j| std::mem::take(&mut j.row))
                         .collect();
-                    match store.record_received_batch(&rows) {
+                    match store.record_received_batch(&rows, DEFAULT_MAX_ROWS) {
                         Ok(ids) => {
                             for (job, id) in jobs.into_iter().zip(ids) {
                                 let _ = job.done.send(Ok(id));
