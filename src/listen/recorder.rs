@@ -34,8 +34,9 @@ pub struct Recorder {
 
 /// Copies committed WAL frames into the database on its own connection and
 /// thread, at most every `CHECKPOINT_PAUSE`, after the writer says it
-/// committed. The writer's own automatic checkpoint then finds little left
-/// to copy, so batches do not wait behind a 4 MB copy.
+/// committed. The writer's own automatic checkpoint (every 1000 WAL pages)
+/// then finds little left to copy, so batches do not wait behind a copy of
+/// the whole WAL.
 const CHECKPOINT_PAUSE: std::time::Duration = std::time::Duration::from_millis(20);
 
 fn start_checkpointer(path: &std::path::Path) -> Option<mpsc::SyncSender<()>> {
