@@ -521,10 +521,15 @@ fn received_row(r: &rusqlite::Row) -> rusqlite::Result<ReceivedRow> {
 
 impl Store {
     /// Records received requests in one transaction (the listener's group
-    /// commit) and returns their row ids, in order. With WAL and
-    /// `synchronous=NORMAL` a committed batch survives the process being
-    /// killed.
-    pub fn record_received_batch(&mut self, rows: &[NewReceived]) -> anyhow::Result<Vec<i64>> {
+    /// commit) and returns their row ids, in order. In WAL mode a committed
+    /// batch survives the process being killed. The same transaction keeps
+    /// the table at `max_rows`: at the bound, as many old rows go as new ones
+    /// came, so pruning never stalls a batch.
+    pub fn record_received_batch(
+        &mut self,
+        rows: &[NewReceived],
+        max_rows: i64,
+    ) -> anyhow::Result<Vec<i64>> {
         let tx = self.conn.transaction()?;
         let mut ids = Vec::with_capacity(rows.len());
         {
@@ -562,6 +567,12 @@ impl Store {
                 ])?;
                 ids.push(tx.last_insert_rowid());
             }
+        }
+        if let Some(last) = ids.last() {
+            tx.execute(
+                "DELETE FROM received WHERE id <= ?1",
+                params![last - max_rows],
+            )?;
         }
         tx.commit()?;
         Ok(ids)
@@ -712,7 +723,7 @@ mod received_tests {
             sample("invoice.created", false, Some(500)),
             sample("charge.succeeded", true, None),
         ];
-        let ids = store.record_received_batch(&rows).unwrap();
+        let ids = store.record_received_batch(&rows, 100).unwrap();
         assert_eq!(ids.len(), 3);
         let got = store.get_received(ids[0]).unwrap().unwrap();
         assert_eq!(got.new, rows[0]);
@@ -756,6 +767,15 @@ mod received_tests {
         );
         assert_eq!(store.prune_received(30, 1).unwrap(), 2);
         assert_eq!(f(ReceivedFilter::default()), vec![ids[2]]);
+        // Recording keeps the bound itself.
+        let more = store.record_received_batch(&rows, 2).unwrap();
+        let kept: Vec<i64> = store
+            .list_received(&ReceivedFilter::default())
+            .unwrap()
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(kept, vec![more[2], more[1]]);
     }
 }
 

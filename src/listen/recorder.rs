@@ -18,9 +18,9 @@ use tokio::sync::oneshot;
 
 /// Largest batch in one transaction.
 const MAX_BATCH: usize = 512;
-/// Prune the received table after this many inserts: often, so that each
-/// prune deletes few rows and no batch waits long behind it.
-const PRUNE_EVERY: usize = 500;
+/// Prune rows past the age bound after this many inserts (the row bound is
+/// kept by every batch's own transaction).
+const PRUNE_EVERY: usize = 10_000;
 
 struct Job {
     row: NewReceived,
@@ -34,8 +34,9 @@ pub struct Recorder {
 
 /// Copies committed WAL frames into the database on its own connection and
 /// thread, at most every `CHECKPOINT_PAUSE`, after the writer says it
-/// committed. The writer's own automatic checkpoint then finds little left
-/// to copy, so batches do not wait behind a 4 MB copy.
+/// committed. The writer's own automatic checkpoint (every 1000 WAL pages)
+/// then finds little left to copy, so batches do not wait behind a copy of
+/// the whole WAL.
 const CHECKPOINT_PAUSE: std::time::Duration = std::time::Duration::from_millis(20);
 
 fn start_checkpointer(path: &std::path::Path) -> Option<mpsc::SyncSender<()>> {
@@ -78,7 +79,7 @@ impl Recorder {
                         .iter_mut()
                         .map(|j| std::mem::take(&mut j.row))
                         .collect();
-                    match store.record_received_batch(&rows) {
+                    match store.record_received_batch(&rows, DEFAULT_MAX_ROWS) {
                         Ok(ids) => {
                             for (job, id) in jobs.into_iter().zip(ids) {
                                 let _ = job.done.send(Ok(id));
