@@ -3,9 +3,9 @@
 //! followed), and the pure pieces that shape a run of deliveries — target
 //! parsing, `--expect`, retry schedules, ordering and load statistics.
 //!
-//! Async lives here and nowhere else: [`runtime`] is the one place a tokio
-//! runtime is built. Code on ordinary threads (the listener's proxy mode,
-//! `replay`) calls [`deliver_blocking`].
+//! [`runtime`] is the one place a tokio runtime is built. The listener's
+//! proxy mode shares the async client on that runtime; code on ordinary
+//! threads (`replay`) calls [`deliver_blocking`].
 
 mod client;
 pub mod expect;
