@@ -72,7 +72,10 @@ impl Globals {
         }
     }
 
-    /// Candidate secrets for verification (see [`candidates`]).
+    /// Candidate secrets for verification, each labelled by its source:
+    /// every `--secret` (in order), then every configured or usual variable
+    /// that is set; the first is the one the user verifies with. On a
+    /// terminal, a missing secret is asked for.
     pub fn verification_secrets(
         &self,
         provider: Provider,
@@ -233,17 +236,8 @@ fn env_var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-/// The secret to sign with: `--secret`, else the provider's first variable
-/// that is set. Missing is a usage error naming both.
-pub fn signing_secret(provider: Provider, flag: Option<&str>) -> Result<Secret, Hinted> {
-    let vars: Vec<String> = provider
-        .secret_env_vars()
-        .iter()
-        .map(|v| v.to_string())
-        .collect();
-    secret_from(provider, flag, &vars)
-}
-
+/// The secret to sign with: `--secret`, else the first of `vars` that is
+/// set. Missing is a usage error naming both.
 fn secret_from(provider: Provider, flag: Option<&str>, vars: &[String]) -> Result<Secret, Hinted> {
     if let Some(value) = flag {
         return Ok(Secret::new(value, "--secret"));
@@ -273,18 +267,6 @@ fn missing_secret(provider: Provider, vars: &[String]) -> Hinted {
         format!("no signing secret for {provider}"),
         format!("pass --secret SECRET or set {}", vars.join(" / ")),
     )
-}
-
-/// Candidate secrets for verification, each labelled by its source: every
-/// `--secret` (in order), then every provider variable that is set. The
-/// first is the one the user verifies with. Duplicate values are dropped.
-pub fn verification_secrets(provider: Provider, flags: &[String]) -> Result<Vec<Secret>, Hinted> {
-    let vars: Vec<String> = provider
-        .secret_env_vars()
-        .iter()
-        .map(|v| v.to_string())
-        .collect();
-    candidates(provider, flags, &vars)
 }
 
 /// Every `--secret` (in order), then every variable of `vars` that is set,
