@@ -107,5 +107,36 @@ fn diagnosis(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, signing, diagnosis);
+/// The listener's commonest failure: a typical Stripe event, exactly as
+/// Stripe sends it, signed with a secret the listener does not have.
+fn wrong_secret(c: &mut Criterion) {
+    let body = stripe_body("payment_intent.succeeded");
+    let signer = Secret::new("whsec_someone_elses_secret", "signer");
+    let input = SignInput {
+        body: &body,
+        timestamp: 1_700_000_000,
+        id: "evt_1",
+        event_type: "payment_intent.succeeded",
+    };
+    let request = Request {
+        headers: provider::sign(Provider::Stripe.scheme(), &signer, &input).unwrap(),
+        body,
+    };
+    let secrets = [Secret::new("whsec_bench_listen_load_secret", "--secret")];
+    let ctx = Context {
+        secrets: &secrets,
+        provider: None,
+        now: 1_700_000_010,
+        tolerance: 300,
+        original_body: None,
+    };
+    let mut group = c.benchmark_group("diagnose_2kb");
+    group.throughput(Throughput::Bytes(request.body.len() as u64));
+    group.bench_function("wrong_secret", |b| {
+        b.iter(|| black_box(diagnose::diagnose(black_box(&request), &ctx)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, signing, diagnosis, wrong_secret);
 criterion_main!(benches);

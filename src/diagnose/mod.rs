@@ -161,7 +161,7 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
         };
     }
 
-    let mut search = Search::new(&keys, body, ctx.original_body);
+    let mut search = Search::new(&keys, provider, body, ctx.original_body);
     let as_given_match = diff.expected.iter().position(|e| e.matches);
     let hit = match as_given_match.and_then(|i| keys.as_given[i].clone().ok()) {
         Some(key) => Some(Hit {
@@ -182,7 +182,7 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     let unusable_primary = secret_kind_causes(ctx.secrets, &keys, hit.as_ref(), &mut causes);
     match hit {
         Some(hit) => explain(hit, &keys, ctx, body, &mut causes),
-        None => unexplained(provider, &search, ctx, unusable_primary, &mut causes),
+        None => unexplained(&search, ctx, unusable_primary, &mut causes),
     }
     causes.extend(skew);
     Diagnosis {
@@ -307,13 +307,7 @@ fn classify(received: &[u8], original: &[u8]) -> Option<Variant> {
 }
 
 /// Nothing reproduced the signature: say what is likeliest, and what was tried.
-fn unexplained(
-    provider: Provider,
-    search: &Search,
-    ctx: &Context,
-    unusable_primary: bool,
-    causes: &mut Vec<Cause>,
-) {
+fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &mut Vec<Cause>) {
     let received = search.received;
     let original = ctx.original_body.filter(|o| *o != received);
     let ruled_out_bodies = search.tried.clone();
@@ -349,7 +343,7 @@ fn unexplained(
         }
     } else if unusable_primary {
         // The verifying secret cannot be right; that finding stands alone.
-    } else if ctx.original_body.is_some() || search.looks_intact(provider) {
+    } else if ctx.original_body.is_some() || search.looks_intact() {
         causes.push(secret_cause(Confidence::Likely));
         if ctx.original_body.is_none() {
             causes.push(body_cause(Confidence::Possible));
@@ -360,25 +354,41 @@ fn unexplained(
     }
 }
 
+/// The JSON form a provider writes its payloads in: Stripe pretty-prints
+/// with two spaces; the others are compact.
+fn native_form(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Stripe => "pretty2",
+        Provider::GitHub | Provider::Standard => "compact",
+    }
+}
+
 /// Trying bodies against keys, likeliest and cheapest first.
 struct Search<'k, 'b> {
     keys: &'k Keys<'k>,
     received: &'b [u8],
     original: Option<&'b [u8]>,
+    provider: Provider,
     /// Labels of the body guesses tried.
     tried: Vec<String>,
-    /// Ids of the JSON forms the received body already has.
-    received_forms: Vec<&'static str>,
+    /// The received body is byte for byte the provider's own serialization.
+    intact: bool,
 }
 
 impl<'k, 'b> Search<'k, 'b> {
-    fn new(keys: &'k Keys<'k>, received: &'b [u8], original: Option<&'b [u8]>) -> Self {
+    fn new(
+        keys: &'k Keys<'k>,
+        provider: Provider,
+        received: &'b [u8],
+        original: Option<&'b [u8]>,
+    ) -> Self {
         Search {
             keys,
             received,
             original: original.filter(|o| *o != received),
+            provider,
             tried: Vec::new(),
-            received_forms: Vec::new(),
+            intact: false,
         }
     }
 
@@ -400,12 +410,43 @@ impl<'k, 'b> Search<'k, 'b> {
             });
         }
         let mut seen: Vec<Vec<u8>> = Vec::new();
-        if let Some(hit) = self.try_variants(variants::byte_guesses(self.received), &mut seen) {
+        let tail = variants::byte_guesses_where(self.received, |m| m == Mutation::TrailingNewline);
+        if let Some(hit) = self.try_variants(tail, &mut seen) {
             return Some(hit);
         }
+        // A body that is byte for byte what the provider itself writes kept
+        // its layout on the way: the guesses that would undo a change of
+        // layout (CRLF, BOM, base64, another JSON layout) would undo
+        // something the provider never does. Only a change of charset keeps
+        // the layout (mojibake is valid UTF-8 in the same JSON). Checked by
+        // streaming, with no tree built, so the commonest failure (a wrong
+        // secret over an intact body) costs a handful of HMACs, not a dozen
+        // re-serializations.
+        let native = native_form(self.provider);
+        self.intact = variants::is_in_form(self.received, native);
+        let rest = variants::byte_guesses_where(self.received, |m| match m {
+            Mutation::TrailingNewline => false,
+            Mutation::Charset => true,
+            _ => !self.intact,
+        });
+        if let Some(hit) = self.try_variants(rest, &mut seen) {
+            return Some(hit);
+        }
+        if self.intact {
+            self.tried.push(format!(
+                "line endings, BOM, base64 and JSON re-serialization: the body is byte for byte {}'s own serialization ({})",
+                self.provider,
+                variants::form_description(native)
+            ));
+            return None;
+        }
         let json = Json::parse(self.received)?;
-        let (guesses, received_forms) = variants::json_guesses(&json, self.received);
-        self.received_forms = received_forms;
+        let (mut guesses, _) = variants::json_guesses(&json, self.received);
+        // The provider's own form is the likeliest original.
+        if let Some(i) = guesses.iter().position(|v| v.label == native) {
+            let own = guesses.remove(i);
+            guesses.insert(0, own);
+        }
         self.try_variants(guesses, &mut seen)
     }
 
@@ -440,13 +481,9 @@ impl<'k, 'b> Search<'k, 'b> {
     }
 
     /// Whether the received body is byte for byte what the provider itself
-    /// serializes (Stripe pretty-prints with two spaces; the others are compact).
-    fn looks_intact(&self, provider: Provider) -> bool {
-        let native = match provider {
-            Provider::Stripe => "pretty2",
-            Provider::GitHub | Provider::Standard => "compact",
-        };
-        self.received_forms.contains(&native)
+    /// serializes. Only known once the search got that far.
+    fn looks_intact(&self) -> bool {
+        self.intact || variants::is_in_form(self.received, native_form(self.provider))
     }
 
     /// One line per secret: its label, fingerprint and the forms tried.

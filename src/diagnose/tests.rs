@@ -387,7 +387,45 @@ fn nothing_matching_an_intact_stripe_body_blames_the_secret_first() {
         (body["mutation"].as_str(), body["confidence"].as_str()),
         (Some("unknown"), Some("possible"))
     );
-    assert!(body["ruled_out"].as_array().unwrap().len() > 5);
+    // Ruled out: the guesses at its end, by HMAC; the rest by its layout,
+    // which is Stripe's own (no re-encoding could have produced it).
+    let ruled_out: Vec<&str> = body["ruled_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(
+        ruled_out.iter().any(|r| r.contains("trailing")),
+        "{ruled_out:?}"
+    );
+    assert!(
+        ruled_out
+            .last()
+            .unwrap()
+            .contains("byte for byte stripe's own serialization"),
+        "{ruled_out:?}"
+    );
+}
+
+#[test]
+fn a_reformatted_body_gets_every_guess() {
+    let value: Value = serde_json::from_slice(&stripe_body()).unwrap();
+    let mut request = stripe_signed(&stripe_body());
+    request.body = serde_json::to_vec(&value).unwrap();
+    let d = run(&request, &env_secret("whsec_someone_elses"), None);
+    let body = detail(&d, "body_mutated");
+    assert_eq!(body["confidence"], "likely");
+    let ruled_out = body["ruled_out"].as_array().unwrap();
+    assert!(ruled_out.len() > 5, "{ruled_out:?}");
+    let first_json = ruled_out
+        .iter()
+        .find(|r| r.as_str().unwrap().starts_with("JSON"))
+        .unwrap();
+    assert_eq!(
+        first_json, "JSON re-serialized as pretty2",
+        "Stripe's own form is tried first among the JSON forms: {ruled_out:?}"
+    );
 }
 
 #[test]

@@ -90,8 +90,14 @@ const BYTE_GUESSES: &[(Mutation, &str, &str, Generator)] = &[
 
 /// The byte-level guesses that apply to `received`.
 pub fn byte_guesses(received: &[u8]) -> Vec<Variant> {
+    byte_guesses_where(received, |_| true)
+}
+
+/// The byte-level guesses of the mutations `wanted` admits that apply to `received`.
+pub fn byte_guesses_where(received: &[u8], wanted: impl Fn(Mutation) -> bool) -> Vec<Variant> {
     BYTE_GUESSES
         .iter()
+        .filter(|guess| wanted(guess.0))
         .filter_map(|(mutation, label, detail, generate)| {
             generate(received).map(|bytes| Variant {
                 mutation: *mutation,
@@ -383,6 +389,67 @@ const FORMS: &[(&str, &str, Style)] = &[
         },
     ),
 ];
+
+/// The description of the form `id`.
+pub fn form_description(id: &str) -> &'static str {
+    FORMS.iter().find(|f| f.0 == id).map_or("JSON", |f| f.1)
+}
+
+/// Whether `body` is, byte for byte, its own serialization in the form `id`
+/// (an unsorted one: `"compact"`, `"pretty2"`, …). Streamed from the parser
+/// to the writer with no tree built, stopping at the first byte that
+/// differs: far cheaper than [`Json::parse`] and a comparison.
+pub fn is_in_form(body: &[u8], id: &str) -> bool {
+    let Some(&(_, _, style)) = FORMS.iter().find(|f| f.0 == id) else {
+        return false;
+    };
+    if style.sorted {
+        return false;
+    }
+    let mut rest = Matching { rest: body };
+    let mut de = serde_json::Deserializer::from_slice(body);
+    // serde_json's own formatters where they are the style: they are faster.
+    let written = if style == COMPACT {
+        serde_transcode::transcode(&mut de, &mut Serializer::new(&mut rest))
+    } else if style == PRETTY {
+        serde_transcode::transcode(&mut de, &mut Serializer::pretty(&mut rest))
+    } else {
+        serde_transcode::transcode(
+            &mut de,
+            &mut Serializer::with_formatter(&mut rest, Styled::new(style)),
+        )
+    };
+    written.is_ok() && de.end().is_ok() && rest.rest.is_empty()
+}
+
+/// A writer that accepts only the bytes of `rest`, in order.
+struct Matching<'a> {
+    rest: &'a [u8],
+}
+
+impl io::Write for Matching<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let Some((head, rest)) = self.rest.split_at_checked(buf.len()) else {
+            return Err(io::ErrorKind::InvalidData.into());
+        };
+        // Most writes are a byte or two of punctuation: a loop the
+        // compiler inlines beats a call to memcmp.
+        let same = if buf.len() <= 16 {
+            head.iter().zip(buf).all(|(a, b)| a == b)
+        } else {
+            head == buf
+        };
+        if !same {
+            return Err(io::ErrorKind::InvalidData.into());
+        }
+        self.rest = rest;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 /// The received body parsed as JSON once, with what its strings contain.
 pub struct Json {
@@ -699,6 +766,31 @@ mod tests {
             r#"{"b":{"x":[1,{"y":[]},{}],"e":{}},"a":"caf\u00e9 <\/b> & a\/b"}"#
         );
         assert!(form(&json, "pretty_tab").starts_with("{\n\t\"b\": {\n\t\t\"x\": [\n\t\t\t1,"));
+    }
+
+    #[test]
+    fn a_body_is_in_the_form_it_was_written_in_and_no_other() {
+        let value: Value = serde_json::from_str(
+            r#"{"b":{"x":[1,{"y":[]},{}],"e":{}},"a":"caf\u00e9 </b>","n":-1.5}"#,
+        )
+        .unwrap();
+        let pretty = serde_json::to_vec_pretty(&value).unwrap();
+        let compact = serde_json::to_vec(&value).unwrap();
+        assert!(is_in_form(&pretty, "pretty2"));
+        assert!(!is_in_form(&pretty, "compact"));
+        assert!(is_in_form(&compact, "compact"));
+        assert!(!is_in_form(&compact, "pretty2"));
+        assert!(!is_in_form(&[pretty.as_slice(), b"\n"].concat(), "pretty2"));
+        assert!(!is_in_form(&pretty[..pretty.len() - 1], "pretty2"));
+        assert!(
+            !is_in_form(br#"{"a":"caf\u00e9"}"#, "compact"),
+            "escapes differ"
+        );
+        assert!(!is_in_form(b"not json", "compact"));
+        assert!(
+            !is_in_form(&compact, "compact_sorted"),
+            "sorted forms need a tree"
+        );
     }
 
     #[test]

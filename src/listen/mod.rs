@@ -173,13 +173,7 @@ impl Listener {
             *guard = Store::open(path).ok();
         }
         let store = guard.as_ref()?;
-        // One read transaction for both look-ups: beginning one (locks,
-        // cache check against the writer's commits) costs more than a query.
-        let _read = store.connection().unchecked_transaction().ok();
-        let by_sig = signature.and_then(|s| store.find_signed_by_signature(s).ok().flatten());
-        by_sig
-            .or_else(|| event_id.and_then(|id| store.find_signed_by_event_id(id).ok().flatten()))
-            .map(|s| s.body)
+        store.find_signed_body(signature, event_id).ok().flatten()
     }
 
     fn path_accepted(&self, target: &str) -> bool {

@@ -29,7 +29,7 @@ impl Scheme for GitHub {
     }
 
     fn encode(&self, mac: &[u8]) -> String {
-        hex::encode(mac)
+        super::hex_lower(mac)
     }
 
     fn has_timestamp(&self) -> bool {

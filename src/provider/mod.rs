@@ -181,6 +181,15 @@ pub trait Scheme: Send + Sync {
     }
 }
 
+/// Bytes as lowercase hex, through `hex::encode_to_slice`: several times
+/// faster than `hex::encode`'s char iterator, and this runs for every
+/// signature made or checked.
+pub fn hex_lower(bytes: &[u8]) -> String {
+    let mut buf = vec![0u8; bytes.len() * 2];
+    hex::encode_to_slice(bytes, &mut buf).expect("the buffer holds two digits per byte");
+    String::from_utf8(buf).expect("hex digits are ASCII")
+}
+
 /// HMAC-SHA256 over the concatenation of `parts`.
 pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     let mut mac =
@@ -306,6 +315,12 @@ mod tests {
         }
         assert_eq!("svix".parse::<Provider>(), Ok(Provider::Standard));
         assert!("paypal".parse::<Provider>().is_err());
+    }
+
+    #[test]
+    fn hex_lower_is_hex_encode() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        assert_eq!(hex_lower(&bytes), hex::encode(&bytes));
     }
 
     #[test]

@@ -32,7 +32,7 @@ impl Scheme for Stripe {
     }
 
     fn encode(&self, mac: &[u8]) -> String {
-        hex::encode(mac)
+        super::hex_lower(mac)
     }
 
     fn has_timestamp(&self) -> bool {
