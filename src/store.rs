@@ -608,10 +608,8 @@ impl Store {
             // that takes them (1,024 rows cost the listener's p99 ~3 ms).
             let step = (max_rows / 64).clamp(1, 128);
             let bound = last - max_rows;
-            tx.execute(
-                "DELETE FROM received WHERE id <= ?1",
-                params![bound - bound.rem_euclid(step)],
-            )?;
+            tx.prepare_cached("DELETE FROM received WHERE id <= ?1")?
+                .execute(params![bound - bound.rem_euclid(step)])?;
         }
         tx.commit()?;
         Ok(ids)
