@@ -463,12 +463,18 @@ impl Generated {
     ];
 
     fn value(self, fixture: &str, timestamp: i64, ids: IdSource, sequence: u64) -> Value {
-        let purpose = |what: &str| format!("{fixture}:{sequence}:{what}");
+        let mut digits = itoa::Buffer::new();
+        let sequence = digits.format(sequence).as_bytes();
+        // "{fixture}:{sequence}:{what}", in parts (load mode renders one
+        // event per request).
+        let purpose = |what: &'static str| -> [&[u8]; 5] {
+            [fixture.as_bytes(), b":", sequence, b":", what.as_bytes()]
+        };
         match self {
-            Generated::StripeEventId => ids.base62("evt_", 24, &purpose("event")).into(),
+            Generated::StripeEventId => ids.base62_of("evt_", 24, &purpose("event")).into(),
             Generated::Created => timestamp.into(),
-            Generated::RequestId => ids.base62("req_", 14, &purpose("request")).into(),
-            Generated::IdempotencyKey => ids.uuid(&purpose("idempotency")).into(),
+            Generated::RequestId => ids.base62_of("req_", 14, &purpose("request")).into(),
+            Generated::IdempotencyKey => ids.uuid_of(&purpose("idempotency")).into(),
             Generated::StandardTimestamp => rfc3339(timestamp).into(),
         }
     }

@@ -20,29 +20,35 @@ impl IdSource {
         self.seed
     }
 
-    fn bytes(self, purpose: &str) -> [u8; 32] {
-        self.bytes_of(&[purpose.as_bytes()])
-    }
-
-    /// The hash of the seed and `parts` written one after the other (so
-    /// `["a", "#", "0"]` gives the same bytes as `"a#0"`, without building it).
-    fn bytes_of(self, parts: &[&[u8]]) -> [u8; 32] {
+    /// The hasher after the seed and `purpose`, written one part after the
+    /// other (so `["a", ":", "0"]` gives the same ids as `"a:0"`, without
+    /// building it).
+    fn hasher(self, purpose: &[&[u8]]) -> Sha256 {
         let mut h = Sha256::new();
         h.update(self.seed.to_be_bytes());
-        for part in parts {
+        for part in purpose {
             h.update(part);
         }
-        h.finalize().into()
+        h
     }
 
     /// `prefix` followed by `len` base62 characters.
     pub fn base62(self, prefix: &str, len: usize, purpose: &str) -> String {
+        self.base62_of(prefix, len, &[purpose.as_bytes()])
+    }
+
+    /// [`base62`](Self::base62) for a purpose given in parts.
+    pub fn base62_of(self, prefix: &str, len: usize, purpose: &[&[u8]]) -> String {
         let mut out = String::with_capacity(prefix.len() + len);
         out.push_str(prefix);
+        let base = self.hasher(purpose);
         let mut round = 0u32;
         while out.len() < prefix.len() + len {
             let mut digits = itoa::Buffer::new();
-            let bytes = self.bytes_of(&[purpose.as_bytes(), b"#", digits.format(round).as_bytes()]);
+            let mut h = base.clone();
+            h.update(b"#");
+            h.update(digits.format(round).as_bytes());
+            let bytes: [u8; 32] = h.finalize().into();
             for b in bytes {
                 // 248 = 4 * 62: reject the tail to keep the alphabet uniform.
                 if b < 248 && out.len() < prefix.len() + len {
@@ -56,18 +62,27 @@ impl IdSource {
 
     /// An RFC 4122 version-4-shaped GUID.
     pub fn uuid(self, purpose: &str) -> String {
-        let mut b = self.bytes(purpose);
+        self.uuid_of(&[purpose.as_bytes()])
+    }
+
+    /// [`uuid`](Self::uuid) for a purpose given in parts.
+    pub fn uuid_of(self, purpose: &[&[u8]]) -> String {
+        let mut b: [u8; 32] = self.hasher(purpose).finalize().into();
         b[6] = (b[6] & 0x0f) | 0x40;
         b[8] = (b[8] & 0x3f) | 0x80;
-        let h = hex::encode(&b[..16]);
-        format!(
-            "{}-{}-{}-{}-{}",
-            &h[0..8],
-            &h[8..12],
-            &h[12..16],
-            &h[16..20],
-            &h[20..32]
-        )
+        let mut hex = [0u8; 32];
+        hex::encode_to_slice(&b[..16], &mut hex).expect("two digits per byte");
+        let mut out = String::with_capacity(36);
+        for (i, range) in [0..8, 8..12, 12..16, 16..20, 20..32]
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                out.push('-');
+            }
+            out.push_str(std::str::from_utf8(&hex[range]).expect("hex digits are ASCII"));
+        }
+        out
     }
 }
 
@@ -91,5 +106,20 @@ mod tests {
         let u = a.uuid("d");
         assert_eq!(u.len(), 36);
         assert_eq!(&u[14..15], "4");
+        assert_eq!(
+            u.split('-').map(str::len).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+    }
+
+    #[test]
+    fn a_purpose_in_parts_is_the_same_purpose() {
+        let a = IdSource::new(3);
+        let parts: [&[u8]; 3] = [b"fixture", b":", b"12"];
+        assert_eq!(
+            a.base62_of("req_", 14, &parts),
+            a.base62("req_", 14, "fixture:12")
+        );
+        assert_eq!(a.uuid_of(&parts), a.uuid("fixture:12"));
     }
 }

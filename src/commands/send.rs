@@ -5,12 +5,12 @@
 use super::{EventSettings, Globals, load_fixture, now, record_signed};
 use crate::cli::SendArgs;
 use crate::cli::send::SendOrder;
-use crate::commands::sign::sign_event;
+use crate::commands::sign::{sign_event, signer};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::{self, Event, Fixture, Override, RenderOptions};
 use crate::ids::IdSource;
 use crate::output;
-use crate::provider::Provider;
+use crate::provider::{Provider, SignInput};
 use crate::render::{self, SignedRequest};
 use crate::request::Headers;
 use crate::secret::Secret;
@@ -521,17 +521,22 @@ fn load_mode(
             overrides: &overrides,
         })
         .map_err(Hinted::from)?;
-    sign_event(&probe, &secret)?;
+    let signer = signer(provider, &secret)?;
     let event_type: Arc<str> = probe.event_type.into();
     // Serialized once; each request only fills in its ids and timestamp.
     let template = Arc::new(fixture.template(&overrides).map_err(Hinted::from)?);
 
     let prepare = {
-        let (template, secret, event_type) = (template, secret.clone(), event_type.clone());
+        let (template, event_type) = (template, event_type.clone());
         move |index: u64| {
             let timestamp = fixed.unwrap_or_else(now);
             let event = template.render(timestamp, ids, index);
-            let headers = sign_event(&event, &secret).expect("signed once above");
+            let headers = signer.sign(&SignInput {
+                body: &event.body,
+                timestamp: event.timestamp,
+                id: &event.event_id,
+                event_type: &event.event_type,
+            });
             Prepared {
                 headers,
                 body: bytes::Bytes::from(event.body),

@@ -5,7 +5,7 @@ use crate::cli::{SignArgs, SignFormat};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::Event;
 use crate::output;
-use crate::provider::{self, SignInput};
+use crate::provider::{self, Provider, SignInput};
 use crate::render::{self, SignedRequest};
 use crate::request::Headers;
 use crate::secret::Secret;
@@ -42,16 +42,20 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
 
 /// Every header the provider would send with this event.
 pub fn sign_event(event: &Event, secret: &Secret) -> Result<Headers, Hinted> {
-    let scheme = event.provider.scheme();
     let input = SignInput {
         body: &event.body,
         timestamp: event.timestamp,
         id: &event.event_id,
         event_type: &event.event_type,
     };
-    provider::sign(scheme, secret, &input).map_err(|e| {
+    Ok(signer(event.provider, secret)?.sign(&input))
+}
+
+/// `secret` made into `provider`'s signing key, for signing many events.
+pub fn signer(provider: Provider, secret: &Secret) -> Result<provider::Signer<'static>, Hinted> {
+    provider::Signer::new(provider.scheme(), secret).map_err(|e| {
         Hinted::usage(
-            format!("{} cannot sign with {secret}: {e}", event.provider),
+            format!("{provider} cannot sign with {secret}: {e}"),
             "check the secret: Standard Webhooks secrets are whsec_ followed by base64",
         )
     })

@@ -214,15 +214,37 @@ pub fn compute(
 
 /// Signs one delivery: every header the provider would send.
 pub fn sign(scheme: &dyn Scheme, secret: &Secret, input: &SignInput) -> Result<Headers, KeyError> {
-    let key = scheme.key(secret.expose())?;
-    let signature = compute(
-        scheme,
-        &key,
-        Some(input.timestamp),
-        Some(input.id),
-        input.body,
-    );
-    Ok(scheme.headers(&signature, input))
+    Ok(Signer::new(scheme, secret)?.sign(input))
+}
+
+/// A secret made into its scheme's HMAC key once, for signing many
+/// deliveries (load mode): each one then costs a pass over its own bytes,
+/// not the key's derivation and HMAC set-up again.
+#[derive(Clone)]
+pub struct Signer<'s> {
+    scheme: &'s dyn Scheme,
+    keyed: Hmac<Sha256>,
+}
+
+impl<'s> Signer<'s> {
+    pub fn new(scheme: &'s dyn Scheme, secret: &Secret) -> Result<Signer<'s>, KeyError> {
+        let key = scheme.key(secret.expose())?;
+        let keyed =
+            <Hmac<Sha256> as KeyInit>::new_from_slice(&key).expect("HMAC takes keys of any length");
+        Ok(Signer { scheme, keyed })
+    }
+
+    /// Every header the provider would send with this delivery.
+    pub fn sign(&self, input: &SignInput) -> Headers {
+        let mut mac = self.keyed.clone();
+        let prefix = self
+            .scheme
+            .signed_prefix(Some(input.timestamp), Some(input.id));
+        mac.update(prefix.as_bytes());
+        mac.update(input.body);
+        let signature = self.scheme.encode(&mac.finalize().into_bytes());
+        self.scheme.headers(&signature, input)
+    }
 }
 
 /// Constant-time equality of two signatures in wire form.
