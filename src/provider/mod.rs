@@ -214,7 +214,8 @@ pub fn compute(
 
 /// Signs one delivery: every header the provider would send.
 pub fn sign(scheme: &dyn Scheme, secret: &Secret, input: &SignInput) -> Result<Headers, KeyError> {
-    Ok(Signer::new(scheme, secret)?.sign(input))
+    let Signer { scheme, keyed } = Signer::new(scheme, secret)?;
+    Ok(finish(scheme, keyed, input))
 }
 
 /// A secret made into its scheme's HMAC key once, for signing many
@@ -236,15 +237,17 @@ impl<'s> Signer<'s> {
 
     /// Every header the provider would send with this delivery.
     pub fn sign(&self, input: &SignInput) -> Headers {
-        let mut mac = self.keyed.clone();
-        let prefix = self
-            .scheme
-            .signed_prefix(Some(input.timestamp), Some(input.id));
-        mac.update(prefix.as_bytes());
-        mac.update(input.body);
-        let signature = self.scheme.encode(&mac.finalize().into_bytes());
-        self.scheme.headers(&signature, input)
+        finish(self.scheme, self.keyed.clone(), input)
     }
+}
+
+/// The headers for `input`, from a keyed HMAC.
+fn finish(scheme: &dyn Scheme, mut mac: Hmac<Sha256>, input: &SignInput) -> Headers {
+    let prefix = scheme.signed_prefix(Some(input.timestamp), Some(input.id));
+    mac.update(prefix.as_bytes());
+    mac.update(input.body);
+    let signature = scheme.encode(&mac.finalize().into_bytes());
+    scheme.headers(&signature, input)
 }
 
 /// Constant-time equality of two signatures in wire form.
