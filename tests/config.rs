@@ -148,6 +148,25 @@ fn configured_secret_variable_and_target_are_used_by_sign() {
 }
 
 #[test]
+fn a_listener_without_secrets_names_the_configured_variables() {
+    let (_root, sub) = project();
+    let (code, out, err) = run_cmd(
+        hookcli().current_dir(&sub).args(["listen", "--port", "0"]),
+        b"",
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("no signing secret"), "{err}");
+    assert!(err.contains("--secret"), "{err}");
+    for var in [
+        "ACME_STRIPE_SECRET",
+        "GITHUB_WEBHOOK_SECRET",
+        "WEBHOOK_SECRET",
+    ] {
+        assert!(err.contains(var), "{var} missing from: {err}");
+    }
+}
+
+#[test]
 fn a_broken_file_is_one_line_with_its_position_and_secrets_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -143,12 +143,9 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
                 .collect();
             if found.is_empty() {
                 // On a terminal, ask once; the answer serves every provider.
-                let asked = globals.verification_secrets(Provider::Stripe, &[]).map_err(|_| {
-                    Hinted::usage(
-                        "no signing secret to verify with",
-                        "pass --secret SECRET, or set STRIPE_WEBHOOK_SECRET (or _TEST/_LIVE), GITHUB_WEBHOOK_SECRET or WEBHOOK_SECRET",
-                    )
-                })?;
+                let asked = globals
+                    .verification_secrets(Provider::Stripe, &[])
+                    .map_err(|_| globals.no_secret_at_all())?;
                 found = Provider::ALL
                     .into_iter()
                     .map(|p| (p, asked.clone()))

@@ -93,6 +93,19 @@ impl Globals {
         candidates(provider, flags, &self.config.secret_vars(provider)).unwrap_or_default()
     }
 
+    /// The usage error for a listener with no secret for any provider: the
+    /// flag, and every configured or usual variable, per provider.
+    pub fn no_secret_at_all(&self) -> Hinted {
+        let vars: Vec<String> = Provider::ALL
+            .into_iter()
+            .map(|p| format!("{} ({p})", self.config.secret_vars(p).join(" / ")))
+            .collect();
+        Hinted::usage(
+            "no signing secret to verify with",
+            format!("pass --secret SECRET, or set {}", vars.join(", ")),
+        )
+    }
+
     /// The event to work on: the one named, else (on a terminal) one the
     /// user picks from the built-in list, else a usage error.
     pub fn event_name(
