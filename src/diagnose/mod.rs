@@ -299,7 +299,7 @@ const DIFFERS_FROM_ORIGINAL: &str = "the body differs from the one hookcli signe
 /// The known mutation that turns `original` into `received`, judged by bytes alone.
 fn classify(received: &[u8], original: &[u8]) -> Option<Variant> {
     let bytes = variants::byte_guesses(received);
-    let json = Json::parse(received).map(|j| variants::json_guesses(&j, received).0);
+    let json = Json::parse(received).map(|j| variants::json_guesses(&j, received));
     bytes
         .into_iter()
         .chain(json.unwrap_or_default())
@@ -441,7 +441,7 @@ impl<'k, 'b> Search<'k, 'b> {
             return None;
         }
         let json = Json::parse(self.received)?;
-        let (mut guesses, _) = variants::json_guesses(&json, self.received);
+        let mut guesses = variants::json_guesses(&json, self.received);
         // The provider's own form is the likeliest original.
         if let Some(i) = guesses.iter().position(|v| v.label == native) {
             let own = guesses.remove(i);

@@ -545,20 +545,14 @@ fn walk(value: &Value, scan: &mut impl FnMut(&str), unsorted: &mut bool) {
     }
 }
 
-/// The JSON re-serializations of `received` that differ from it, plus the
-/// ids of the forms `received` already has (`"compact"`, `"pretty2"`, …).
-pub fn json_guesses(json: &Json, received: &[u8]) -> (Vec<Variant>, Vec<&'static str>) {
+/// The JSON re-serializations of `received` that differ from it.
+pub fn json_guesses(json: &Json, received: &[u8]) -> Vec<Variant> {
     let forms = json.forms();
-    let same: Vec<_> = forms
-        .iter()
-        .filter(|f| f.2 == received)
-        .map(|f| (f.0, f.1))
-        .collect();
-    let arrived = match same.first() {
-        Some((_, description)) => format!("arrived as {description}"),
+    let arrived = match forms.iter().find(|f| f.2 == received) {
+        Some((_, description, _)) => format!("arrived as {description}"),
         None => "arrived formatted differently".to_string(),
     };
-    let variants = forms
+    forms
         .into_iter()
         .filter(|(_, _, bytes)| bytes != received)
         .map(|(id, description, bytes)| Variant {
@@ -569,8 +563,7 @@ pub fn json_guesses(json: &Json, received: &[u8]) -> (Vec<Variant>, Vec<&'static
             ),
             bytes,
         })
-        .collect();
-    (variants, same.into_iter().map(|f| f.0).collect())
+        .collect()
 }
 
 /// A `serde_json` formatter for any [`Style`]; layout follows
