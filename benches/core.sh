@@ -11,7 +11,8 @@
 # Usage: bash benches/core.sh        (needs scripts/setup-verifiers.sh's packages)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
+. benches/lib.sh
+need hyperfine hyperfine
 bash scripts/setup-verifiers.sh >/dev/null 2>&1
 cargo build --release --quiet
 BIN=target/release/hookcli

@@ -39,10 +39,8 @@ WARMUP=5
 SECRET=whsec_bench_listen_load_secret
 TOLERANCE=315360000
 
-if ! command -v wrk >/dev/null; then
-  echo "listen_load: wrk is not installed; installing the Debian package: apt-get install wrk"
-  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-fi
+. benches/lib.sh
+need wrk wrk
 command -v node >/dev/null && command -v npm >/dev/null ||
   { echo "listen_load: ERROR: node and npm are needed for the Express reference" >&2; exit 2; }
 [ -n "${NO_BUILD:-}${BIN:-}" ] || cargo build --release --quiet --bin hookcli

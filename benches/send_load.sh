@@ -28,11 +28,8 @@ SECONDS_PER_RUN="${1:-5}"
 CONNS="${2:-16}"
 ROUNDS="${ROUNDS:-7}"
 STORE_COUNT="${STORE_COUNT:-50000}"
-if ! command -v wrk >/dev/null; then
-  echo "== wrk is not installed: installing the Debian package (apt-get install -y wrk)"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
-fi
+. benches/lib.sh
+need wrk wrk
 [ -n "${NO_BUILD:-}" ] || cargo build --release --quiet --bin hookcli --example sink
 BIN=target/release/hookcli
 tmp=$(mktemp -d)
