@@ -343,7 +343,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
         }
     } else if unusable_primary {
         // The verifying secret cannot be right; that finding stands alone.
-    } else if ctx.original_body.is_some() || search.looks_intact() {
+    } else if ctx.original_body.is_some() || search.intact {
         causes.push(secret_cause(Confidence::Likely));
         if ctx.original_body.is_none() {
             causes.push(body_cause(Confidence::Possible));
@@ -371,7 +371,8 @@ struct Search<'k, 'b> {
     provider: Provider,
     /// Labels of the body guesses tried.
     tried: Vec<String>,
-    /// The received body is byte for byte the provider's own serialization.
+    /// The received body is byte for byte the provider's own serialization
+    /// (set by every `run` that finds nothing, before it returns).
     intact: bool,
 }
 
@@ -478,12 +479,6 @@ impl<'k, 'b> Search<'k, 'b> {
             seen.push(variant.bytes);
         }
         None
-    }
-
-    /// Whether the received body is byte for byte what the provider itself
-    /// serializes. Only known once the search got that far.
-    fn looks_intact(&self) -> bool {
-        self.intact || variants::is_in_form(self.received, native_form(self.provider))
     }
 
     /// One line per secret: its label, fingerprint and the forms tried.
