@@ -190,10 +190,14 @@ pub fn hex_lower(bytes: &[u8]) -> String {
     String::from_utf8(buf).expect("hex digits are ASCII")
 }
 
+/// HMAC-SHA256 set up with `key`, nothing fed in yet.
+fn keyed(key: &[u8]) -> Hmac<Sha256> {
+    <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length")
+}
+
 /// HMAC-SHA256 over the concatenation of `parts`.
 pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    let mut mac =
-        <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length");
+    let mut mac = keyed(key);
     for part in parts {
         mac.update(part);
     }
@@ -208,8 +212,20 @@ pub fn compute(
     id: Option<&str>,
     body: &[u8],
 ) -> String {
-    let prefix = scheme.signed_prefix(timestamp, id);
-    scheme.encode(&hmac_sha256(key, &[prefix.as_bytes(), body]))
+    signature(scheme, keyed(key), timestamp, id, body)
+}
+
+/// The signature in header form, from an HMAC keyed but not yet fed.
+fn signature(
+    scheme: &dyn Scheme,
+    mut mac: Hmac<Sha256>,
+    timestamp: Option<i64>,
+    id: Option<&str>,
+    body: &[u8],
+) -> String {
+    mac.update(scheme.signed_prefix(timestamp, id).as_bytes());
+    mac.update(body);
+    scheme.encode(&mac.finalize().into_bytes())
 }
 
 /// Signs one delivery: every header the provider would send.
@@ -229,9 +245,7 @@ pub struct Signer<'s> {
 
 impl<'s> Signer<'s> {
     pub fn new(scheme: &'s dyn Scheme, secret: &Secret) -> Result<Signer<'s>, KeyError> {
-        let key = scheme.key(secret.expose())?;
-        let keyed =
-            <Hmac<Sha256> as KeyInit>::new_from_slice(&key).expect("HMAC takes keys of any length");
+        let keyed = keyed(&scheme.key(secret.expose())?);
         Ok(Signer { scheme, keyed })
     }
 
@@ -242,11 +256,14 @@ impl<'s> Signer<'s> {
 }
 
 /// The headers for `input`, from a keyed HMAC.
-fn finish(scheme: &dyn Scheme, mut mac: Hmac<Sha256>, input: &SignInput) -> Headers {
-    let prefix = scheme.signed_prefix(Some(input.timestamp), Some(input.id));
-    mac.update(prefix.as_bytes());
-    mac.update(input.body);
-    let signature = scheme.encode(&mac.finalize().into_bytes());
+fn finish(scheme: &dyn Scheme, mac: Hmac<Sha256>, input: &SignInput) -> Headers {
+    let signature = signature(
+        scheme,
+        mac,
+        Some(input.timestamp),
+        Some(input.id),
+        input.body,
+    );
     scheme.headers(&signature, input)
 }
 
