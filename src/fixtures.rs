@@ -453,6 +453,18 @@ enum Generated {
     StandardTimestamp,
 }
 
+/// What a generated id is derived from, `"{fixture}:{sequence}:{what}"`,
+/// in parts: no string is built (load mode renders one event per request).
+fn id_purpose<'a>(fixture: &'a str, sequence: &'a str, what: &'static str) -> [&'a [u8]; 5] {
+    [
+        fixture.as_bytes(),
+        b":",
+        sequence.as_bytes(),
+        b":",
+        what.as_bytes(),
+    ]
+}
+
 impl Generated {
     const ALL: [Generated; 5] = [
         Generated::StripeEventId,
@@ -464,12 +476,8 @@ impl Generated {
 
     fn value(self, fixture: &str, timestamp: i64, ids: IdSource, sequence: u64) -> Value {
         let mut digits = itoa::Buffer::new();
-        let sequence = digits.format(sequence).as_bytes();
-        // "{fixture}:{sequence}:{what}", in parts (load mode renders one
-        // event per request).
-        let purpose = |what: &'static str| -> [&[u8]; 5] {
-            [fixture.as_bytes(), b":", sequence, b":", what.as_bytes()]
-        };
+        let sequence = digits.format(sequence);
+        let purpose = |what| id_purpose(fixture, sequence, what);
         match self {
             Generated::StripeEventId => ids.base62_of("evt_", 24, &purpose("event")).into(),
             Generated::Created => timestamp.into(),
@@ -580,11 +588,13 @@ impl Fixture {
 
     /// GitHub's delivery GUID or Standard Webhooks' `webhook-id` (not in the body).
     fn delivery_id(&self, ids: IdSource, sequence: u64) -> String {
-        let purpose = |what: &str| format!("{}:{}:{}", self.name, sequence, what);
+        let mut digits = itoa::Buffer::new();
+        let sequence = digits.format(sequence);
+        let purpose = |what| id_purpose(&self.name, sequence, what);
         match self.provider {
             Provider::Stripe => String::new(),
-            Provider::GitHub => ids.uuid(&purpose("delivery")),
-            Provider::Standard => ids.base62("msg_", 27, &purpose("message")),
+            Provider::GitHub => ids.uuid_of(&purpose("delivery")),
+            Provider::Standard => ids.base62_of("msg_", 27, &purpose("message")),
         }
     }
 
