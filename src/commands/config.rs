@@ -73,10 +73,7 @@ fn secret_status(c: &Effective) -> Vec<(Provider, String, Option<Secret>)> {
     let mut out = Vec::new();
     for p in Provider::ALL {
         for var in c.secret_vars(p) {
-            let secret = std::env::var(&var)
-                .ok()
-                .filter(|v| !v.is_empty())
-                .map(|v| Secret::new(v, var.clone()));
+            let secret = super::env_var(&var).map(|v| Secret::new(v, var.clone()));
             out.push((p, var, secret));
         }
     }

@@ -245,7 +245,7 @@ impl EventSettings {
 }
 
 /// Reads an environment variable, treating an empty value as unset.
-fn env_var(name: &str) -> Option<String> {
+pub(super) fn env_var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
