@@ -5,12 +5,12 @@
 use super::{EventSettings, Globals, load_fixture, now, record_signed};
 use crate::cli::SendArgs;
 use crate::cli::send::SendOrder;
-use crate::commands::sign::{sign_event, signer};
+use crate::commands::sign::{sign_event, sign_input, signer};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::{self, Event, Fixture, Override, RenderOptions};
 use crate::ids::IdSource;
 use crate::output;
-use crate::provider::{Provider, SignInput};
+use crate::provider::Provider;
 use crate::render::{self, SignedRequest};
 use crate::request::Headers;
 use crate::secret::Secret;
@@ -531,12 +531,7 @@ fn load_mode(
         move |index: u64| {
             let timestamp = fixed.unwrap_or_else(now);
             let event = template.render(timestamp, ids, index);
-            let headers = signer.sign(&SignInput {
-                body: &event.body,
-                timestamp: event.timestamp,
-                id: &event.event_id,
-                event_type: &event.event_type,
-            });
+            let headers = signer.sign(&sign_input(&event));
             Prepared {
                 headers,
                 body: bytes::Bytes::from(event.body),

@@ -42,13 +42,17 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
 
 /// Every header the provider would send with this event.
 pub fn sign_event(event: &Event, secret: &Secret) -> Result<Headers, Hinted> {
-    let input = SignInput {
+    Ok(signer(event.provider, secret)?.sign(&sign_input(event)))
+}
+
+/// What the provider signs of `event`.
+pub fn sign_input(event: &Event) -> SignInput<'_> {
+    SignInput {
         body: &event.body,
         timestamp: event.timestamp,
         id: &event.event_id,
         event_type: &event.event_type,
-    };
-    Ok(signer(event.provider, secret)?.sign(&input))
+    }
 }
 
 /// `secret` made into `provider`'s signing key, for signing many events.
