@@ -143,9 +143,10 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
                 .collect();
             if found.is_empty() {
                 // On a terminal, ask once; the answer serves every provider.
-                let asked = globals
-                    .verification_secrets(Provider::Stripe, &[])
-                    .map_err(|_| globals.no_secret_at_all())?;
+                let asked = vec![
+                    super::asked_secret(Provider::Stripe)?
+                        .ok_or_else(|| globals.no_secret_at_all())?,
+                ];
                 found = Provider::ALL
                     .into_iter()
                     .map(|p| (p, asked.clone()))
