@@ -681,16 +681,22 @@ impl Store {
     /// largest id in O(log n); `LIMIT 1 OFFSET max_rows` walked every row
     /// (one page each, bodies inline), which stalled the listener's writer.
     pub fn prune_received(&self, max_age_days: i64, max_rows: i64) -> anyhow::Result<usize> {
-        let cutoff = now_ms() - max_age_days * 86_400_000;
-        let old = self.conn.execute(
-            "DELETE FROM received WHERE received_ms < ?1",
-            params![cutoff],
-        )?;
+        let old = self.prune_received_by_age(max_age_days)?;
         let extra = self.conn.execute(
             "DELETE FROM received WHERE id <= (SELECT max(id) FROM received) - ?1",
             params![max_rows],
         )?;
         Ok(old + extra)
+    }
+
+    /// Deletes received rows older than `max_age_days` (the listener's
+    /// writer keeps the row bound in every batch).
+    pub fn prune_received_by_age(&self, max_age_days: i64) -> anyhow::Result<usize> {
+        let cutoff = now_ms() - max_age_days * 86_400_000;
+        Ok(self.conn.execute(
+            "DELETE FROM received WHERE received_ms < ?1",
+            params![cutoff],
+        )?)
     }
 
     /// Received requests matching `filter`, newest first.

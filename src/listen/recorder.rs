@@ -110,7 +110,7 @@ impl Recorder {
                     since_prune += rows.len();
                     if since_prune >= PRUNE_EVERY {
                         since_prune = 0;
-                        let _ = store.prune_received(DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS);
+                        let _ = store.prune_received_by_age(DEFAULT_MAX_AGE_DAYS);
                     }
                 }
             })
