@@ -23,7 +23,7 @@ use std::future::Future;
 use std::io;
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use tokio::io::AsyncWriteExt;
 use tokio::sync::{Notify, Semaphore};
@@ -101,13 +101,13 @@ pub trait Handler: Send + Sync + 'static {
 /// Stops a running [`Server`] from another thread (a signal handler).
 #[derive(Clone)]
 pub struct Stopper {
-    stop: Arc<AtomicBool>,
     wake: Arc<Notify>,
 }
 
 impl Stopper {
+    /// Ends the accept loop. `notify_one` keeps the wake-up for a loop that
+    /// is not waiting yet, so no stop is lost.
     pub fn stop(&self) {
-        self.stop.store(true, Ordering::SeqCst);
         self.wake.notify_one();
     }
 }
@@ -115,7 +115,6 @@ impl Stopper {
 pub struct Server {
     listener: TcpListener,
     limits: Limits,
-    stop: Arc<AtomicBool>,
     wake: Arc<Notify>,
 }
 
@@ -124,7 +123,6 @@ impl Server {
         Ok(Server {
             listener: TcpListener::bind(addr)?,
             limits,
-            stop: Arc::new(AtomicBool::new(false)),
             wake: Arc::new(Notify::new()),
         })
     }
@@ -135,7 +133,6 @@ impl Server {
 
     pub fn stopper(&self) -> io::Result<Stopper> {
         Ok(Stopper {
-            stop: self.stop.clone(),
             wake: self.wake.clone(),
         })
     }
@@ -146,7 +143,6 @@ impl Server {
         let Server {
             listener,
             limits,
-            stop,
             wake,
         } = self;
         let runtime = crate::send::runtime(None)?;
@@ -155,9 +151,10 @@ impl Server {
             let listener = tokio::net::TcpListener::from_std(listener)?;
             let slots = Arc::new(Semaphore::new(limits.max_connections));
             let in_flight = Arc::new(AtomicUsize::new(0));
-            while !stop.load(Ordering::SeqCst) {
+            loop {
                 let accepted = tokio::select! {
-                    _ = wake.notified() => continue,
+                    biased;
+                    _ = wake.notified() => break,
                     accepted = listener.accept() => accepted,
                 };
                 let Ok((stream, remote)) = accepted else {
