@@ -281,6 +281,7 @@ impl Store {
     }
 
     /// The most recent signed request whose signature is `signature`.
+    #[cfg(test)]
     pub fn find_signed_by_signature(&self, signature: &str) -> anyhow::Result<Option<Signed>> {
         self.find_signed("signature = ?1", signature)
     }
