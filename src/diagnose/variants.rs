@@ -406,8 +406,12 @@ pub fn is_in_form(body: &[u8], id: &str) -> bool {
     if style.sorted {
         return false;
     }
+    // JSON is UTF-8: checked once for the whole body, not string by string.
+    let Ok(text) = std::str::from_utf8(body) else {
+        return false;
+    };
     let mut rest = Matching { rest: body };
-    let mut de = serde_json::Deserializer::from_slice(body);
+    let mut de = serde_json::Deserializer::from_str(text);
     // serde_json's own formatters where they are the style: they are faster.
     let written = if style == COMPACT {
         serde_transcode::transcode(&mut de, &mut Serializer::new(&mut rest))
