@@ -294,3 +294,32 @@ fn json_output_is_terminal_safe_too() {
         "{out:?}"
     );
 }
+
+#[test]
+fn a_stdout_nobody_reads_does_not_stop_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = common::hookcli()
+        .arg("--store")
+        .arg(dir.path().join("events.db"))
+        .args(["listen", "--port", "0", "--diagnose", "--secret", SECRET])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Read the address, then never read stdout again (kept open: a full pipe).
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    let addr = parse_listening(&first);
+    // Each --diagnose report is over a kilobyte: far more than a pipe holds.
+    for i in 0..400 {
+        let body = stripe_event(&format!("evt_pipe_{i}"), "charge.failed", "ch_1", now());
+        let reply = post_stripe(addr, "whsec_someone_else", now(), &body);
+        assert_eq!(reply.status, 400, "request {i}");
+        assert_eq!(reply.json()["causes"][0], "wrong_secret");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    drop(stdout);
+}

@@ -46,16 +46,18 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let store_path = store.as_ref().map(|s| s.path().display().to_string());
 
     let (json_mode, diagnose) = (args.json, args.diagnose);
+    let lines = Arc::new(output::Background::start());
+    let printer = lines.clone();
     let sink = Box::new(move |r: &report::Report| {
-        let _ = if json_mode {
-            output::json(&report::json(r))
+        if json_mode {
+            printer.json(&report::json(r));
         } else {
             let mut text = report::line(r, diagnose);
             if diagnose {
                 text.push_str(&report::details(r).unwrap_or_default());
             }
-            output::stdout(&text)
-        };
+            printer.print(text);
+        }
     });
     let listener = Arc::new(Listener::new(settings.clone(), store, sink));
 
@@ -79,6 +81,7 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         .run(listener.clone())
         .context("the listener stopped unexpectedly")?;
     let summary = listener.finish();
+    lines.finish();
     if args.json {
         output::json(&summary.json())?;
     } else {
