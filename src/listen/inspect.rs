@@ -1,7 +1,7 @@
 //! Judges one received request: which provider, which event, whether the
 //! signature holds with any of the listener's secrets and, when it does not,
-//! the core diagnosis. Pure: the time and the store lookup come in as
-//! arguments.
+//! the core diagnosis. Pure: the time and the body hookcli signed (looked
+//! up between [`check`] and [`Checked::finish`]) come in as arguments.
 
 use crate::diagnose::{self, Context, Diagnosis};
 use crate::provider::{self, Provider, Verdict};
@@ -125,24 +125,24 @@ impl Inspection {
     }
 }
 
-/// Looks up the body hookcli signed: `(signature, event id) -> body`.
-pub type Originals<'a> = dyn Fn(Option<&str>, Option<&str>) -> Option<Vec<u8>> + 'a;
+/// The first look at a request: its provider, its event, its first
+/// signature and whether that holds.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    provider: Option<Provider>,
+    meta: EventMeta,
+    signature: Option<String>,
+    valid: bool,
+    /// Which secret verified it, timestamp aside.
+    matched: Option<usize>,
+}
 
-/// Judges `request`. `original` looks up the body hookcli signed, by
-/// signature and then event id; it is only called for failures.
-pub fn inspect(
-    request: &Request,
-    verifier: &Verifier,
-    now: i64,
-    always_diagnose: bool,
-    original: &Originals,
-) -> Inspection {
+/// Checks `request`'s signature with the listener's secrets.
+pub fn check(request: &Request, verifier: &Verifier, now: i64) -> Checked {
     let provider = verifier
         .provider
         .or_else(|| Provider::detect(&request.headers));
     let meta = EventMeta::of(provider, &request.headers, &request.body);
-    // Secrets as `verify` picks them: the provider's, Stripe's when unknown.
-    let secrets = verifier.secrets_for(provider.unwrap_or(Provider::Stripe));
     let scheme = provider.map(Provider::scheme);
     let signature = scheme
         .and_then(|s| s.parse(&request.headers).ok())
@@ -152,7 +152,7 @@ pub fn inspect(
             s,
             &request.headers,
             &request.body,
-            secrets,
+            verifier.secrets_for(provider.unwrap_or(Provider::Stripe)),
             now,
             verifier.tolerance,
         )
@@ -162,33 +162,58 @@ pub fn inspect(
         Some(Verdict::Stale { secret_index, .. }) => (false, Some(secret_index)),
         _ => (false, None),
     };
-    let diagnosis = (!valid || always_diagnose).then(|| {
-        // The secret that matched goes first: it is the one "verified with".
-        let mut ordered = secrets.to_vec();
-        if let Some(i) = matched {
-            ordered[..=i].rotate_right(1);
-        }
-        let original_body = if valid {
-            None
-        } else {
-            original(signature.as_deref(), meta.event_id.as_deref())
-        };
-        let ctx = Context {
-            secrets: &ordered,
-            provider: verifier.provider,
-            now,
-            tolerance: verifier.tolerance,
-            original_body: original_body.as_deref(),
-        };
-        diagnose::diagnose(request, &ctx)
-    });
-    Inspection {
+    Checked {
         provider,
         meta,
         signature,
         valid,
-        secret: matched.map(|i| secrets[i].clone()),
-        diagnosis,
+        matched,
+    }
+}
+
+impl Checked {
+    /// For a failure, what to look the body hookcli signed up by: the
+    /// signature, then the event id. `None` for a valid request.
+    pub fn lookup(&self) -> Option<(Option<&str>, Option<&str>)> {
+        (!self.valid).then_some((self.signature.as_deref(), self.meta.event_id.as_deref()))
+    }
+
+    /// The verdict, with the core diagnosis for a failure (and for a valid
+    /// request when `always_diagnose`). `original` is the body hookcli
+    /// signed, found by [`lookup`](Self::lookup).
+    pub fn finish(
+        self,
+        request: &Request,
+        verifier: &Verifier,
+        now: i64,
+        always_diagnose: bool,
+        original: Option<&[u8]>,
+    ) -> Inspection {
+        // Secrets as `verify` picks them: the provider's, Stripe's when unknown.
+        let secrets = verifier.secrets_for(self.provider.unwrap_or(Provider::Stripe));
+        let diagnosis = (!self.valid || always_diagnose).then(|| {
+            // The secret that matched goes first: it is the one "verified with".
+            let mut ordered = secrets.to_vec();
+            if let Some(i) = self.matched {
+                ordered[..=i].rotate_right(1);
+            }
+            let ctx = Context {
+                secrets: &ordered,
+                provider: verifier.provider,
+                now,
+                tolerance: verifier.tolerance,
+                original_body: original,
+            };
+            diagnose::diagnose(request, &ctx)
+        });
+        Inspection {
+            provider: self.provider,
+            meta: self.meta,
+            signature: self.signature,
+            valid: self.valid,
+            secret: self.matched.map(|i| secrets[i].clone()),
+            diagnosis,
+        }
     }
 }
 
@@ -220,15 +245,22 @@ mod tests {
             tolerance: 300,
         };
         let body = br#"{"id":"evt_1","type":"charge.succeeded","created":5,"livemode":false,"data":{"object":{"id":"ch_1"}}}"#;
-        let none = |_: Option<&str>, _: Option<&str>| None;
-        let i = inspect(&signed(&live, body, 1000), &v, 1000, false, &none);
+        let inspect =
+            |request: &Request, now| check(request, &v, now).finish(request, &v, now, false, None);
+        let i = inspect(&signed(&live, body, 1000), 1000);
         assert!(i.valid);
         assert_eq!(i.secret, Some(live.clone()));
         assert!(i.diagnosis.is_none());
         assert_eq!(i.meta.event_id.as_deref(), Some("evt_1"));
         assert_eq!(i.meta.object_id.as_deref(), Some("ch_1"));
         assert_eq!(i.meta.livemode, Some(false));
-        let stale = inspect(&signed(&live, body, 1000), &v, 5000, false, &none);
+        let failed = signed(&Secret::new("whsec_other", "x"), body, 1000);
+        let checked = check(&failed, &v, 1000);
+        let signature = failed.headers.get("Stripe-Signature").unwrap();
+        let v1 = signature.split("v1=").nth(1);
+        assert_eq!(checked.lookup(), Some((v1, Some("evt_1"))));
+        assert_eq!(check(&signed(&live, body, 1000), &v, 1000).lookup(), None);
+        let stale = inspect(&signed(&live, body, 1000), 5000);
         assert!(!stale.valid);
         assert_eq!(stale.cause_ids(), vec!["timestamp_skew"]);
     }

@@ -9,6 +9,7 @@
 pub mod delivery;
 pub mod http;
 pub mod inspect;
+pub mod originals;
 pub mod recorder;
 pub mod report;
 pub mod stored;
@@ -18,10 +19,10 @@ use crate::store::{ForwardOutcome, NewReceived, Store, now_ms};
 use delivery::{Flag, Seen, Tracker};
 use http::{Handler, Incoming, Outgoing};
 use inspect::{Inspection, Verifier};
+use originals::Originals;
 use recorder::Recorder;
 use report::{Forwarded, Report, Summary};
 use serde_json::json;
-use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -123,9 +124,8 @@ pub struct Listener {
     /// Proxy mode's HTTP client, shared by every forward (keep-alive).
     client: Option<Result<crate::send::Client, crate::send::DeliveryError>>,
     recorder: Option<Recorder>,
-    /// Where to look up originals hookcli signed (a read connection, opened on first failure).
-    store_path: Option<PathBuf>,
-    lookup: Mutex<Option<Store>>,
+    /// Where the diagnosis of a failure finds the body hookcli signed.
+    originals: Option<Originals>,
     tracker: Mutex<Tracker>,
     summary: Mutex<Summary>,
     sink: Box<dyn Fn(&Report) + Send + Sync>,
@@ -139,7 +139,9 @@ impl Listener {
         store: Option<Store>,
         sink: Box<dyn Fn(&Report) + Send + Sync>,
     ) -> Listener {
-        let store_path = store.as_ref().map(|s| s.path().to_path_buf());
+        let originals = store
+            .as_ref()
+            .map(|s| Originals::start(s.path().to_path_buf()));
         let client = settings.forward.as_ref().map(|f| {
             crate::send::Client::new(&crate::send::ClientOptions {
                 timeout: f.timeout,
@@ -150,8 +152,7 @@ impl Listener {
             settings,
             client,
             recorder: store.map(Recorder::start),
-            store_path,
-            lookup: Mutex::new(None),
+            originals,
             tracker: Mutex::new(Tracker::default()),
             summary: Mutex::new(Summary::default()),
             sink,
@@ -163,17 +164,10 @@ impl Listener {
         if let Some(r) = &self.recorder {
             r.finish();
         }
-        self.summary.lock().map(|s| s.clone()).unwrap_or_default()
-    }
-
-    fn original(&self, signature: Option<&str>, event_id: Option<&str>) -> Option<Vec<u8>> {
-        let path = self.store_path.as_ref()?;
-        let mut guard = self.lookup.lock().ok()?;
-        if guard.is_none() {
-            *guard = Store::open(path).ok();
+        if let Some(o) = &self.originals {
+            o.finish();
         }
-        let store = guard.as_ref()?;
-        store.find_signed_body(signature, event_id).ok().flatten()
+        self.summary.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
     fn path_accepted(&self, target: &str) -> bool {
@@ -279,13 +273,21 @@ impl Handler for Listener {
             headers: incoming.headers,
             body: incoming.body,
         };
-        let original = |sig: Option<&str>, id: Option<&str>| self.original(sig, id);
-        let inspection = inspect::inspect(
+        let verifier = &self.settings.verifier;
+        let now = unix_now();
+        let checked = inspect::check(&request, verifier, now);
+        let original = match (checked.lookup(), &self.originals) {
+            (Some((signature, event_id)), Some(originals)) => {
+                originals.find(signature, event_id).await
+            }
+            _ => None,
+        };
+        let inspection = checked.finish(
             &request,
-            &self.settings.verifier,
-            unix_now(),
+            verifier,
+            now,
             self.settings.diagnose_valid,
-            &original,
+            original.as_deref(),
         );
         let mut flags = self.flags(&inspection);
         let forward = self.forward(&request, inspection.valid, &mut flags).await;
