@@ -76,7 +76,17 @@ impl Originals {
 
 /// Answers `batch` inside one read transaction.
 fn answer(store: Option<&Store>, batch: Vec<Lookup>) {
-    let read = store.and_then(|s| s.connection().unchecked_transaction().ok());
+    // Prepared once (a transaction's own BEGIN and ROLLBACK are parsed anew
+    // each time); a single lookup is a transaction by itself.
+    let run = |sql: &str| {
+        store.is_some_and(|s| {
+            s.connection()
+                .prepare_cached(sql)
+                .and_then(|mut statement| statement.execute([]))
+                .is_ok()
+        })
+    };
+    let read = batch.len() > 1 && run("BEGIN");
     for lookup in batch {
         let body = store.and_then(|s| {
             s.find_signed_body(lookup.signature.as_deref(), lookup.event_id.as_deref())
@@ -85,5 +95,7 @@ fn answer(store: Option<&Store>, batch: Vec<Lookup>) {
         });
         let _ = lookup.found.send(body);
     }
-    drop(read);
+    if read {
+        run("COMMIT");
+    }
 }
