@@ -169,6 +169,29 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+/// The body of the newest signed row with this signature or, failing
+/// that, for this event id.
+fn signed_body(
+    conn: &Connection,
+    signature: Option<&str>,
+    event_id: Option<&str>,
+) -> anyhow::Result<Option<Vec<u8>>> {
+    if signature.is_none() && event_id.is_none() {
+        return Ok(None);
+    }
+    let body = conn
+        .prepare_cached(
+            // Index seeks only (max of rowid within an index prefix),
+            // no sorter.
+            "SELECT body FROM signed WHERE id = coalesce(
+               (SELECT max(id) FROM signed WHERE signature = ?1),
+               (SELECT max(id) FROM signed WHERE event_id = ?2))",
+        )?
+        .query_row(params![signature, event_id], |r| r.get(0))
+        .optional()?;
+    Ok(body)
+}
+
 impl Store {
     /// Opens (creating if needed) the store at `path`, in WAL mode so a
     /// committed row survives the process being killed.
@@ -291,32 +314,6 @@ impl Store {
         self.find_signed("event_id = ?1", event_id)
     }
 
-    /// The body of the most recent signed request with this signature or,
-    /// failing that, with this event id. One cached statement, so one
-    /// implicit read transaction: the listener asks this for every failed
-    /// request.
-    pub fn find_signed_body(
-        &self,
-        signature: Option<&str>,
-        event_id: Option<&str>,
-    ) -> anyhow::Result<Option<Vec<u8>>> {
-        if signature.is_none() && event_id.is_none() {
-            return Ok(None);
-        }
-        let body = self
-            .conn
-            .prepare_cached(
-                // Index seeks only (max of rowid within an index prefix),
-                // no sorter.
-                "SELECT body FROM signed WHERE id = coalesce(
-                   (SELECT max(id) FROM signed WHERE signature = ?1),
-                   (SELECT max(id) FROM signed WHERE event_id = ?2))",
-            )?
-            .query_row(params![signature, event_id], |r| r.get(0))
-            .optional()?;
-        Ok(body)
-    }
-
     fn find_signed(&self, condition: &str, value: &str) -> anyhow::Result<Option<Signed>> {
         let sql = format!(
             "SELECT id, created_ms, source, provider, event_type, event_id, timestamp, signature, secret_label,
@@ -399,7 +396,7 @@ mod tests {
     #[test]
     fn records_and_finds_signed_requests() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("sub/events.db")).unwrap();
+        let mut store = Store::open(&dir.path().join("sub/events.db")).unwrap();
         let headers = serde_json::json!({"Stripe-Signature": "t=1,v1=abc"});
         let id = store
             .record_signed(&NewSigned {
@@ -424,11 +421,33 @@ mod tests {
             id
         );
         assert!(store.find_signed_by_signature("zzz").unwrap().is_none());
-        let body = |sig, id| store.find_signed_body(sig, id).unwrap();
-        assert_eq!(body(Some("abc"), None), Some(found.body.clone()));
-        assert_eq!(body(Some("zzz"), Some("evt_1")), Some(found.body.clone()));
-        assert_eq!(body(Some("zzz"), Some("evt_none")), None);
-        assert_eq!(body(None, None), None);
+        {
+            // A failed request is recorded unless hookcli signed its body:
+            // by signature first, then by event id.
+            let mut body = |signature: Option<&str>, event_id: Option<&str>| {
+                let pending = Pending {
+                    row: NewReceived::default(),
+                    unless_signed: Some(SignedKeys {
+                        signature: signature.map(String::from),
+                        event_id: event_id.map(String::from),
+                    }),
+                };
+                match store.record_received_batch(&[pending], 100).unwrap()[..] {
+                    [Recorded::Original(ref b)] => Some(b.clone()),
+                    [Recorded::Id(_)] => None,
+                    ref other => panic!("{other:?}"),
+                }
+            };
+            assert_eq!(body(Some("abc"), None), Some(found.body.clone()));
+            assert_eq!(body(Some("zzz"), Some("evt_1")), Some(found.body.clone()));
+            assert_eq!(body(Some("zzz"), Some("evt_none")), None);
+            assert_eq!(body(None, None), None);
+        }
+        let received: i64 = store
+            .connection()
+            .query_row("SELECT count(*) FROM received", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(received, 2, "the two with an original are not recorded");
         store
             .record_delivery(&NewDelivery {
                 signed_id: id,
@@ -519,6 +538,41 @@ pub struct NewReceived {
     pub body: Vec<u8>,
     pub status: u16,
     pub forward: Option<ForwardOutcome>,
+}
+
+/// A received request waiting to be recorded.
+#[derive(Debug, Clone, Default)]
+pub struct Pending {
+    pub row: NewReceived,
+    /// For a failed request: where to look for the body hookcli signed for
+    /// it; when there is one, the row is not recorded (see
+    /// [`Store::record_received_batch`]).
+    pub unless_signed: Option<SignedKeys>,
+}
+
+impl From<NewReceived> for Pending {
+    fn from(row: NewReceived) -> Pending {
+        Pending {
+            row,
+            unless_signed: None,
+        }
+    }
+}
+
+/// What a signed request is looked up by: its signature, then its event id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignedKeys {
+    pub signature: Option<String>,
+    pub event_id: Option<String>,
+}
+
+/// What became of a [`Pending`] row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    /// Recorded with this row id.
+    Id(i64),
+    /// Not recorded: hookcli signed this body for the request.
+    Original(Vec<u8>),
 }
 
 /// What happened when the listener forwarded a request to the app.
@@ -614,17 +668,22 @@ fn received_row(r: &rusqlite::Row) -> rusqlite::Result<ReceivedRow> {
 
 impl Store {
     /// Records received requests in one transaction (the listener's group
-    /// commit) and returns their row ids, in order. In WAL mode a committed
-    /// batch survives the process being killed. The same transaction keeps
-    /// the table at `max_rows` (plus less than one step of `max_rows / 64`,
-    /// at most 128 rows, waiting to go), so pruning never stalls a batch.
+    /// commit) and says, in order, what became of each: its row id, or,
+    /// for a request to be recorded `unless_signed`, the body hookcli
+    /// signed for it, when there is one (that request is not recorded: its
+    /// caller judges it again against that body). The lookup sees everything
+    /// committed before the batch began. In WAL mode a committed batch
+    /// survives the process being killed. The same transaction keeps the
+    /// table at `max_rows` (plus less than one step of `max_rows / 64`, at
+    /// most 128 rows, waiting to go), so pruning never stalls a batch.
     pub fn record_received_batch(
         &mut self,
-        rows: &[NewReceived],
+        batch: &[Pending],
         max_rows: i64,
-    ) -> anyhow::Result<Vec<i64>> {
+    ) -> anyhow::Result<Vec<Recorded>> {
         let tx = self.conn.transaction()?;
-        let mut ids = Vec::with_capacity(rows.len());
+        let mut done = Vec::with_capacity(batch.len());
+        let mut last = None;
         {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO received (received_ms, method, path, remote, provider, event_type, event_id, signature,
@@ -632,7 +691,18 @@ impl Store {
                  forward_latency_ms, forward_error, forward_body, dead_letter)
                  VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
             )?;
-            for n in rows {
+            for Pending {
+                row: n,
+                unless_signed,
+            } in batch
+            {
+                if let Some(keys) = unless_signed
+                    && let Some(body) =
+                        signed_body(&tx, keys.signature.as_deref(), keys.event_id.as_deref())?
+                {
+                    done.push(Recorded::Original(body));
+                    continue;
+                }
                 let f = n.forward.as_ref();
                 stmt.execute(params![
                     n.received_ms,
@@ -658,10 +728,12 @@ impl Store {
                     f.and_then(|f| f.body.as_deref()),
                     f.is_some_and(ForwardOutcome::failed),
                 ])?;
-                ids.push(tx.last_insert_rowid());
+                let id = tx.last_insert_rowid();
+                last = Some(id);
+                done.push(Recorded::Id(id));
             }
         }
-        if let Some(last) = ids.last() {
+        if let Some(last) = last {
             // Old rows go in steps (128 at the default bound), not a few
             // per batch: a batch that trims one or two rows rewrites the
             // oldest table and index pages at every commit, which doubled
@@ -674,7 +746,7 @@ impl Store {
                 .execute(params![bound - bound.rem_euclid(step)])?;
         }
         tx.commit()?;
-        Ok(ids)
+        Ok(done)
     }
 
     /// Deletes received rows older than `max_age_days` and all but the
@@ -819,6 +891,20 @@ mod received_tests {
         assert_eq!(size, 16384);
     }
 
+    /// Records `rows` as one batch; their row ids.
+    fn record(store: &mut Store, rows: &[NewReceived], max_rows: i64) -> Vec<i64> {
+        let batch: Vec<Pending> = rows.iter().cloned().map(Pending::from).collect();
+        store
+            .record_received_batch(&batch, max_rows)
+            .unwrap()
+            .into_iter()
+            .map(|r| match r {
+                Recorded::Id(id) => id,
+                Recorded::Original(_) => panic!("nothing was to be looked up"),
+            })
+            .collect()
+    }
+
     #[test]
     fn batches_round_trip_and_filter() {
         let dir = tempfile::tempdir().unwrap();
@@ -828,7 +914,7 @@ mod received_tests {
             sample("invoice.created", false, Some(500)),
             sample("charge.succeeded", true, None),
         ];
-        let ids = store.record_received_batch(&rows, 100).unwrap();
+        let ids = record(&mut store, &rows, 100);
         assert_eq!(ids.len(), 3);
         let got = store.get_received(ids[0]).unwrap().unwrap();
         assert_eq!(got.new, rows[0]);
@@ -873,7 +959,7 @@ mod received_tests {
         assert_eq!(store.prune_received(30, 1).unwrap(), 2);
         assert_eq!(f(ReceivedFilter::default()), vec![ids[2]]);
         // Recording keeps the bound itself.
-        let more = store.record_received_batch(&rows, 2).unwrap();
+        let more = record(&mut store, &rows, 2);
         let kept: Vec<i64> = store
             .list_received(&ReceivedFilter::default())
             .unwrap()
@@ -898,7 +984,7 @@ mod received_tests {
         };
         // A bound of 640 goes in steps of 10: never under it, never a step over.
         for _ in 0..100 {
-            store.record_received_batch(&batch, 640).unwrap();
+            record(&mut store, &batch, 640);
             let n = count(&store);
             assert!(n <= 640 + 10, "{n}");
         }

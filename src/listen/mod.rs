@@ -9,17 +9,15 @@
 pub mod delivery;
 pub mod http;
 pub mod inspect;
-pub mod originals;
 pub mod recorder;
 pub mod report;
 pub mod stored;
 
 use crate::request::{Headers, Request};
-use crate::store::{ForwardOutcome, NewReceived, Store, now_ms};
+use crate::store::{ForwardOutcome, NewReceived, Pending, Recorded, SignedKeys, Store, now_ms};
 use delivery::{Flag, Seen, Tracker};
 use http::{Handler, Incoming, Outgoing};
 use inspect::{Inspection, Verifier};
-use originals::Originals;
 use recorder::Recorder;
 use report::{Forwarded, Report, Summary};
 use serde_json::json;
@@ -124,8 +122,6 @@ pub struct Listener {
     /// Proxy mode's HTTP client, shared by every forward (keep-alive).
     client: Option<Result<crate::send::Client, crate::send::DeliveryError>>,
     recorder: Option<Recorder>,
-    /// Where the diagnosis of a failure finds the body hookcli signed.
-    originals: Option<Originals>,
     tracker: Mutex<Tracker>,
     summary: Mutex<Summary>,
     sink: Box<dyn Fn(&Report) + Send + Sync>,
@@ -139,9 +135,6 @@ impl Listener {
         store: Option<Store>,
         sink: Box<dyn Fn(&Report) + Send + Sync>,
     ) -> Listener {
-        let originals = store
-            .as_ref()
-            .map(|s| Originals::start(s.path().to_path_buf()));
         let client = settings.forward.as_ref().map(|f| {
             crate::send::Client::new(&crate::send::ClientOptions {
                 timeout: f.timeout,
@@ -152,7 +145,6 @@ impl Listener {
             settings,
             client,
             recorder: store.map(Recorder::start),
-            originals,
             tracker: Mutex::new(Tracker::default()),
             summary: Mutex::new(Summary::default()),
             sink,
@@ -163,9 +155,6 @@ impl Listener {
     pub fn finish(&self) -> Summary {
         if let Some(r) = &self.recorder {
             r.finish();
-        }
-        if let Some(o) = &self.originals {
-            o.finish();
         }
         self.summary.lock().map(|s| s.clone()).unwrap_or_default()
     }
@@ -246,6 +235,14 @@ impl Listener {
     }
 }
 
+fn cause_ids(inspection: &Inspection) -> Vec<String> {
+    inspection
+        .cause_ids()
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
 fn unix_now() -> i64 {
     now_ms().div_euclid(1000)
 }
@@ -269,26 +266,26 @@ impl Handler for Listener {
             out.headers.push(("Allow".into(), "POST".into()));
             return out;
         }
-        let request = Request {
+        let mut request = Request {
             headers: incoming.headers,
             body: incoming.body,
         };
         let verifier = &self.settings.verifier;
         let now = unix_now();
         let checked = inspect::check(&request, verifier, now);
-        let original = match (checked.lookup(), &self.originals) {
-            (Some((signature, event_id)), Some(originals)) => {
-                originals.find(signature, event_id).await
-            }
-            _ => None,
-        };
-        let inspection = checked.finish(
-            &request,
-            verifier,
-            now,
-            self.settings.diagnose_valid,
-            original.as_deref(),
-        );
+        // A failure is recorded unless hookcli signed its body; then it is
+        // judged again, against that body (see `recorder`).
+        let unless_signed =
+            self.recorder
+                .as_ref()
+                .and(checked.lookup())
+                .map(|(signature, event_id)| SignedKeys {
+                    signature: signature.map(String::from),
+                    event_id: event_id.map(String::from),
+                });
+        let mut again = unless_signed.as_ref().map(|_| checked.clone());
+        let mut inspection =
+            checked.finish(&request, verifier, now, self.settings.diagnose_valid, None);
         let mut flags = self.flags(&inspection);
         let forward = self.forward(&request, inspection.valid, &mut flags).await;
 
@@ -303,11 +300,6 @@ impl Handler for Listener {
         if let Some(s) = self.settings.respond.and_then(|r| r.status) {
             status = s;
         }
-        let causes: Vec<String> = inspection
-            .cause_ids()
-            .into_iter()
-            .map(String::from)
-            .collect();
         let row = NewReceived {
             received_ms,
             method: incoming.method.clone(),
@@ -318,7 +310,7 @@ impl Handler for Listener {
             event_id: inspection.meta.event_id.clone(),
             signature: inspection.signature.clone(),
             valid: inspection.valid,
-            causes,
+            causes: cause_ids(&inspection),
             flags: flags.iter().map(|f| f.id().to_string()).collect(),
             secret_label: inspection.secret.as_ref().map(|s| s.label().to_string()),
             secret_fp: inspection.secret.as_ref().map(|s| s.fingerprint()),
@@ -349,10 +341,34 @@ impl Handler for Listener {
         // Recorded before answering: the answer waits for the commit.
         let (id, store_error) = match &self.recorder {
             None => (None, None),
-            Some(recorder) => match recorder.record(row).await {
-                Ok(id) => (Some(id), None),
-                Err(e) => (None, Some(e)),
-            },
+            Some(recorder) => {
+                let mut pending = Pending { row, unless_signed };
+                loop {
+                    match recorder.record(pending).await {
+                        Ok((Recorded::Id(id), _)) => break (Some(id), None),
+                        Ok((Recorded::Original(original), back)) => {
+                            pending = back;
+                            if let Some(checked) = again.take() {
+                                let judged = Request {
+                                    headers: std::mem::take(&mut request.headers),
+                                    body: std::mem::take(&mut pending.row.body),
+                                };
+                                inspection = checked.finish(
+                                    &judged,
+                                    verifier,
+                                    now,
+                                    self.settings.diagnose_valid,
+                                    Some(&original),
+                                );
+                                pending.row.body = judged.body;
+                                pending.row.causes = cause_ids(&inspection);
+                            }
+                            pending.unless_signed = None;
+                        }
+                        Err(e) => break (None, Some(e)),
+                    }
+                }
+            }
         };
         if store_error.is_some() {
             status = 503;
