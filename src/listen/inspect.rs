@@ -1,7 +1,7 @@
 //! Judges one received request: which provider, which event, whether the
 //! signature holds with any of the listener's secrets and, when it does not,
-//! the core diagnosis. Pure: the time and the body hookcli signed (looked
-//! up between [`check`] and [`Checked::finish`]) come in as arguments.
+//! the core diagnosis. Pure: the time and the body hookcli signed (found
+//! by the recorder's batch, see `listen::recorder`) come in as arguments.
 
 use crate::diagnose::{self, Context, Diagnosis};
 use crate::provider::{self, Provider, Verdict};
