@@ -432,7 +432,7 @@ mod tests {
                         event_id: event_id.map(String::from),
                     }),
                 };
-                match store.record_received_batch(&[pending], 100).unwrap()[..] {
+                match store.record_received_batch(&[pending]).unwrap()[..] {
                     [Recorded::Original(ref b)] => Some(b.clone()),
                     [Recorded::Id(_)] => None,
                     ref other => panic!("{other:?}"),
@@ -673,17 +673,11 @@ impl Store {
     /// signed for it, when there is one (that request is not recorded: its
     /// caller judges it again against that body). The lookup sees everything
     /// committed before the batch began. In WAL mode a committed batch
-    /// survives the process being killed. The same transaction keeps the
-    /// table at `max_rows` (plus less than one step of `max_rows / 64`, at
-    /// most 128 rows, waiting to go), so pruning never stalls a batch.
-    pub fn record_received_batch(
-        &mut self,
-        batch: &[Pending],
-        max_rows: i64,
-    ) -> anyhow::Result<Vec<Recorded>> {
+    /// survives the process being killed. [`trim_received`](Self::trim_received)
+    /// keeps the row bound.
+    pub fn record_received_batch(&mut self, batch: &[Pending]) -> anyhow::Result<Vec<Recorded>> {
         let tx = self.conn.transaction()?;
         let mut done = Vec::with_capacity(batch.len());
-        let mut last = None;
         {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO received (received_ms, method, path, remote, provider, event_type, event_id, signature,
@@ -728,25 +722,30 @@ impl Store {
                     f.and_then(|f| f.body.as_deref()),
                     f.is_some_and(ForwardOutcome::failed),
                 ])?;
-                let id = tx.last_insert_rowid();
-                last = Some(id);
-                done.push(Recorded::Id(id));
+                done.push(Recorded::Id(tx.last_insert_rowid()));
             }
-        }
-        if let Some(last) = last {
-            // Old rows go in steps (128 at the default bound), not a few
-            // per batch: a batch that trims one or two rows rewrites the
-            // oldest table and index pages at every commit, which doubled
-            // the bytes each commit wrote. Between steps the DELETE is one
-            // index seek that finds nothing. Larger steps stall the batch
-            // that takes them (1,024 rows cost the listener's p99 ~3 ms).
-            let step = (max_rows / 64).clamp(1, 128);
-            let bound = last - max_rows;
-            tx.prepare_cached("DELETE FROM received WHERE id <= ?1")?
-                .execute(params![bound - bound.rem_euclid(step)])?;
         }
         tx.commit()?;
         Ok(done)
+    }
+
+    /// Keeps the received table at `max_rows`, plus less than one step of
+    /// `max_rows / 64` (at most 128 rows) waiting to go. Old rows go in
+    /// steps, not a few per batch: a batch that trims one or two rows
+    /// rewrites the oldest table and index pages at every commit, which
+    /// doubled the bytes each commit wrote. Between steps the DELETE is one
+    /// index seek that finds nothing. The listener's writer runs it after a
+    /// batch is answered: a step of 128 rows takes ~1 ms, which no waiting
+    /// request should pay.
+    pub fn trim_received(&self, max_rows: i64) -> anyhow::Result<usize> {
+        let step = (max_rows / 64).clamp(1, 128);
+        Ok(self
+            .conn
+            .prepare_cached(
+                "DELETE FROM received WHERE id <=
+                   (SELECT (max(id) - ?1) - ((max(id) - ?1) % ?2 + ?2) % ?2 FROM received)",
+            )?
+            .execute(params![max_rows, step])?)
     }
 
     /// Deletes received rows older than `max_age_days` and all but the
@@ -891,18 +890,20 @@ mod received_tests {
         assert_eq!(size, 16384);
     }
 
-    /// Records `rows` as one batch; their row ids.
+    /// Records `rows` as one batch and trims, as the listener's writer does; their row ids.
     fn record(store: &mut Store, rows: &[NewReceived], max_rows: i64) -> Vec<i64> {
         let batch: Vec<Pending> = rows.iter().cloned().map(Pending::from).collect();
-        store
-            .record_received_batch(&batch, max_rows)
+        let ids = store
+            .record_received_batch(&batch)
             .unwrap()
             .into_iter()
             .map(|r| match r {
                 Recorded::Id(id) => id,
                 Recorded::Original(_) => panic!("nothing was to be looked up"),
             })
-            .collect()
+            .collect();
+        store.trim_received(max_rows).unwrap();
+        ids
     }
 
     #[test]

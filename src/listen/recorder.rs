@@ -100,7 +100,7 @@ impl Recorder {
                         .iter_mut()
                         .map(|j| std::mem::take(&mut j.pending))
                         .collect();
-                    match store.record_received_batch(&rows, DEFAULT_MAX_ROWS) {
+                    match store.record_received_batch(&rows) {
                         Ok(done) => {
                             for ((job, recorded), pending) in jobs.into_iter().zip(done).zip(rows) {
                                 let _ = job.done.send(Ok((recorded, pending)));
@@ -112,6 +112,7 @@ impl Recorder {
                             }
                         }
                     }
+                    let _ = store.trim_received(DEFAULT_MAX_ROWS);
                     if let Some(c) = &checkpointer {
                         let _ = c.try_send(());
                     }
