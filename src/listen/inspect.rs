@@ -127,7 +127,7 @@ impl Inspection {
 
 /// The first look at a request: its provider, its event, its first
 /// signature and whether that holds.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Checked {
     provider: Option<Provider>,
     meta: EventMeta,
@@ -182,7 +182,7 @@ impl Checked {
     /// request when `always_diagnose`). `original` is the body hookcli
     /// signed, found by [`lookup`](Self::lookup).
     pub fn finish(
-        self,
+        &self,
         request: &Request,
         verifier: &Verifier,
         now: i64,
@@ -208,8 +208,8 @@ impl Checked {
         });
         Inspection {
             provider: self.provider,
-            meta: self.meta,
-            signature: self.signature,
+            meta: self.meta.clone(),
+            signature: self.signature.clone(),
             valid: self.valid,
             secret: self.matched.map(|i| secrets[i].clone()),
             diagnosis,

@@ -283,7 +283,6 @@ impl Handler for Listener {
                     signature: signature.map(String::from),
                     event_id: event_id.map(String::from),
                 });
-        let mut again = unless_signed.as_ref().map(|_| checked.clone());
         let mut inspection =
             checked.finish(&request, verifier, now, self.settings.diagnose_valid, None);
         let mut flags = self.flags(&inspection);
@@ -348,21 +347,19 @@ impl Handler for Listener {
                         Ok((Recorded::Id(id), _)) => break (Some(id), None),
                         Ok((Recorded::Original(original), back)) => {
                             pending = back;
-                            if let Some(checked) = again.take() {
-                                let judged = Request {
-                                    headers: std::mem::take(&mut request.headers),
-                                    body: std::mem::take(&mut pending.row.body),
-                                };
-                                inspection = checked.finish(
-                                    &judged,
-                                    verifier,
-                                    now,
-                                    self.settings.diagnose_valid,
-                                    Some(&original),
-                                );
-                                pending.row.body = judged.body;
-                                pending.row.causes = cause_ids(&inspection);
-                            }
+                            let judged = Request {
+                                headers: std::mem::take(&mut request.headers),
+                                body: std::mem::take(&mut pending.row.body),
+                            };
+                            inspection = checked.finish(
+                                &judged,
+                                verifier,
+                                now,
+                                self.settings.diagnose_valid,
+                                Some(&original),
+                            );
+                            pending.row.body = judged.body;
+                            pending.row.causes = cause_ids(&inspection);
                             pending.unless_signed = None;
                         }
                         Err(e) => break (None, Some(e)),

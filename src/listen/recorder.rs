@@ -34,7 +34,7 @@ const MAX_BATCH: usize = 512;
 /// listener commits at once.
 const GATHER: std::time::Duration = std::time::Duration::from_micros(250);
 /// Prune rows past the age bound after this many inserts (the row bound is
-/// kept by every batch's own transaction).
+/// kept after every batch, by `Store::trim_received`).
 const PRUNE_EVERY: usize = 10_000;
 
 struct Job {
