@@ -299,11 +299,12 @@ impl Handler for Listener {
         if let Some(s) = self.settings.respond.and_then(|r| r.status) {
             status = s;
         }
+        let remote = incoming.remote.to_string();
         let row = NewReceived {
             received_ms,
             method: incoming.method.clone(),
             path: incoming.target.clone(),
-            remote: incoming.remote.to_string(),
+            remote: remote.clone(),
             provider: inspection.provider.map(|p| p.name().to_string()),
             event_type: inspection.meta.event_type.clone(),
             event_id: inspection.meta.event_id.clone(),
@@ -375,7 +376,7 @@ impl Handler for Listener {
             received_ms,
             method: incoming.method,
             path: incoming.target,
-            remote: incoming.remote.to_string(),
+            remote,
             inspection,
             flags,
             status,

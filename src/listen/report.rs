@@ -8,6 +8,7 @@ use super::inspect::Inspection;
 use crate::escape::for_terminal;
 use crate::send::{DeliveryError, Response};
 use colored::Colorize;
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -196,24 +197,36 @@ fn forward_json(f: &Forwarded) -> Value {
 }
 
 /// The body the listener answers with: verdict and cause ids.
-pub fn response_body(r: &Report) -> Value {
+#[derive(Debug, Serialize)]
+pub struct ResponseBody<'a> {
+    verdict: &'static str,
+    valid: bool,
+    provider: Option<&'static str>,
+    event_id: Option<&'a str>,
+    causes: Vec<&'static str>,
+    /// The likeliest cause, in words.
+    message: Option<String>,
+    flags: Vec<&'static str>,
+    /// Row id in the event store.
+    id: Option<i64>,
+}
+
+pub fn response_body(r: &Report) -> ResponseBody<'_> {
     let i = &r.inspection;
-    let causes = i.cause_ids();
-    let message = i
-        .diagnosis
-        .as_ref()
-        .and_then(|d| d.causes.first())
-        .map(|c| c.to_string());
-    json!({
-        "verdict": if i.valid { "valid" } else { "invalid" },
-        "valid": i.valid,
-        "provider": i.provider.map(|p| p.name()),
-        "event_id": i.meta.event_id,
-        "causes": causes,
-        "message": message,
-        "flags": r.flags.iter().map(|f| f.id()).collect::<Vec<_>>(),
-        "id": r.id,
-    })
+    ResponseBody {
+        verdict: if i.valid { "valid" } else { "invalid" },
+        valid: i.valid,
+        provider: i.provider.map(|p| p.name()),
+        event_id: i.meta.event_id.as_deref(),
+        causes: i.cause_ids(),
+        message: i
+            .diagnosis
+            .as_ref()
+            .and_then(|d| d.causes.first())
+            .map(|c| c.to_string()),
+        flags: r.flags.iter().map(|f| f.id()).collect(),
+        id: r.id,
+    }
 }
 
 /// Counts for the closing summary.
