@@ -1002,7 +1002,11 @@ mod received_tests {
         };
         assert_eq!(store.prune_received_by_age(30).unwrap(), 2);
         assert_eq!(kept(&store), ids[2..].to_vec());
-        assert_eq!(store.prune_received_by_age(0).unwrap(), 3, "none young: all go");
+        assert_eq!(
+            store.prune_received_by_age(0).unwrap(),
+            3,
+            "none young: all go"
+        );
         assert!(kept(&store).is_empty());
     }
 
@@ -1021,7 +1025,9 @@ mod received_tests {
         let store = Store::open(&path).unwrap();
         let indexes: Vec<String> = store
             .connection()
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'received'")
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'received'",
+            )
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
