@@ -64,57 +64,70 @@ fn or_dash(s: Option<&str>) -> String {
 }
 
 /// `12:00:01 POST /webhooks stripe invoice.paid evt_1 valid 0.4 ms #12 [duplicate_event]`,
-/// then one indented line for the app's answer and one per alarm.
+/// then one indented line for the app's answer and one per alarm. Written
+/// into one buffer (it runs for every request).
 pub fn line(r: &Report, all_flag_messages: bool) -> String {
+    use std::fmt::Write;
     let i = &r.inspection;
-    let verdict = if i.valid {
-        "valid".green().to_string()
-    } else {
-        let causes = i.cause_ids().join(", ");
-        format!("{} ({causes})", "INVALID".red().bold())
-    };
-    let mut out = format!(
-        "{} {} {} {} {} {} {} {:.1} ms",
+    let mut out = String::with_capacity(160);
+    let _ = write!(
+        out,
+        "{} {} {} {} {} {} ",
         clock(r.received_ms),
         for_terminal(&r.method),
         for_terminal(&r.path),
         i.provider.map_or("-", |p| p.name()),
         or_dash(i.meta.event_type.as_deref()),
         or_dash(i.meta.event_id.as_deref()),
-        verdict,
-        ms(r.latency),
     );
+    if i.valid {
+        let _ = write!(out, "{}", "valid".green());
+    } else {
+        let _ = write!(out, "{} (", "INVALID".red().bold());
+        for (n, id) in i.cause_ids().iter().enumerate() {
+            if n > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(id);
+        }
+        out.push(')');
+    }
+    let _ = write!(out, " {:.1} ms", ms(r.latency));
     if let Some(id) = r.id {
-        out.push_str(&format!(" #{id}"));
+        let _ = write!(out, " #{id}");
     }
     if !r.flags.is_empty() {
         let ids: Vec<&str> = r.flags.iter().map(|f| f.id()).collect();
-        out.push_str(&format!(" [{}]", ids.join(", ")).yellow().to_string());
+        let _ = write!(out, "{}", format!(" [{}]", ids.join(", ")).yellow());
     }
     out.push('\n');
     if let Some(f) = &r.forward {
-        let answer = match &f.result {
-            Ok(resp) => format!("app answered {} in {:.1} ms", resp.status, ms(resp.latency)),
-            Err(e) => format!("app: {}", for_terminal(&e.to_string())),
+        let _ = match &f.result {
+            Ok(resp) => writeln!(
+                out,
+                "    -> app answered {} in {:.1} ms",
+                resp.status,
+                ms(resp.latency)
+            ),
+            Err(e) => writeln!(out, "    -> app: {}", for_terminal(&e.to_string())),
         };
-        out.push_str(&format!("    -> {answer}\n"));
     }
     for flag in &r.flags {
         if all_flag_messages || flag.is_alarm() {
             let text = format!("    ! {flag}");
-            out.push_str(&if flag.is_alarm() {
-                text.red().to_string()
+            let _ = if flag.is_alarm() {
+                writeln!(out, "{}", text.red())
             } else {
-                text.yellow().to_string()
-            });
-            out.push('\n');
+                writeln!(out, "{}", text.yellow())
+            };
         }
     }
     if let Some(e) = &r.store_error {
-        out.push_str(&format!(
-            "    ! not recorded in the event store ({}); answered 503\n",
+        let _ = writeln!(
+            out,
+            "    ! not recorded in the event store ({}); answered 503",
             for_terminal(e)
-        ));
+        );
     }
     out
 }
