@@ -89,9 +89,9 @@ impl Recorder {
                 let mut busy = false;
                 let mut committed = std::time::Instant::now();
                 while let Ok(first) = rx.recv() {
-                    let gathered = committed.elapsed();
-                    if busy && gathered < GATHER {
-                        std::thread::sleep(GATHER - gathered);
+                    let pause = GATHER.saturating_sub(committed.elapsed());
+                    if busy && !pause.is_zero() {
+                        std::thread::sleep(pause);
                     }
                     let mut jobs = vec![first];
                     while jobs.len() < MAX_BATCH {
@@ -105,9 +105,9 @@ impl Recorder {
                         .iter_mut()
                         .map(|j| std::mem::take(&mut j.pending))
                         .collect();
-                    let recorded = store.record_received_batch(&rows);
+                    let outcome = store.record_received_batch(&rows);
                     committed = std::time::Instant::now();
-                    match recorded {
+                    match outcome {
                         Ok(done) => {
                             for ((job, recorded), pending) in jobs.into_iter().zip(done).zip(rows) {
                                 let _ = job.done.send(Ok((recorded, pending)));
