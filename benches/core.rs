@@ -1,6 +1,7 @@
 //! In-process benchmarks of the pure core: signing a typical Stripe event
 //! (compared with hashing the same bytes with SHA-256 alone, the ceiling),
-//! and diagnosing a failed 10 KB request with every variant tried.
+//! diagnosing a failed 10 KB request with every variant tried, and the
+//! listener's whole judgement of its commonest failure.
 //! Run by benches/core.sh, which also measures the peers (openssl, the
 //! official SDKs) in the same run.
 
@@ -8,6 +9,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use hookcli::diagnose::{self, Context};
 use hookcli::fixtures::{self, RenderOptions};
 use hookcli::ids::IdSource;
+use hookcli::listen::inspect::{self, Verifier};
 use hookcli::provider::{self, Provider, SignInput};
 use hookcli::request::Request;
 use hookcli::secret::Secret;
@@ -134,6 +136,28 @@ fn wrong_secret(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(request.body.len() as u64));
     group.bench_function("wrong_secret", |b| {
         b.iter(|| black_box(diagnose::diagnose(black_box(&request), &ctx)))
+    });
+    // What the listener does with that request before recording it: the
+    // first check (event fields, verification), then the diagnosis.
+    let verifier = Verifier {
+        provider: None,
+        secrets: vec![(Provider::Stripe, secrets.to_vec())],
+        tolerance: 300,
+    };
+    group.bench_function("listener_check", |b| {
+        b.iter(|| {
+            black_box(inspect::check(
+                black_box(&request),
+                &verifier,
+                1_700_000_010,
+            ))
+        })
+    });
+    group.bench_function("listener_check_and_diagnosis", |b| {
+        b.iter(|| {
+            let checked = inspect::check(black_box(&request), &verifier, 1_700_000_010);
+            black_box(checked.finish(&request, &verifier, 1_700_000_010, false, None))
+        })
     });
     group.finish();
 }

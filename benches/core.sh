@@ -7,7 +7,8 @@
 #     the official SDKs' signing loops.
 #  3. Diagnosis of a failed 10 KB request, every variant tried (criterion),
 #     and of the listener's commonest failure: a 2 KB Stripe event as Stripe
-#     sends it, signed with another secret.
+#     sends it, signed with another secret (and the listener's first check
+#     and diagnosis of it, reported).
 # Usage: bash benches/core.sh        (needs scripts/setup-verifiers.sh's packages)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -98,4 +99,8 @@ for g, b in [("diagnose_10kb", "nothing_matches_all_variants"),
              ("diagnose_2kb", "wrong_secret")]:
     e = json.load(open(f"target/criterion/{g}/{b}/new/estimates.json"))["median"]["point_estimate"]
     print(f"  {g}/{b:28s} {e/1e6:.3f} ms (target < 1 ms)")
+# The listener's whole judgement of that request (reported, no target).
+for b in ["listener_check", "listener_check_and_diagnosis"]:
+    e = json.load(open(f"target/criterion/diagnose_2kb/{b}/new/estimates.json"))["median"]["point_estimate"]
+    print(f"  diagnose_2kb/{b:28s} {e/1e3:.1f} us")
 PY

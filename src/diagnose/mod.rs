@@ -11,6 +11,7 @@ mod cause;
 mod diff;
 mod header;
 mod keys;
+mod layout;
 mod render;
 mod variants;
 

@@ -396,10 +396,21 @@ pub fn form_description(id: &str) -> &'static str {
 }
 
 /// Whether `body` is, byte for byte, its own serialization in the form `id`
-/// (an unsorted one: `"compact"`, `"pretty2"`, …). Streamed from the parser
-/// to the writer with no tree built, stopping at the first byte that
-/// differs: far cheaper than [`Json::parse`] and a comparison.
+/// (an unsorted one: `"compact"`, `"pretty2"`, …). serde_json's two layouts
+/// are checked by one scan of the bytes ([`layout`](super::layout)); the
+/// others by [`transcodes_to_itself`].
 pub fn is_in_form(body: &[u8], id: &str) -> bool {
+    match FORMS.iter().find(|f| f.0 == id) {
+        Some((_, _, COMPACT)) => super::layout::is_own_serialization(body, None),
+        Some((_, _, PRETTY)) => super::layout::is_own_serialization(body, PRETTY.indent),
+        _ => transcodes_to_itself(body, id),
+    }
+}
+
+/// [`is_in_form`] by streaming `body` from serde_json's parser to the
+/// form's writer, with no tree built, stopping at the first byte that
+/// differs: far cheaper than [`Json::parse`] and a comparison.
+pub fn transcodes_to_itself(body: &[u8], id: &str) -> bool {
     let Some(&(_, _, style)) = FORMS.iter().find(|f| f.0 == id) else {
         return false;
     };
