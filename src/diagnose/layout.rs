@@ -42,9 +42,14 @@ impl Scan<'_> {
         self.bytes.get(self.at).copied()
     }
 
+    /// Steps over `text`, which must come next. Compared byte by byte:
+    /// it is a byte or two of punctuation, shorter than a call to memcmp.
     fn expect(&mut self, text: &[u8]) -> Option<()> {
-        let end = self.at.checked_add(text.len())?;
-        (self.bytes.get(self.at..end)? == text).then(|| self.at = end)
+        let next = self.bytes.get(self.at..self.at + text.len())?;
+        next.iter()
+            .zip(text)
+            .all(|(a, b)| a == b)
+            .then(|| self.at += text.len())
     }
 
     /// The line break and indent before an item or a closing bracket at `depth`.
@@ -53,7 +58,12 @@ impl Scan<'_> {
             return Some(());
         };
         self.expect(b"\n")?;
-        (0..depth).try_for_each(|_| self.expect(indent))
+        let width = indent.len() * depth;
+        let next = self.bytes.get(self.at..self.at + width)?;
+        next.iter()
+            .zip(indent.iter().cycle())
+            .all(|(a, b)| a == b)
+            .then(|| self.at += width)
     }
 
     fn value(&mut self) -> Option<()> {
@@ -106,21 +116,22 @@ impl Scan<'_> {
     fn string(&mut self) -> Option<()> {
         self.at += 1;
         loop {
-            let offset = self
-                .bytes
-                .get(self.at..)?
+            let rest = self.bytes.get(self.at..)?;
+            let end = memchr::memchr2(b'"', b'\\', rest)?;
+            // A raw control character: serde_json refuses it. Folded, not
+            // short-circuited, so the check runs over whole vectors.
+            if rest[..end]
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-            self.at += offset;
-            match self.bytes[self.at] {
-                b'"' => {
-                    self.at += 1;
-                    return Some(());
-                }
-                b'\\' => self.escape()?,
-                // A raw control character: serde_json refuses it.
-                _ => return None,
+                .fold(false, |control, &b| control | (b < 0x20))
+            {
+                return None;
             }
+            self.at += end;
+            if rest[end] == b'"' {
+                self.at += 1;
+                return Some(());
+            }
+            self.escape()?;
         }
     }
 
