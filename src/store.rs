@@ -633,6 +633,17 @@ const RECEIVED_COLUMNS: &str = "id, received_ms, method, path, remote, provider,
     forward_latency_ms, forward_error, forward_body, dead_letter, replay_count, replayed_ms, replay_status,
     replay_error";
 
+/// A row's headers as JSON text, in a buffer sized for them up front:
+/// `serde_json::to_string` starts at 128 bytes and reallocated a typical
+/// webhook's headers three or four times, on the listener's writer thread.
+fn headers_json(headers: &[(String, String)]) -> anyhow::Result<String> {
+    // `["name","value"],` per header, before any escapes.
+    let size = headers.iter().map(|(n, v)| n.len() + v.len() + 8).sum::<usize>() + 2;
+    let mut text = Vec::with_capacity(size);
+    serde_json::to_writer(&mut text, headers)?;
+    Ok(String::from_utf8(text)?)
+}
+
 fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
     serde_json::from_str(text).unwrap_or_default()
 }
@@ -723,7 +734,7 @@ impl Store {
                     serde_json::to_string(&n.flags)?,
                     n.secret_label,
                     n.secret_fp,
-                    serde_json::to_string(&n.headers)?,
+                    headers_json(&n.headers)?,
                     n.body,
                     n.status,
                     f.map(|f| &f.url),
