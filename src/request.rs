@@ -73,6 +73,19 @@ impl<N: Into<String>, V: Into<String>> FromIterator<(N, V)> for Headers {
     }
 }
 
+/// The `[name, value]` pairs, in arrival order, without a copy.
+impl From<Headers> for Vec<(String, String)> {
+    fn from(headers: Headers) -> Self {
+        headers.0
+    }
+}
+
+impl From<Vec<(String, String)>> for Headers {
+    fn from(pairs: Vec<(String, String)>) -> Self {
+        Headers(pairs)
+    }
+}
+
 /// What arrived (or would be sent): headers plus the exact body bytes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Request {

@@ -266,7 +266,7 @@ impl Handler for Listener {
             out.headers.push(("Allow".into(), "POST".into()));
             return out;
         }
-        let mut request = Request {
+        let request = Request {
             headers: incoming.headers,
             body: incoming.body,
         };
@@ -314,11 +314,8 @@ impl Handler for Listener {
             flags: flags.iter().map(|f| f.id().to_string()).collect(),
             secret_label: inspection.secret.as_ref().map(|s| s.label().to_string()),
             secret_fp: inspection.secret.as_ref().map(|s| s.fingerprint()),
-            headers: request
-                .headers
-                .iter()
-                .map(|(n, v)| (n.to_string(), v.to_string()))
-                .collect(),
+            // Moved, not copied: the row owns the request from here on.
+            headers: request.headers.into(),
             body: request.body,
             status,
             forward: forward.as_ref().map(|f| match &f.result {
@@ -349,7 +346,7 @@ impl Handler for Listener {
                         Ok((Recorded::Original(original), back)) => {
                             pending = back;
                             let judged = Request {
-                                headers: std::mem::take(&mut request.headers),
+                                headers: std::mem::take(&mut pending.row.headers).into(),
                                 body: std::mem::take(&mut pending.row.body),
                             };
                             inspection = checked.finish(
@@ -359,6 +356,7 @@ impl Handler for Listener {
                                 self.settings.diagnose_valid,
                                 Some(&original),
                             );
+                            pending.row.headers = judged.headers.into();
                             pending.row.body = judged.body;
                             pending.row.causes = cause_ids(&inspection);
                             pending.unless_signed = None;
