@@ -146,12 +146,9 @@ impl Scan<'_> {
             b'u' => {
                 // `\u00xx`, lowercase, for a control character with no short escape.
                 let hex = self.bytes.get(self.at + 2..self.at + 6)?;
-                let lower = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);
-                if &hex[..2] != b"00" || !matches!(hex[2], b'0' | b'1') || !lower(&hex[3]) {
-                    return None;
-                }
-                let unit = u8::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()?;
-                if matches!(unit, 0x08 | 0x09 | 0x0a | 0x0c | 0x0d) {
+                let control = matches!(hex, [b'0', b'0', b'0' | b'1', b'0'..=b'9' | b'a'..=b'f']);
+                let has_short = matches!(hex, b"0008" | b"0009" | b"000a" | b"000c" | b"000d");
+                if !control || has_short {
                     return None;
                 }
                 self.at += 6;
