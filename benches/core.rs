@@ -10,14 +10,14 @@ use hookcli::diagnose::{self, Context};
 use hookcli::fixtures::{self, RenderOptions};
 use hookcli::ids::IdSource;
 use hookcli::listen::inspect::{self, Verifier};
-use hookcli::provider::{self, Provider, SignInput};
+use hookcli::provider::{self, STRIPE, SignInput};
 use hookcli::request::Request;
 use hookcli::secret::Secret;
 use sha2::{Digest, Sha256};
 use std::hint::black_box;
 
 fn stripe_body(name: &str) -> Vec<u8> {
-    let fixture = fixtures::resolve(name, Some(Provider::Stripe), &[]).unwrap();
+    let fixture = fixtures::resolve(name, Some(STRIPE), &[]).unwrap();
     let opts = RenderOptions {
         timestamp: 1_700_000_000,
         ids: IdSource::new(1),
@@ -39,8 +39,9 @@ fn signing(c: &mut Criterion) {
                 timestamp: 1_700_000_000,
                 id: "evt_1",
                 event_type: "x",
+                url: None,
             };
-            black_box(provider::sign(Provider::Stripe.scheme(), &secret, &input).unwrap())
+            black_box(provider::sign(STRIPE, &secret, &input).unwrap())
         })
     });
     group.bench_function("sha256_only", |b| {
@@ -53,7 +54,7 @@ fn diagnosis(c: &mut Criterion) {
     // A ~10 KB Stripe event, re-serialized compactly by a "JSON middleware",
     // checked against three secrets none of which signed it: the worst case,
     // where every body variant is tried with every secret.
-    let fixture = fixtures::resolve("invoice.paid", Some(Provider::Stripe), &[]).unwrap();
+    let fixture = fixtures::resolve("invoice.paid", Some(STRIPE), &[]).unwrap();
     let mut payload = fixture.payload.clone();
     let filler: serde_json::Map<String, serde_json::Value> = (0..120)
         .map(|i| {
@@ -71,8 +72,9 @@ fn diagnosis(c: &mut Criterion) {
         timestamp: 1_700_000_000,
         id: "evt_1",
         event_type: "invoice.paid",
+        url: None,
     };
-    let headers = provider::sign(Provider::Stripe.scheme(), &signer, &input).unwrap();
+    let headers = provider::sign(STRIPE, &signer, &input).unwrap();
     let compact =
         serde_json::to_vec(&serde_json::from_slice::<serde_json::Value>(&body).unwrap()).unwrap();
     let secrets = [
@@ -80,20 +82,14 @@ fn diagnosis(c: &mut Criterion) {
         Secret::new("whsec_test_bbbbbbbbbbbbbbbb", "STRIPE_WEBHOOK_SECRET_TEST"),
         Secret::new("whsec_live_cccccccccccccccc", "STRIPE_WEBHOOK_SECRET_LIVE"),
     ];
-    let unexplained = Request {
-        headers: headers.clone(),
-        body: compact.clone(),
-    };
-    let explained = Request {
-        headers,
-        body: compact,
-    };
+    let unexplained = Request::post(headers.clone(), compact.clone());
+    let explained = Request::post(headers, compact);
     let signer_first = [signer.clone(), secrets[0].clone()];
     let mut group = c.benchmark_group("diagnose_10kb");
     group.throughput(Throughput::Bytes(body.len() as u64));
     let ctx = |secrets: &'static [Secret]| Context {
         secrets,
-        provider: Some(Provider::Stripe),
+        provider: Some(STRIPE),
         now: 1_700_000_010,
         tolerance: 300,
         original_body: None,
@@ -119,11 +115,9 @@ fn wrong_secret(c: &mut Criterion) {
         timestamp: 1_700_000_000,
         id: "evt_1",
         event_type: "payment_intent.succeeded",
+        url: None,
     };
-    let request = Request {
-        headers: provider::sign(Provider::Stripe.scheme(), &signer, &input).unwrap(),
-        body,
-    };
+    let request = Request::post(provider::sign(STRIPE, &signer, &input).unwrap(), body);
     let secrets = [Secret::new("whsec_bench_listen_load_secret", "--secret")];
     let ctx = Context {
         secrets: &secrets,
@@ -139,11 +133,7 @@ fn wrong_secret(c: &mut Criterion) {
     });
     // What the listener does with that request before recording it: the
     // first check (event fields, verification), then the diagnosis.
-    let verifier = Verifier {
-        provider: None,
-        secrets: vec![(Provider::Stripe, secrets.to_vec())],
-        tolerance: 300,
-    };
+    let verifier = Verifier::new(None, vec![(STRIPE, secrets.to_vec())], 300);
     group.bench_function("listener_check", |b| {
         b.iter(|| {
             black_box(inspect::check(

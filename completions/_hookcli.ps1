@@ -44,8 +44,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;sign' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme (default: from the event name or payload)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme (default: from the event name or payload)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Remove a payload field by dotted path. Repeatable')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Unix timestamp to sign with and to use as `created` (default: now)')
@@ -91,8 +91,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         'hookcli;send' {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme (default: from the event name or payload)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme (default: from the event name or payload)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Remove a payload field by dotted path. Repeatable')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Unix timestamp to sign with and to use as `created` (default: now)')
@@ -145,8 +145,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;fixtures;list' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'p')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'provider')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only this provider''s event types')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider''s event types')
             [CompletionResult]::new('--fixtures-dir', '--fixtures-dir', [CompletionResultType]::ParameterName, 'Extra directory of NAME.json fixtures. Repeatable')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
@@ -160,8 +160,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;fixtures;show' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme (default: from the event name or payload)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme (default: from the event name or payload)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Remove a payload field by dotted path. Repeatable')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Unix timestamp to sign with and to use as `created` (default: now)')
@@ -184,8 +184,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Target the replay script posts to: port, host:port/path or URL [default: localhost:4242]')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: from the event name or payload)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme (default: from the event name or payload)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme (default: from the event name or payload)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Remove a payload field by dotted path. Repeatable')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Unix timestamp to sign with and to use as `created` (default: now)')
@@ -316,8 +316,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on; 0 picks a free one (the first line printed says which) [default: 4242]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to bind. Anything but loopback exposes the endpoint to your network')
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Accept only this path and the paths below it (others get 404). Default: every path')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: detected per request from its headers)')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme: stripe, github or standard (default: detected per request from its headers)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Signing scheme (default: detected per request from its headers)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Signing scheme (default: detected per request from its headers)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Signing secret; repeat for several (test and live). Also read from the provider''s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret; repeat for several (test and live). Also read from the provider''s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)')
             [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Accepted timestamp age in seconds, either direction [default: 300]')

@@ -329,11 +329,11 @@ _hookcli() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 --set)
@@ -453,11 +453,11 @@ _hookcli() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 --fixtures-dir)
@@ -491,11 +491,11 @@ _hookcli() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 --set)
@@ -809,11 +809,11 @@ _hookcli() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 --secret)
@@ -967,11 +967,11 @@ _hookcli() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 --set)
@@ -1081,11 +1081,11 @@ _hookcli() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 --set)
@@ -1313,11 +1313,11 @@ _hookcli() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stripe github standard" -- "${cur}"))
                     return 0
                     ;;
                 --tolerance)

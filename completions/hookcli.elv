@@ -40,8 +40,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcli;sign'= {
-            cand -p 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
-            cand --provider 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
+            cand -p 'Signing scheme (default: from the event name or payload)'
+            cand --provider 'Signing scheme (default: from the event name or payload)'
             cand --set 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable'
             cand --unset 'Remove a payload field by dotted path. Repeatable'
             cand --timestamp 'Unix timestamp to sign with and to use as `created` (default: now)'
@@ -85,8 +85,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         &'hookcli;send'= {
             cand -t 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]'
             cand --to 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]'
-            cand -p 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
-            cand --provider 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
+            cand -p 'Signing scheme (default: from the event name or payload)'
+            cand --provider 'Signing scheme (default: from the event name or payload)'
             cand --set 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable'
             cand --unset 'Remove a payload field by dotted path. Repeatable'
             cand --timestamp 'Unix timestamp to sign with and to use as `created` (default: now)'
@@ -137,8 +137,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcli;fixtures;list'= {
-            cand -p 'p'
-            cand --provider 'provider'
+            cand -p 'Only this provider''s event types'
+            cand --provider 'Only this provider''s event types'
             cand --fixtures-dir 'Extra directory of NAME.json fixtures. Repeatable'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
             cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
@@ -151,8 +151,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --version 'Print version'
         }
         &'hookcli;fixtures;show'= {
-            cand -p 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
-            cand --provider 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
+            cand -p 'Signing scheme (default: from the event name or payload)'
+            cand --provider 'Signing scheme (default: from the event name or payload)'
             cand --set 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable'
             cand --unset 'Remove a payload field by dotted path. Repeatable'
             cand --timestamp 'Unix timestamp to sign with and to use as `created` (default: now)'
@@ -174,8 +174,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand -s 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)'
             cand --secret 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)'
             cand --to 'Target the replay script posts to: port, host:port/path or URL [default: localhost:4242]'
-            cand -p 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
-            cand --provider 'Signing scheme: stripe, github or standard (default: from the event name or payload)'
+            cand -p 'Signing scheme (default: from the event name or payload)'
+            cand --provider 'Signing scheme (default: from the event name or payload)'
             cand --set 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable'
             cand --unset 'Remove a payload field by dotted path. Repeatable'
             cand --timestamp 'Unix timestamp to sign with and to use as `created` (default: now)'
@@ -290,8 +290,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --port 'Port to listen on; 0 picks a free one (the first line printed says which) [default: 4242]'
             cand --host 'Address to bind. Anything but loopback exposes the endpoint to your network'
             cand --path 'Accept only this path and the paths below it (others get 404). Default: every path'
-            cand -p 'Signing scheme: stripe, github or standard (default: detected per request from its headers)'
-            cand --provider 'Signing scheme: stripe, github or standard (default: detected per request from its headers)'
+            cand -p 'Signing scheme (default: detected per request from its headers)'
+            cand --provider 'Signing scheme (default: detected per request from its headers)'
             cand -s 'Signing secret; repeat for several (test and live). Also read from the provider''s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)'
             cand --secret 'Signing secret; repeat for several (test and live). Also read from the provider''s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)'
             cand --tolerance 'Accepted timestamp age in seconds, either direction [default: 300]'

@@ -44,7 +44,9 @@ complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "listen" -d 'Receive
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "events" -d 'List and show the requests `listen` recorded'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s p -l provider -d 'Signing scheme (default: from the event name or payload)' -r -f -a "stripe\t''
+github\t''
+standard\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
@@ -68,7 +70,9 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s s -l secret -
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s H -l header -d 'A request header, `Name: value`. Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l body -d 'File holding the exact request body, or - for standard input' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l request -d 'A captured request: the JSON printed by `hookcli sign --format json`, or a raw HTTP request' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s p -l provider -d 'Signing scheme (default: detected from the headers)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s p -l provider -d 'Signing scheme (default: detected from the headers)' -r -f -a "stripe\t''
+github\t''
+standard\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l tolerance -d 'Accepted timestamp age in seconds, either direction [default: 300]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l now -d 'Unix time to judge the timestamp against (default: now)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
@@ -81,7 +85,9 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l no-store -d '
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s t -l to -d 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s p -l provider -d 'Signing scheme (default: from the event name or payload)' -r -f -a "stripe\t''
+github\t''
+standard\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
@@ -126,7 +132,9 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -f -a "show" -d 'Print a fixture\'s payload as it would be sent'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -f -a "generate" -d 'Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s p -l provider -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s p -l provider -d 'Only this provider\'s event types' -r -f -a "stripe\t''
+github\t''
+standard\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l fixtures-dir -d 'Extra directory of NAME.json fixtures. Repeatable' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
@@ -137,7 +145,9 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l no-store -d 'Do not record anything in the event store'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s p -l provider -d 'Signing scheme (default: from the event name or payload)' -r -f -a "stripe\t''
+github\t''
+standard\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
@@ -155,7 +165,9 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l prefix -d 'Every built-in event type whose name starts with PREFIX' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s s -l secret -d 'Signing secret (default: the provider\'s variable, e.g. STRIPE_WEBHOOK_SECRET)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l to -d 'Target the replay script posts to: port, host:port/path or URL [default: localhost:4242]' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: from the event name or payload)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s p -l provider -d 'Signing scheme (default: from the event name or payload)' -r -f -a "stripe\t''
+github\t''
+standard\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
@@ -237,7 +249,9 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand config" -s V -l version 
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l port -d 'Port to listen on; 0 picks a free one (the first line printed says which) [default: 4242]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l host -d 'Address to bind. Anything but loopback exposes the endpoint to your network' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l path -d 'Accept only this path and the paths below it (others get 404). Default: every path' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s p -l provider -d 'Signing scheme: stripe, github or standard (default: detected per request from its headers)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s p -l provider -d 'Signing scheme (default: detected per request from its headers)' -r -f -a "stripe\t''
+github\t''
+standard\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s s -l secret -d 'Signing secret; repeat for several (test and live). Also read from the provider\'s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l tolerance -d 'Accepted timestamp age in seconds, either direction [default: 300]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l respond -d 'Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms' -r

@@ -1,7 +1,7 @@
 //! Reads a captured request from text: the JSON `hookcli sign --format json`
 //! prints, or a raw HTTP/1.1 request. Pure: bytes in, `Request` out.
 
-use crate::request::{Headers, Request};
+use crate::request::{Headers, Request, called_url};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum CaptureError {
@@ -53,7 +53,13 @@ fn parse_json(bytes: &[u8]) -> Result<Request, CaptureError> {
         Some(serde_json::Value::String(s)) => s.clone().into_bytes(),
         _ => return Err(CaptureError::Json("no \"body\" string".into())),
     };
-    Ok(Request { headers, body })
+    let text = |key: &str| value.get(key).and_then(|v| v.as_str()).map(str::to_string);
+    Ok(Request {
+        method: text("method").unwrap_or_else(|| "POST".to_string()),
+        url: text("url"),
+        headers,
+        body,
+    })
 }
 
 fn parse_http(bytes: &[u8]) -> Result<Request, CaptureError> {
@@ -93,7 +99,14 @@ fn parse_http(bytes: &[u8]) -> Result<Request, CaptureError> {
         }
         body.truncate(len);
     }
-    Ok(Request { headers, body })
+    let method = req.method.unwrap_or("POST").to_string();
+    let url = req.path.map(|target| called_url(&headers, target));
+    Ok(Request {
+        method,
+        url,
+        headers,
+        body,
+    })
 }
 
 #[cfg(test)]
@@ -106,6 +119,8 @@ mod tests {
         let r = parse(raw).unwrap();
         assert_eq!(r.body, b"{}");
         assert_eq!(r.headers.get("stripe-signature"), Some("t=1,v1=a"));
+        assert_eq!(r.method, "POST");
+        assert_eq!(r.url.as_deref(), Some("http://x/w"));
     }
 
     #[test]

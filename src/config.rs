@@ -65,7 +65,7 @@ pub struct ListenSection {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Flag,
-    Env(&'static str),
+    Env(String),
     File(PathBuf),
     Default,
 }
@@ -113,12 +113,11 @@ pub const ENV_PATH: &str = "HOOKCLI_PATH";
 pub const ENV_CONFIG: &str = "HOOKCLI_CONFIG";
 
 /// `HOOKCLI_SECRET_ENV_<PROVIDER>`: comma-separated variable names.
-pub fn secret_env_var(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Stripe => "HOOKCLI_SECRET_ENV_STRIPE",
-        Provider::GitHub => "HOOKCLI_SECRET_ENV_GITHUB",
-        Provider::Standard => "HOOKCLI_SECRET_ENV_STANDARD",
-    }
+pub fn secret_env_var(provider: Provider) -> String {
+    format!(
+        "HOOKCLI_SECRET_ENV_{}",
+        provider.name().to_ascii_uppercase()
+    )
 }
 
 impl Effective {
@@ -135,9 +134,9 @@ impl Effective {
             None => (None, &empty),
         };
         let from_file = || Source::File(path.clone().unwrap_or_default());
-        let pick = |var: &'static str, file_value: Option<String>| -> Option<(String, Source)> {
+        let pick = |var: &str, file_value: Option<String>| -> Option<(String, Source)> {
             match env(var).filter(|v| !v.trim().is_empty()) {
-                Some(v) => Some((v, Source::Env(var))),
+                Some(v) => Some((v, Source::Env(var.to_string()))),
                 None => file_value.map(|v| (v, from_file())),
             }
         };
@@ -151,7 +150,12 @@ impl Effective {
         let provider = match pick(ENV_PROVIDER, cfg.provider.clone()) {
             Some((v, source)) => {
                 let p = v.parse::<Provider>().map_err(|_| {
-                    bad("a provider", &v, &source, "use stripe, github or standard")
+                    bad(
+                        "a provider",
+                        &v,
+                        &source,
+                        &format!("use {}", Provider::names()),
+                    )
                 })?;
                 Sourced {
                     value: Some(p),
@@ -232,19 +236,19 @@ impl Effective {
                     "a provider",
                     name,
                     &from_file(),
-                    "secret_env keys are stripe, github or standard",
+                    &format!("secret_env keys are {}", Provider::names()),
                 )
             })?;
         }
         let mut secret_env = BTreeMap::new();
-        for provider in Provider::ALL {
+        for &provider in Provider::ALL {
             let var = secret_env_var(provider);
             let file_names = cfg
                 .secret_env
                 .iter()
                 .find(|(k, _)| k.parse::<Provider>().ok() == Some(provider))
                 .map(|(_, v)| v.join(","));
-            let sourced = match pick(var, file_names) {
+            let sourced = match pick(&var, file_names) {
                 Some((v, source)) => {
                     let names: Vec<String> = v
                         .split(',')
@@ -435,14 +439,17 @@ path = "/in"
         )
         .unwrap();
         assert_eq!(eff.tolerance.value, 30);
-        assert_eq!(eff.tolerance.source, Source::Env("HOOKCLI_TOLERANCE"));
+        assert_eq!(
+            eff.tolerance.source,
+            Source::Env("HOOKCLI_TOLERANCE".into())
+        );
         assert_eq!(eff.listen_port.value, 0);
-        assert_eq!(eff.provider.value, Some(Provider::GitHub));
+        assert_eq!(eff.provider.value, Some(crate::provider::GITHUB));
         assert_eq!(eff.provider.source, Source::File(path.to_path_buf()));
         assert_eq!(eff.target.value, "localhost:3000/hooks");
         assert_eq!(eff.retry_schedule.source, Source::Default);
         assert_eq!(
-            eff.secret_vars(Provider::Stripe),
+            eff.secret_vars(crate::provider::STRIPE),
             [
                 "ACME_STRIPE",
                 "STRIPE_WEBHOOK_SECRET",

@@ -3,21 +3,13 @@
 //! a provider sends. Pure apart from reading a user's file or directory.
 
 use crate::ids::IdSource;
-use crate::provider::Provider;
-use include_dir::{Dir, include_dir};
+use crate::provider::{BodyForm, Generated, GeneratedKind, Provider};
+use include_dir::Dir;
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
-static STRIPE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/stripe");
-static GITHUB: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/github");
-static STANDARD: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/standard");
-
 fn builtin_dir(provider: Provider) -> &'static Dir<'static> {
-    match provider {
-        Provider::Stripe => &STRIPE,
-        Provider::GitHub => &GITHUB,
-        Provider::Standard => &STANDARD,
-    }
+    provider.spec().fixtures
 }
 
 /// Where a fixture came from.
@@ -76,7 +68,7 @@ impl FixtureError {
                 Some(format!("did you mean {}?", suggestions.join(", ")))
             }
             FixtureError::Unknown { .. } => Some("run `hookcli fixtures list` to see the event types".into()),
-            FixtureError::UnknownProvider { .. } => Some("pass --provider stripe|github|standard".into()),
+            FixtureError::UnknownProvider { .. } => Some(format!("pass --provider {}", Provider::names())),
             FixtureError::BadPath { .. } => Some(
                 "paths are dotted keys from the top of the payload, e.g. --set data.object.amount=5000".into(),
             ),
@@ -88,7 +80,7 @@ impl FixtureError {
 /// Every built-in fixture name of `provider` (or of all providers), sorted.
 pub fn builtin_names(provider: Option<Provider>) -> Vec<(Provider, String)> {
     let mut names = Vec::new();
-    for p in Provider::ALL {
+    for &p in Provider::ALL {
         if provider.is_some_and(|want| want != p) {
             continue;
         }
@@ -128,8 +120,8 @@ pub fn resolve(
             return load_file(&candidate, provider);
         }
     }
-    // Stripe first: its names are the ones most people type.
-    for p in Provider::ALL {
+    // In registry order: Stripe's names are the ones most people type.
+    for &p in Provider::ALL {
         if provider.is_some_and(|want| want != p) {
             continue;
         }
@@ -205,14 +197,7 @@ pub fn load_file(path: &Path, provider: Option<Provider>) -> Result<Fixture, Fix
         None => return Err(FixtureError::UnknownProvider { origin }),
     };
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("event");
-    let name = match provider {
-        Provider::GitHub => stem.to_string(),
-        _ => payload
-            .get("type")
-            .and_then(Value::as_str)
-            .unwrap_or(stem)
-            .to_string(),
-    };
+    let name = provider.scheme().event_type(stem, &payload);
     Ok(Fixture {
         name,
         provider,
@@ -240,19 +225,11 @@ fn strip_position(message: &str) -> String {
 
 /// Which provider a payload's shape belongs to.
 pub fn guess_provider(payload: &Value) -> Option<Provider> {
-    let obj = payload.as_object()?;
-    if obj.get("object").and_then(Value::as_str) == Some("event") {
-        Some(Provider::Stripe)
-    } else if obj.contains_key("type") && obj.contains_key("data") {
-        Some(Provider::Standard)
-    } else if ["sender", "repository", "hook", "zen", "organization"]
+    payload.as_object()?;
+    Provider::ALL
         .iter()
-        .any(|k| obj.contains_key(*k))
-    {
-        Some(Provider::GitHub)
-    } else {
-        None
-    }
+        .copied()
+        .find(|p| p.scheme().claims_payload(payload))
 }
 
 /// One `--set PATH=VALUE` or `--unset PATH`.
@@ -442,20 +419,9 @@ pub struct Event {
     pub body: Vec<u8>,
 }
 
-/// A value rendering generates for each event (ids and times); everything
-/// else in a body comes from the fixture and the overrides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Generated {
-    StripeEventId,
-    Created,
-    RequestId,
-    IdempotencyKey,
-    StandardTimestamp,
-}
-
 /// What a generated id is derived from, `"{fixture}:{sequence}:{what}"`,
 /// in parts: no string is built (load mode renders one event per request).
-fn id_purpose<'a>(fixture: &'a str, sequence: &'a str, what: &'static str) -> [&'a [u8]; 5] {
+fn id_purpose<'a>(fixture: &'a str, sequence: &'a str, what: &'a str) -> [&'a [u8]; 5] {
     [
         fixture.as_bytes(),
         b":",
@@ -465,26 +431,22 @@ fn id_purpose<'a>(fixture: &'a str, sequence: &'a str, what: &'static str) -> [&
     ]
 }
 
-impl Generated {
-    const ALL: [Generated; 5] = [
-        Generated::StripeEventId,
-        Generated::Created,
-        Generated::RequestId,
-        Generated::IdempotencyKey,
-        Generated::StandardTimestamp,
-    ];
-
-    fn value(self, fixture: &str, timestamp: i64, ids: IdSource, sequence: u64) -> Value {
-        let mut digits = itoa::Buffer::new();
-        let sequence = digits.format(sequence);
-        let purpose = |what| id_purpose(fixture, sequence, what);
-        match self {
-            Generated::StripeEventId => ids.base62_of("evt_", 24, &purpose("event")).into(),
-            Generated::Created => timestamp.into(),
-            Generated::RequestId => ids.base62_of("req_", 14, &purpose("request")).into(),
-            Generated::IdempotencyKey => ids.uuid_of(&purpose("idempotency")).into(),
-            Generated::StandardTimestamp => rfc3339(timestamp).into(),
-        }
+/// The value `g` takes in the event `sequence` of a fixture.
+fn generated_value(
+    g: Generated,
+    fixture: &str,
+    timestamp: i64,
+    ids: IdSource,
+    sequence: u64,
+) -> Value {
+    let mut digits = itoa::Buffer::new();
+    let sequence = digits.format(sequence);
+    let purpose = id_purpose(fixture, sequence, g.purpose);
+    match g.kind {
+        GeneratedKind::Base62 { prefix, len } => ids.base62_of(prefix, len, &purpose).into(),
+        GeneratedKind::Uuid => ids.uuid_of(&purpose).into(),
+        GeneratedKind::UnixSeconds => timestamp.into(),
+        GeneratedKind::Rfc3339 => rfc3339(timestamp).into(),
     }
 }
 
@@ -494,20 +456,20 @@ impl Fixture {
     /// and Standard Webhooks: compact).
     pub fn render(&self, opts: &RenderOptions) -> Result<Event, FixtureError> {
         let mut payload = self.payload.clone();
-        self.place(&mut payload, |g| {
-            g.value(&self.name, opts.timestamp, opts.ids, opts.sequence)
+        self.provider.scheme().place(&mut payload, &mut |g| {
+            generated_value(g, &self.name, opts.timestamp, opts.ids, opts.sequence)
         });
         for o in opts.overrides {
             o.apply(&mut payload)?;
         }
         let body = self.serialize(&payload);
-        let event_id = match self.provider {
-            Provider::Stripe => payload
-                .get("id")
+        let event_id = match self.provider.scheme().event_id_field() {
+            Some(field) => payload
+                .get(field)
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_string(),
-            _ => self.delivery_id(opts.ids, opts.sequence),
+            None => self.delivery_id(opts.ids, opts.sequence),
         };
         Ok(Event {
             provider: self.provider,
@@ -523,98 +485,81 @@ impl Fixture {
     pub fn template(&self, overrides: &[Override]) -> Result<Template, FixtureError> {
         let marker = format!("hookcli-hole-{:016x}-", rand::random::<u64>());
         let mut payload = self.payload.clone();
-        self.place(&mut payload, |g| {
-            Value::String(format!("{marker}{}", g as u8))
+        let mut placed: Vec<Generated> = Vec::new();
+        self.provider.scheme().place(&mut payload, &mut |g| {
+            placed.push(g);
+            Value::String(format!("{marker}{}.", placed.len() - 1))
         });
         for o in overrides {
             o.apply(&mut payload)?;
         }
         let body = self.serialize(&payload);
-        // Each hole is a JSON string `"<marker><n>"`, quotes included.
+        // Each hole is a JSON string `"<marker><n>."`, quotes included.
         let quoted = format!("\"{marker}");
+        let field = self.provider.scheme().event_id_field();
+        let id_placed: Option<usize> = field
+            .and_then(|f| payload.get(f))
+            .and_then(Value::as_str)
+            .and_then(|id| id.strip_prefix(marker.as_str()))
+            .and_then(|n| n.strip_suffix('.'))
+            .and_then(|n| n.parse().ok());
+        let mut id_hole = None;
         let (mut parts, mut holes, mut from) = (Vec::new(), Vec::new(), 0);
         while let Some(at) = find(&body[from..], quoted.as_bytes()).map(|i| from + i) {
             let n_at = at + quoted.len();
-            let g = Generated::ALL[usize::from(body[n_at] - b'0')];
+            let digits = body[n_at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let n: usize = std::str::from_utf8(&body[n_at..n_at + digits])
+                .ok()
+                .and_then(|d| d.parse().ok())
+                .expect("a hole is numbered");
             parts.push(body[from..at].to_vec());
-            holes.push(g);
-            from = n_at + 2; // the digit and the closing quote
+            if Some(n) == id_placed {
+                id_hole = Some(holes.len());
+            }
+            holes.push(placed[n]);
+            from = n_at + digits + 2; // the dot and the closing quote
         }
         parts.push(body[from..].to_vec());
-        let event_id = match self.provider {
-            Provider::Stripe => match payload.get("id").and_then(Value::as_str) {
-                Some(id) if id == format!("{marker}{}", Generated::StripeEventId as u8) => None,
-                other => Some(other.unwrap_or_default().to_string()),
-            },
-            _ => None,
-        };
+        // The event id: `None` when it is generated (a hole fills it in).
+        let event_id = field.and_then(|field| match payload.get(field).and_then(Value::as_str) {
+            Some(id) if id.starts_with(&marker) => None,
+            other => Some(other.unwrap_or_default().to_string()),
+        });
         Ok(Template {
             fixture: self.clone(),
             event_type: self.event_type(&payload),
             event_id,
+            id_hole,
             parts,
             holes,
         })
     }
 
-    /// Puts each generated value where this provider's events carry it.
-    fn place(&self, payload: &mut Value, mut value: impl FnMut(Generated) -> Value) {
-        match self.provider {
-            Provider::Stripe => {
-                if let Some(obj) = payload.as_object_mut() {
-                    obj.insert("id".into(), value(Generated::StripeEventId));
-                    obj.insert("created".into(), value(Generated::Created));
-                    if let Some(Value::Object(request)) = obj.get_mut("request") {
-                        if request.get("id").is_some_and(Value::is_string) {
-                            request.insert("id".into(), value(Generated::RequestId));
-                        }
-                        if request.get("idempotency_key").is_some_and(Value::is_string) {
-                            request
-                                .insert("idempotency_key".into(), value(Generated::IdempotencyKey));
-                        }
-                    }
-                }
-            }
-            Provider::GitHub => {}
-            Provider::Standard => {
-                if let Some(obj) = payload.as_object_mut()
-                    && obj.contains_key("timestamp")
-                {
-                    obj.insert("timestamp".into(), value(Generated::StandardTimestamp));
-                }
-            }
-        }
-    }
-
-    /// GitHub's delivery GUID or Standard Webhooks' `webhook-id` (not in the body).
+    /// The delivery id sent in a header (GitHub's GUID, `webhook-id`), or
+    /// nothing for providers whose events carry their own id.
     fn delivery_id(&self, ids: IdSource, sequence: u64) -> String {
-        let mut digits = itoa::Buffer::new();
-        let sequence = digits.format(sequence);
-        let purpose = |what| id_purpose(&self.name, sequence, what);
-        match self.provider {
-            Provider::Stripe => String::new(),
-            Provider::GitHub => ids.uuid_of(&purpose("delivery")),
-            Provider::Standard => ids.base62_of("msg_", 27, &purpose("message")),
+        match self.provider.scheme().delivery_id() {
+            Some(g) => match generated_value(g, &self.name, 0, ids, sequence) {
+                Value::String(s) => s,
+                other => other.to_string(),
+            },
+            None => String::new(),
         }
     }
 
     fn serialize(&self, payload: &Value) -> Vec<u8> {
-        match self.provider {
-            Provider::Stripe => serde_json::to_vec_pretty(payload),
-            _ => serde_json::to_vec(payload),
+        match self.provider.spec().body {
+            BodyForm::JsonPretty2 => serde_json::to_vec_pretty(payload),
+            BodyForm::JsonCompact => serde_json::to_vec(payload),
         }
         .expect("a Value always serializes")
     }
 
     fn event_type(&self, payload: &Value) -> String {
-        match self.provider {
-            Provider::GitHub => self.name.clone(),
-            _ => payload
-                .get("type")
-                .and_then(Value::as_str)
-                .unwrap_or(&self.name)
-                .to_string(),
-        }
+        self.provider.scheme().event_type(&self.name, payload)
     }
 }
 
@@ -630,8 +575,11 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 pub struct Template {
     fixture: Fixture,
     event_type: String,
-    /// Stripe: the event id when an override fixed it (`None`: generated).
+    /// The event id when the body carries it and an override fixed it
+    /// (`None`: generated, or not in the body).
     event_id: Option<String>,
+    /// The hole that holds the event id.
+    id_hole: Option<usize>,
     /// The bytes around the holes: one more part than holes.
     parts: Vec<Vec<u8>>,
     holes: Vec<Generated>,
@@ -642,18 +590,18 @@ impl Template {
         let f = &self.fixture;
         let mut body = Vec::with_capacity(self.parts.iter().map(Vec::len).sum::<usize>() + 128);
         let mut event_id = None;
-        for (part, hole) in self.parts.iter().zip(&self.holes) {
+        for (i, (part, hole)) in self.parts.iter().zip(&self.holes).enumerate() {
             body.extend_from_slice(part);
-            let value = hole.value(&f.name, timestamp, ids, sequence);
+            let value = generated_value(*hole, &f.name, timestamp, ids, sequence);
             serde_json::to_writer(&mut body, &value).expect("a Value always serializes");
-            if *hole == Generated::StripeEventId {
+            if self.id_hole == Some(i) {
                 event_id = value.as_str().map(str::to_string);
             }
         }
         body.extend_from_slice(self.parts.last().expect("one more part than holes"));
-        let event_id = match f.provider {
-            Provider::Stripe => self.event_id.clone().or(event_id).unwrap_or_default(),
-            _ => f.delivery_id(ids, sequence),
+        let event_id = match f.provider.scheme().event_id_field() {
+            Some(_) => self.event_id.clone().or(event_id).unwrap_or_default(),
+            None => f.delivery_id(ids, sequence),
         };
         Event {
             provider: f.provider,
@@ -780,10 +728,10 @@ mod tests {
 
     #[test]
     fn every_stripe_builtin_renders_and_names_its_type() {
-        let names = builtin_names(Some(Provider::Stripe));
+        let names = builtin_names(Some(crate::provider::STRIPE));
         assert!(names.len() >= 275, "{}", names.len());
         for (_, name) in names {
-            let f = resolve(&name, Some(Provider::Stripe), &[]).unwrap();
+            let f = resolve(&name, Some(crate::provider::STRIPE), &[]).unwrap();
             let e = f.render(&opts(&[])).unwrap();
             assert_eq!(e.event_type, name);
             assert!(e.event_id.starts_with("evt_"));

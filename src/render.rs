@@ -21,13 +21,14 @@ pub fn headers_json(headers: &Headers) -> Value {
     Value::Object(map)
 }
 
-/// `{"provider", "event_type", "event_id", "timestamp", "headers", "body"}`.
+/// `{"provider", "event_type", "event_id", "timestamp", "url", "headers", "body"}`.
 pub fn json(req: &SignedRequest) -> Value {
     json!({
         "provider": req.event.provider.name(),
         "event_type": req.event.event_type,
         "event_id": req.event.event_id,
         "timestamp": req.event.timestamp,
+        "url": req.url,
         "headers": headers_json(req.headers),
         "body": String::from_utf8_lossy(&req.event.body),
     })
@@ -97,11 +98,10 @@ fn split_url(url: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provider::Provider;
 
     fn event() -> Event {
         Event {
-            provider: Provider::Stripe,
+            provider: crate::provider::STRIPE,
             event_type: "x".into(),
             event_id: "evt_1".into(),
             timestamp: 1,

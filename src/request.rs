@@ -86,11 +86,70 @@ impl From<Vec<(String, String)>> for Headers {
     }
 }
 
-/// What arrived (or would be sent): headers plus the exact body bytes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What arrived (or would be sent): the method, the URL the sender
+/// called (when known), headers and the exact body bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
+    pub method: String,
+    /// The full URL the provider called: `--url`, else rebuilt from the
+    /// request line and `Host`/`X-Forwarded-*` headers.
+    pub url: Option<String>,
     pub headers: Headers,
     pub body: Vec<u8>,
+}
+
+impl Default for Request {
+    fn default() -> Self {
+        Request {
+            method: "POST".to_string(),
+            url: None,
+            headers: Headers::new(),
+            body: Vec::new(),
+        }
+    }
+}
+
+impl Request {
+    /// A POST of `body` with `headers`, URL unknown.
+    pub fn post(headers: Headers, body: Vec<u8>) -> Request {
+        Request {
+            headers,
+            body,
+            ..Request::default()
+        }
+    }
+
+    /// The request as the borrowed parts a scheme reads.
+    pub fn parts(&self) -> crate::provider::Parts<'_> {
+        crate::provider::Parts {
+            method: &self.method,
+            url: self.url.as_deref(),
+            headers: &self.headers,
+            body: &self.body,
+        }
+    }
+}
+
+/// The URL a request was sent to, as the sender saw it: the request
+/// target, on the host and scheme a proxy in front says it received
+/// (`X-Forwarded-Host`, `X-Forwarded-Proto`), else the `Host` header's,
+/// over plain http.
+pub fn called_url(headers: &Headers, target: &str) -> String {
+    if target.starts_with("http://") || target.starts_with("https://") {
+        return target.to_string();
+    }
+    let first = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.split(',').next())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    let scheme = first("X-Forwarded-Proto").unwrap_or("http");
+    let host = first("X-Forwarded-Host")
+        .or_else(|| first("Host"))
+        .unwrap_or("localhost");
+    format!("{scheme}://{host}{target}")
 }
 
 #[cfg(test)]
@@ -102,6 +161,21 @@ mod tests {
         let h: Headers = [("Stripe-Signature", "t=1,v1=ab")].into_iter().collect();
         assert_eq!(h.get("stripe-signature"), Some("t=1,v1=ab"));
         assert_eq!(h.get("x"), None);
+    }
+
+    #[test]
+    fn the_called_url_follows_the_proxy_headers() {
+        let h: Headers = [("Host", "127.0.0.1:4242")].into_iter().collect();
+        assert_eq!(called_url(&h, "/w?a=1"), "http://127.0.0.1:4242/w?a=1");
+        let h: Headers = [
+            ("Host", "127.0.0.1:4242"),
+            ("X-Forwarded-Proto", "https"),
+            ("X-Forwarded-Host", "abc.ngrok.app"),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(called_url(&h, "/w"), "https://abc.ngrok.app/w");
+        assert_eq!(called_url(&h, "http://x/y"), "http://x/y");
     }
 
     #[test]

@@ -16,9 +16,9 @@ pub struct ListenArgs {
     #[arg(long, value_name = "PATH")]
     pub path: Option<String>,
 
-    /// Signing scheme: stripe, github or standard (default: detected per request from its headers).
-    #[arg(long, short = 'p', value_name = "PROVIDER")]
-    pub provider: Option<String>,
+    /// Signing scheme (default: detected per request from its headers).
+    #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = super::ProviderParser)]
+    pub provider: Option<crate::provider::Provider>,
 
     /// Signing secret; repeat for several (test and live). Also read from the provider's variables
     /// (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …).

@@ -5,6 +5,7 @@ pub mod listen;
 
 pub use listen::{EventsArgs, ListenArgs, ReceivedFilterArgs, ReplayArgs, VerdictFilter};
 
+use crate::provider::Provider;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -115,6 +116,36 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// A provider by id or alias, offering every id to help and completion.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ProviderParser;
+
+impl clap::builder::TypedValueParser for ProviderParser {
+    type Value = Provider;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Provider, clap::Error> {
+        value.to_string_lossy().parse::<Provider>().map_err(|e| {
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("--provider: {e}\n"),
+            )
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(Provider::ALL.iter().map(|p| {
+            clap::builder::PossibleValue::new(p.name()).aliases(p.spec().aliases.iter().copied())
+        })))
+    }
+}
+
 /// Accepts any event name or path, but offers the built-in event types to
 /// shell completion.
 #[derive(Clone, Copy, Debug, Default)]
@@ -150,9 +181,9 @@ impl clap::builder::TypedValueParser for EventNameParser {
 /// Options shared by every command that turns a fixture into an event.
 #[derive(Debug, Args, Clone)]
 pub struct EventArgs {
-    /// Signing scheme: stripe, github or standard (default: from the event name or payload).
-    #[arg(long, short = 'p', value_name = "PROVIDER")]
-    pub provider: Option<String>,
+    /// Signing scheme (default: from the event name or payload).
+    #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = ProviderParser)]
+    pub provider: Option<Provider>,
 
     /// Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable.
     #[arg(long = "set", value_name = "PATH=VALUE")]
@@ -228,8 +259,8 @@ pub struct VerifyArgs {
     pub request: Option<PathBuf>,
 
     /// Signing scheme (default: detected from the headers).
-    #[arg(long, short = 'p', value_name = "PROVIDER")]
-    pub provider: Option<String>,
+    #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = ProviderParser)]
+    pub provider: Option<Provider>,
 
     /// Accepted timestamp age in seconds, either direction [default: 300].
     #[arg(long, value_name = "SECONDS")]
@@ -260,8 +291,9 @@ pub struct FixturesListArgs {
     #[arg(value_name = "PREFIX")]
     pub prefix: Option<String>,
 
-    #[arg(long, short = 'p', value_name = "PROVIDER")]
-    pub provider: Option<String>,
+    /// Only this provider's event types.
+    #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = ProviderParser)]
+    pub provider: Option<Provider>,
 
     /// Extra directory of NAME.json fixtures. Repeatable.
     #[arg(long = "fixtures-dir", value_name = "DIR")]

@@ -71,7 +71,7 @@ fn source_json(s: &Source) -> Value {
 /// (shown by fingerprint only).
 fn secret_status(c: &Effective) -> Vec<(Provider, String, Option<Secret>)> {
     let mut out = Vec::new();
-    for p in Provider::ALL {
+    for &p in Provider::ALL {
         for var in c.secret_vars(p) {
             let secret = super::env_var(&var).map(|v| Secret::new(v, var.clone()));
             out.push((p, var, secret));

@@ -1,6 +1,6 @@
 //! `hookcli fixtures list|show|generate`.
 
-use super::{EventSettings, Globals, load_fixture, parse_provider, record_signed};
+use super::{EventSettings, Globals, load_fixture, record_signed};
 use crate::cli::{FixturesCommand, FixturesGenerateArgs, FixturesListArgs, FixturesShowArgs};
 use crate::commands::sign::sign_event;
 use crate::exit::{ExitStatus, Hinted};
@@ -22,7 +22,7 @@ pub fn run(cmd: &FixturesCommand, globals: &Globals) -> anyhow::Result<ExitStatu
 }
 
 fn list(args: &FixturesListArgs) -> anyhow::Result<ExitStatus> {
-    let provider = parse_provider(args.provider.as_deref())?;
+    let provider = args.provider;
     let prefix = args.prefix.as_deref().unwrap_or("");
     let mut rows: Vec<(String, String, String)> = Vec::new();
     for dir in &args.fixtures_dir {
@@ -74,7 +74,7 @@ fn select(args: &FixturesGenerateArgs, settings: &EventSettings) -> Result<Vec<F
         }
     }
     if args.all || args.prefix.is_some() {
-        let provider = settings.provider.unwrap_or(Provider::Stripe);
+        let provider = settings.provider.unwrap_or_else(Provider::fallback);
         let prefix = args.prefix.as_deref().unwrap_or("");
         let names: Vec<String> = fixtures::builtin_names(Some(provider))
             .into_iter()
@@ -156,7 +156,7 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
             }
         };
         let event = fixture.render(&settings.render_options(i as u64))?;
-        let headers = sign_event(&event, secret)?;
+        let headers = sign_event(&event, secret, Some(&url))?;
         let dir = staging.path().join(&fixture.name);
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join("body.json"), &event.body)?;

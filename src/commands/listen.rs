@@ -135,25 +135,22 @@ fn startup_note(settings: &Settings, store: Option<&str>, ip: IpAddr) -> String 
 }
 
 fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
-    let provider = globals.provider(args.provider.as_deref())?;
+    let provider = globals.provider(args.provider);
     let secrets: Vec<(Provider, Vec<Secret>)> = match provider {
         Some(p) => vec![(p, globals.verification_secrets(p, &args.secret)?)],
         None => {
             let mut found: Vec<_> = Provider::ALL
-                .into_iter()
-                .map(|p| (p, globals.secret_candidates(p, &args.secret)))
+                .iter()
+                .map(|&p| (p, globals.secret_candidates(p, &args.secret)))
                 .filter(|(_, s)| !s.is_empty())
                 .collect();
             if found.is_empty() {
                 // On a terminal, ask once; the answer serves every provider.
                 let asked = vec![
-                    super::asked_secret(Provider::Stripe)?
+                    super::asked_secret(Provider::fallback())?
                         .ok_or_else(|| globals.no_secret_at_all())?,
                 ];
-                found = Provider::ALL
-                    .into_iter()
-                    .map(|p| (p, asked.clone()))
-                    .collect();
+                found = Provider::ALL.iter().map(|&p| (p, asked.clone())).collect();
             }
             found
         }
@@ -208,11 +205,7 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
             }
         });
     Ok(Settings {
-        verifier: Verifier {
-            provider,
-            secrets,
-            tolerance,
-        },
+        verifier: Verifier::new(provider, secrets, tolerance),
         path,
         respond,
         forward,

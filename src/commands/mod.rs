@@ -47,8 +47,8 @@ impl Globals {
     }
 
     /// `--provider`, else the configured provider (verify and listen).
-    pub fn provider(&self, flag: Option<&str>) -> Result<Option<Provider>, Hinted> {
-        Ok(parse_provider(flag)?.or(self.config.provider.value))
+    pub fn provider(&self, flag: Option<Provider>) -> Option<Provider> {
+        flag.or(self.config.provider.value)
     }
 
     /// `--tolerance`, else the configured one.
@@ -97,8 +97,8 @@ impl Globals {
     /// flag, and every configured or usual variable, per provider.
     pub fn no_secret_at_all(&self) -> Hinted {
         let vars: Vec<String> = Provider::ALL
-            .into_iter()
-            .map(|p| format!("{} ({p})", self.config.secret_vars(p).join(" / ")))
+            .iter()
+            .map(|&p| format!("{} ({p})", self.config.secret_vars(p).join(" / ")))
             .collect();
         Hinted::usage(
             "no signing secret to verify with",
@@ -160,12 +160,13 @@ pub fn record_signed(
     url: Option<&str>,
 ) -> Option<i64> {
     let store = store?;
+    let request = crate::request::Request::post(headers.clone(), Vec::new());
     let signature = event
         .provider
         .scheme()
-        .parse(headers)
+        .parse(&request.parts())
         .ok()
-        .and_then(|r| r.signatures.into_iter().next())
+        .and_then(|c| c.signatures.first().map(|s| s.text.to_string()))
         .unwrap_or_default();
     let headers_json = crate::render::headers_json(headers);
     let result = store.record_signed(&NewSigned {
@@ -201,14 +202,6 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-pub fn parse_provider(name: Option<&str>) -> Result<Option<Provider>, Hinted> {
-    name.map(|n| {
-        n.parse::<Provider>()
-            .map_err(|e| Hinted::usage(e, "pass --provider stripe, github or standard"))
-    })
-    .transpose()
-}
-
 /// Overrides, timestamp and ids for rendering fixtures, from the shared flags.
 pub struct EventSettings {
     pub provider: Option<Provider>,
@@ -227,7 +220,7 @@ impl EventSettings {
             overrides.push(Override::parse_remove(path)?);
         }
         Ok(EventSettings {
-            provider: parse_provider(args.provider.as_deref())?,
+            provider: args.provider,
             overrides,
             timestamp: args.timestamp.unwrap_or_else(now),
             ids: IdSource::new(args.seed.unwrap_or_else(rand::random)),

@@ -9,7 +9,7 @@ use crate::exit::{ExitStatus, Hinted};
 use crate::listen::forwardable;
 use crate::output;
 use crate::provider::{self, Provider, SignInput};
-use crate::request::Headers;
+use crate::request::{Headers, Request};
 use crate::secret::Secret;
 use crate::send::format_duration;
 use crate::store::ReceivedRow;
@@ -84,7 +84,7 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         let (headers, resigned) = if args.no_resign {
             (stored_headers(row), None)
         } else {
-            resign(row, &args.secret, globals)
+            resign(row, &url, &args.secret, globals)
         };
         let result = crate::send::deliver_blocking(&url, &headers, &row.new.body, timeout);
         let (status, error) = match &result {
@@ -140,7 +140,12 @@ fn stored_headers(row: &ReceivedRow) -> Headers {
 
 /// The stored headers with a fresh signature and timestamp, when one of
 /// the secrets is the one that verified the request; else unchanged.
-fn resign(row: &ReceivedRow, flags: &[String], globals: &Globals) -> (Headers, Option<Secret>) {
+fn resign(
+    row: &ReceivedRow,
+    url: &str,
+    flags: &[String],
+    globals: &Globals,
+) -> (Headers, Option<Secret>) {
     let headers = stored_headers(row);
     let n = &row.new;
     let (Some(provider), Some(fp)) = (
@@ -155,27 +160,31 @@ fn resign(row: &ReceivedRow, flags: &[String], globals: &Globals) -> (Headers, O
     let Some(secret) = secrets.into_iter().find(|s| &s.fingerprint() == fp) else {
         return (headers, None);
     };
-    let scheme = provider.scheme();
-    let id = match provider {
-        Provider::Standard => headers.get("webhook-id").unwrap_or_default().to_string(),
-        Provider::GitHub => headers
-            .get("X-GitHub-Delivery")
-            .unwrap_or_default()
-            .to_string(),
-        Provider::Stripe => n.event_id.clone().unwrap_or_default(),
-    };
+    // The id the provider signed (a delivery id in a header), else the event's.
+    let parts = Request::post(headers.clone(), Vec::new());
+    let claims = provider.scheme().parse(&parts.parts()).ok();
+    let id = claims
+        .as_ref()
+        .and_then(|c| c.id)
+        .or(n.event_id.as_deref())
+        .unwrap_or_default()
+        .to_string();
     let input = SignInput {
         body: &n.body,
         timestamp: now(),
         id: &id,
         event_type: n.event_type.as_deref().unwrap_or_default(),
+        url: Some(url),
     };
-    let Ok(fresh) = provider::sign(scheme, &secret, &input) else {
+    let Ok(fresh) = provider::sign(provider, &secret, &input) else {
         return (headers, None);
     };
     // Only the signature and timestamp change; every other header is as received.
+    let signature_headers = provider.spec().signature_headers;
     let replaced = |name: &str| {
-        name.eq_ignore_ascii_case(scheme.signature_header())
+        signature_headers
+            .iter()
+            .any(|h| name.eq_ignore_ascii_case(h))
             || name.to_ascii_lowercase().contains("timestamp")
     };
     let mut out: Headers = headers.iter().filter(|(name, _)| !replaced(name)).collect();

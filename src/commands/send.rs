@@ -207,7 +207,7 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
                 std::thread::sleep(wait);
                 let signed = resigned(event, timestamp);
                 let secret = &secrets[&event.provider];
-                let headers = sign_event(&signed, secret)?;
+                let headers = sign_event(&signed, secret, Some(&settings.url))?;
                 record_signed(
                     store.as_ref(),
                     "send",
@@ -354,7 +354,7 @@ async fn deliver_with_retries(
         let (timestamp, lead_wait) = settings.resign_time(clock);
         tokio::time::sleep(lead_wait).await;
         let signed = resigned(event, timestamp);
-        let headers = sign_event(&signed, secret)?;
+        let headers = sign_event(&signed, secret, Some(&settings.url))?;
         // Recorded before it is sent, so a listener on the other end can
         // already find the original bytes by signature or event id.
         let signed_id = record_signed(
@@ -387,8 +387,7 @@ async fn deliver_with_retries(
             sent_ms,
             &result,
         );
-        let scheme = event.provider.scheme();
-        let header_name = scheme.signature_header();
+        let header_name = event.provider.signature_header();
         let report = Delivery {
             event: &signed,
             url: &settings.url,
@@ -522,6 +521,11 @@ fn load_mode(
         })
         .map_err(Hinted::from)?;
     let signer = signer(provider, &secret)?;
+    let url: Arc<str> = settings.url.as_str().into();
+    // Every request signs the same way; one that cannot is refused here.
+    signer
+        .sign(&sign_input(&probe, Some(&url)))
+        .map_err(|e| Hinted::usage(e.to_string(), e.hint()))?;
     let event_type: Arc<str> = probe.event_type.into();
     // Serialized once; each request only fills in its ids and timestamp.
     let template = Arc::new(fixture.template(&overrides).map_err(Hinted::from)?);
@@ -531,7 +535,10 @@ fn load_mode(
         move |index: u64| {
             let timestamp = fixed.unwrap_or_else(now);
             let event = template.render(timestamp, ids, index);
-            let headers = signer.sign(&sign_input(&event));
+            // The probe above signed this event's kind for this URL.
+            let headers = signer
+                .sign(&sign_input(&event, Some(&url)))
+                .unwrap_or_default();
             Prepared {
                 headers,
                 body: bytes::Bytes::from(event.body),

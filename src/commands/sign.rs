@@ -17,7 +17,7 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let secret = globals.signing_secret(fixture.provider, args.secret.as_deref())?;
     let url = globals.target(args.to.as_deref())?;
     let event = fixture.render(&settings.render_options(0))?;
-    let headers = sign_event(&event, &secret)?;
+    let headers = sign_event(&event, &secret, Some(&url))?;
     record_signed(
         globals.open_store().as_ref(),
         "sign",
@@ -40,27 +40,33 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// Every header the provider would send with this event.
-pub fn sign_event(event: &Event, secret: &Secret) -> Result<Headers, Hinted> {
-    Ok(signer(event.provider, secret)?.sign(&sign_input(event)))
+/// Every header the provider would send with this event, delivered to `url`.
+pub fn sign_event(event: &Event, secret: &Secret, url: Option<&str>) -> Result<Headers, Hinted> {
+    signer(event.provider, secret)?
+        .sign(&sign_input(event, url))
+        .map_err(|e| Hinted::usage(e.to_string(), e.hint()))
 }
 
-/// What the provider signs of `event`.
-pub fn sign_input(event: &Event) -> SignInput<'_> {
+/// What the provider signs of `event`, delivered to `url`.
+pub fn sign_input<'a>(event: &'a Event, url: Option<&'a str>) -> SignInput<'a> {
     SignInput {
         body: &event.body,
         timestamp: event.timestamp,
         id: &event.event_id,
         event_type: &event.event_type,
+        url,
     }
 }
 
 /// `secret` made into `provider`'s signing key, for signing many events.
-pub fn signer(provider: Provider, secret: &Secret) -> Result<provider::Signer<'static>, Hinted> {
-    provider::Signer::new(provider.scheme(), secret).map_err(|e| {
+pub fn signer(provider: Provider, secret: &Secret) -> Result<provider::Signer, Hinted> {
+    provider::Signer::new(provider, secret).map_err(|e| {
         Hinted::usage(
-            format!("{provider} cannot sign with {secret}: {e}"),
-            "check the secret: Standard Webhooks secrets are whsec_ followed by base64",
+            format!(
+                "{provider} cannot sign: the secret from {} {e}",
+                secret.label()
+            ),
+            e.hint,
         )
     })
 }

@@ -13,10 +13,10 @@ use std::path::Path;
 
 pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let request = read_request(args)?;
-    let provider = globals.provider(args.provider.as_deref())?;
+    let provider = globals.provider(args.provider);
     let secret_provider = provider
         .or_else(|| Provider::detect(&request.headers))
-        .unwrap_or(Provider::Stripe);
+        .unwrap_or_else(Provider::fallback);
     let secrets = globals.verification_secrets(secret_provider, &args.secret)?;
     let ctx = Context {
         secrets: &secrets,
@@ -67,10 +67,7 @@ fn read_request(args: &VerifyArgs) -> anyhow::Result<Request> {
                 )
             })?
         }
-        (None, Some(path)) => Request {
-            headers: Headers::new(),
-            body: read_source(path)?,
-        },
+        (None, Some(path)) => Request::post(Headers::new(), read_source(path)?),
         (None, None) => {
             return Err(Hinted::usage(
                 "no request body to verify",

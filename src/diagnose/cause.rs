@@ -2,7 +2,7 @@
 //! of the `--json` interface), details, and a `Display` that is the advice:
 //! one sentence saying what to change.
 
-use crate::provider::Provider;
+use crate::provider::{MessageError, Misuse, Mixup, Provider};
 use serde_json::{Map, Value, json};
 use std::fmt;
 
@@ -73,26 +73,26 @@ impl Side {
 }
 
 /// Ways a secret string is the wrong kind of thing for the scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WrongKind {
-    /// `sk_…`/`rk_…`/`pk_…`: a Stripe API key, not a signing secret.
-    ApiKey,
-    /// Stripe scheme, but the signer base64-decoded the part after `whsec_`.
-    StandardSecretUsedRaw,
-    /// Standard Webhooks, but the signer keyed with the whole string.
-    RawSecretUsedAsStandard,
-    /// Standard Webhooks, and the secret is not base64 at all.
-    NotBase64,
+    /// Another kind of credential (an API key, an access token).
+    Misuse(&'static Misuse),
+    /// The signer derived the key another way than this scheme does.
+    Mixup(&'static Mixup),
+    /// The scheme cannot make a key of it (`kind` as the scheme names it).
+    Unusable {
+        kind: &'static str,
+        reason: String,
+    },
     Empty,
 }
 
 impl WrongKind {
-    pub fn name(self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
-            WrongKind::ApiKey => "api_key",
-            WrongKind::StandardSecretUsedRaw => "standard_webhooks_secret_used_raw",
-            WrongKind::RawSecretUsedAsStandard => "raw_secret_used_as_standard_webhooks",
-            WrongKind::NotBase64 => "not_base64",
+            WrongKind::Misuse(m) => m.id,
+            WrongKind::Mixup(m) => m.id,
+            WrongKind::Unusable { kind, .. } => kind,
             WrongKind::Empty => "empty",
         }
     }
@@ -154,6 +154,14 @@ pub enum Cause {
     NoSecret {
         provider: Provider,
     },
+    /// The scheme signs the URL the provider called, and it is not known.
+    UrlUnknown {
+        provider: Provider,
+    },
+    /// The signed message cannot be built from this request.
+    Unverifiable {
+        reason: String,
+    },
     WrongSecret {
         /// Label of the secret that reproduces the signature, if one does.
         matched_secret: Option<String>,
@@ -185,6 +193,14 @@ pub enum Cause {
 }
 
 impl Cause {
+    /// The finding for a request whose signed message cannot be built.
+    pub fn message(provider: Provider, error: MessageError) -> Cause {
+        match error {
+            MessageError::NeedsUrl { .. } => Cause::UrlUnknown { provider },
+            MessageError::Invalid(reason) => Cause::Unverifiable { reason },
+        }
+    }
+
     /// Stable machine id.
     pub fn id(&self) -> &'static str {
         match self {
@@ -192,6 +208,8 @@ impl Cause {
             Cause::MalformedHeader { .. } => "malformed_header",
             Cause::WrongProvider { .. } => "wrong_provider",
             Cause::NoSecret { .. } => "no_secret",
+            Cause::UrlUnknown { .. } => "url_unknown",
+            Cause::Unverifiable { .. } => "unverifiable",
             Cause::WrongSecret { .. } => "wrong_secret",
             Cause::SecretWhitespace { .. } => "secret_whitespace",
             Cause::SecretWrongKind { .. } => "secret_wrong_kind",
@@ -229,6 +247,8 @@ impl Cause {
                 ("verifies_as_found", json!(verifies_as_found)),
             ],
             Cause::NoSecret { provider } => vec![("env", json!(provider.secret_env_vars()))],
+            Cause::UrlUnknown { provider } => vec![("provider", json!(provider.name()))],
+            Cause::Unverifiable { reason } => vec![("reason", json!(reason))],
             Cause::WrongSecret {
                 matched_secret,
                 verifying_secret,
@@ -349,12 +369,23 @@ impl fmt::Display for Cause {
                 f,
                 "The request carries a {found} signature ({}), not a {expected} one: verify it \
                  with --provider {found}.",
-                found.scheme().signature_header()
+                found.signature_header()
             ),
             Cause::NoSecret { provider } => write!(
                 f,
                 "No secret to verify with: pass --secret or set {}.",
                 provider.secret_env_vars()[0]
+            ),
+            Cause::UrlUnknown { provider } => write!(
+                f,
+                "{} signs the URL it calls, and hookcli does not know it: pass --url with the \
+                 URL configured at {0}.",
+                provider.spec().display
+            ),
+            Cause::Unverifiable { reason } => write!(
+                f,
+                "The signed message cannot be rebuilt from this request ({reason}): check that \
+                 the request reaches you as the provider sent it."
             ),
             Cause::WrongSecret {
                 matched_secret: Some(label),
@@ -392,25 +423,11 @@ impl fmt::Display for Cause {
                  where the webhook is signed.",
             ),
             Cause::SecretWrongKind { secret, kind } => match kind {
-                WrongKind::ApiKey => write!(
+                WrongKind::Misuse(m) => write!(f, "The secret from {secret} {}.", m.advice),
+                WrongKind::Mixup(m) => f.write_str(m.advice),
+                WrongKind::Unusable { reason, .. } => write!(
                     f,
-                    "The secret from {secret} is an API key (sk_/rk_/pk_), not a webhook signing \
-                     secret: use the endpoint's whsec_ signing secret."
-                ),
-                WrongKind::StandardSecretUsedRaw => f.write_str(
-                    "The sender keyed the HMAC with the base64-decoded part after whsec_ \
-                     (Standard Webhooks style), while Stripe keys with the whole string: verify \
-                     with --provider standard, or fix the signer.",
-                ),
-                WrongKind::RawSecretUsedAsStandard => f.write_str(
-                    "The sender keyed the HMAC with the whole secret string, while Standard \
-                     Webhooks keys with the base64-decoded part after whsec_: fix the signer to \
-                     decode the secret.",
-                ),
-                WrongKind::NotBase64 => write!(
-                    f,
-                    "The secret from {secret} is not base64 after whsec_, so it cannot be a \
-                     Standard Webhooks secret: copy it exactly from the provider."
+                    "The secret from {secret} {reason}: copy it exactly from the provider."
                 ),
                 WrongKind::Empty => write!(
                     f,

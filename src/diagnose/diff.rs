@@ -5,7 +5,7 @@
 use super::cause::ByteDiff;
 use super::keys::Keys;
 use crate::escape::bytes_visible;
-use crate::provider::{Provider, Received};
+use crate::provider::{Claims, Provider};
 use crate::secret::Secret;
 use serde_json::{Value, json};
 
@@ -17,8 +17,9 @@ const PAYLOAD_HEAD: usize = 64;
 pub struct Expected {
     pub label: String,
     pub fingerprint: String,
-    /// The signature in header form, or why this secret gives no key.
-    pub signature: Result<String, String>,
+    /// The signature in header form (`None` for a public key, which
+    /// verifies but cannot sign), or why this secret gives no key.
+    pub signature: Result<Option<String>, String>,
     pub matches: bool,
 }
 
@@ -32,7 +33,7 @@ pub struct SignatureDiff {
     /// One row per secret, computed over the received body with the
     /// header's timestamp and id.
     pub expected: Vec<Expected>,
-    /// The first bytes of `prefix ++ body`, made visible.
+    /// The first bytes of the signed message, made visible.
     pub signed_payload_head: String,
     /// How many bytes the signed payload has in all.
     pub signed_payload_len: usize,
@@ -41,37 +42,36 @@ pub struct SignatureDiff {
 impl SignatureDiff {
     pub fn new(
         provider: Provider,
-        received: &Received,
+        claims: &Claims,
         body: &[u8],
         secrets: &[Secret],
         keys: &Keys,
     ) -> Self {
-        let scheme = provider.scheme();
-        let prefix = scheme.signed_prefix(received.timestamp, received.id.as_deref());
-        let mut head = prefix.as_bytes().to_vec();
-        head.extend_from_slice(&body[..body.len().min(PAYLOAD_HEAD.saturating_sub(prefix.len()))]);
-        head.truncate(PAYLOAD_HEAD);
+        let (head, len) = keys.message_head(PAYLOAD_HEAD);
         let expected = secrets
             .iter()
             .zip(&keys.as_given)
             .map(|(secret, key)| {
-                let signature = key.clone().map(|k| keys.sign(k, body));
+                let (signature, matches) = match key {
+                    Ok(k) => (Ok(keys.expected(*k, body)), keys.verifies(*k, body)),
+                    Err(e) => (Err(e.reason.to_string()), false),
+                };
                 Expected {
                     label: secret.label().to_string(),
                     fingerprint: secret.fingerprint(),
-                    matches: signature.as_ref().is_ok_and(|s| keys.is_received(s)),
+                    matches,
                     signature,
                 }
             })
             .collect();
         SignatureDiff {
             provider: Some(provider),
-            timestamp: received.timestamp,
-            id: received.id.clone(),
-            received: received.signatures.clone(),
+            timestamp: claims.timestamp.map(|t| t.seconds),
+            id: claims.id.map(str::to_string),
+            received: claims.texts(),
             expected,
             signed_payload_head: bytes_visible(&head),
-            signed_payload_len: prefix.len() + body.len(),
+            signed_payload_len: len,
         }
     }
 
@@ -86,7 +86,8 @@ impl SignatureDiff {
                     "matches": e.matches,
                 });
                 match &e.signature {
-                    Ok(sig) => row["signature"] = json!(sig),
+                    Ok(Some(sig)) => row["signature"] = json!(sig),
+                    Ok(None) => {}
                     Err(why) => row["error"] = json!(why),
                 }
                 row

@@ -1,16 +1,15 @@
-//! The HMAC keys worth trying: each secret as given, and the ways it is
-//! commonly mangled (whitespace, the other key derivation). Each key is
-//! derived and HMAC-initialised once, with the signed prefix already fed in,
-//! so trying a body costs one pass over the body. The state after the
-//! received body (and just before its trailing newline) is kept per key, so
+//! The keys worth trying: each secret as given, and the ways it is commonly
+//! mangled (whitespace, another scheme's key derivation). Each key is
+//! prepared once; a MAC key has the signed message's head already fed in,
+//! so trying a body costs one pass over the body, and the state after the
+//! received body (just before its trailing newline) is kept per key, so
 //! guesses that only change the end of the body cost next to nothing.
+//! Public keys cannot absorb a head: they verify the whole message.
 
-use super::cause::{Place, WrongKind};
-use crate::provider::{Provider, Received, Scheme, signatures_equal};
+use super::cause::Place;
+use crate::provider::{Claims, KeyError, MessageError, Mixup, Parts, Provider, Tail, VerifyKey};
 use crate::secret::Secret;
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::Sha256;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// How a key was made from its secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +19,8 @@ pub enum Tweak {
     Trimmed(Place),
     /// The secret with this appended (the signer's copy had it).
     Appended(&'static str),
-    /// The other key derivation: `WrongKind` names the mix-up.
-    Alt(WrongKind),
+    /// Another scheme's key derivation.
+    Mixup(&'static Mixup),
 }
 
 impl Tweak {
@@ -38,8 +37,7 @@ impl Tweak {
             Tweak::Appended("\n") => "with a trailing \\n",
             Tweak::Appended("\r\n") => "with a trailing \\r\\n",
             Tweak::Appended(_) => "with a trailing space",
-            Tweak::Alt(WrongKind::StandardSecretUsedRaw) => "base64-decoded after whsec_",
-            Tweak::Alt(_) => "as raw bytes",
+            Tweak::Mixup(m) => m.tried_as,
         }
     }
 }
@@ -48,21 +46,26 @@ pub struct Key {
     /// Index into the secrets.
     pub secret: usize,
     pub tweak: Tweak,
-    /// Keyed, with the signed prefix fed in.
-    mac: Hmac<Sha256>,
-    /// `mac` after `body[..cut]`, computed when first needed.
-    at_cut: OnceCell<Hmac<Sha256>>,
+    key: VerifyKey,
+    /// A MAC key with the received message's head fed in.
+    after_head: Option<VerifyKey>,
+    /// `after_head` after `body[..cut]`, computed when first needed.
+    at_cut: OnceCell<Option<VerifyKey>>,
 }
 
-pub struct Keys<'s> {
-    scheme: &'static dyn Scheme,
+pub struct Keys<'c, 'r> {
+    provider: Provider,
+    claims: &'c Claims<'r>,
+    parts: Parts<'c>,
     pub keys: Vec<Key>,
     /// Per secret: the index of its as-given key, or why it has none.
-    pub as_given: Vec<Result<usize, String>>,
-    received: &'s Received,
-    body: &'s [u8],
+    pub as_given: Vec<Result<usize, KeyError>>,
+    /// The head of the message over the received body, and what follows it.
+    head: Vec<u8>,
+    tail: Tail,
     /// The received body's length without its trailing newline.
     cut: usize,
+    scratch: RefCell<(Vec<u8>, Vec<u8>)>,
 }
 
 /// Longest tail (after `cut`) worth finishing from the saved state.
@@ -70,52 +73,73 @@ const SHORT_TAIL: usize = 8;
 
 const SIGNER_WHITESPACE: [&str; 3] = ["\n", "\r\n", " "];
 
-impl<'s> Keys<'s> {
+/// What a key is judged the same as another by: a MAC key's bytes, a
+/// public key's text.
+fn prepare(provider: Provider, text: &str) -> Result<(Vec<u8>, VerifyKey), KeyError> {
+    let scheme = provider.scheme();
+    let algorithm = provider.spec().algorithm;
+    if algorithm.is_symmetric() {
+        let bytes = scheme.key_bytes(text)?;
+        let key = VerifyKey::hmac(algorithm, &bytes);
+        Ok((bytes, key))
+    } else {
+        Ok((text.as_bytes().to_vec(), scheme.verify_key(text)?))
+    }
+}
+
+impl<'c, 'r> Keys<'c, 'r> {
     /// Every distinct key for `secrets`, likeliest first: each secret as
     /// given or trimmed (the verifying secret first), then whitespace the
-    /// signer may have had, then the other derivation.
+    /// signer may have had, then the other derivations.
     pub fn new(
-        scheme: &'static dyn Scheme,
+        provider: Provider,
         secrets: &[Secret],
-        received: &'s Received,
-        body: &'s [u8],
-    ) -> Self {
-        let mut candidates: Vec<(usize, Tweak, Vec<u8>)> = Vec::new();
+        claims: &'c Claims<'r>,
+        parts: Parts<'c>,
+    ) -> Result<Self, MessageError> {
+        let mut candidates: Vec<(usize, Tweak, Vec<u8>, VerifyKey)> = Vec::new();
         let mut as_given = Vec::with_capacity(secrets.len());
         for (i, secret) in secrets.iter().enumerate() {
             let value = secret.expose();
-            match scheme.key(value) {
-                Ok(key) => {
+            match prepare(provider, value) {
+                Ok((id, key)) => {
                     as_given.push(Ok(candidates.len()));
-                    candidates.push((i, Tweak::AsGiven, key));
+                    candidates.push((i, Tweak::AsGiven, id, key));
                 }
-                Err(e) => as_given.push(Err(e.0)),
+                Err(e) => as_given.push(Err(e)),
             }
             if let Some(place) = Place::of(value)
-                && let Ok(key) = scheme.key(value.trim())
+                && let Ok((id, key)) = prepare(provider, value.trim())
             {
-                candidates.push((i, Tweak::Trimmed(place), key));
+                candidates.push((i, Tweak::Trimmed(place), id, key));
             }
         }
         for (i, secret) in secrets.iter().enumerate() {
             for suffix in SIGNER_WHITESPACE {
-                if let Ok(key) = scheme.key(&format!("{}{suffix}", secret.expose())) {
-                    candidates.push((i, Tweak::Appended(suffix), key));
+                if let Ok((id, key)) = prepare(provider, &format!("{}{suffix}", secret.expose())) {
+                    candidates.push((i, Tweak::Appended(suffix), id, key));
                 }
             }
         }
+        let algorithm = provider.spec().algorithm;
         for (i, secret) in secrets.iter().enumerate() {
-            if let Some((kind, key)) = alternate_key(scheme.provider(), secret.expose()) {
-                candidates.push((i, Tweak::Alt(kind), key));
+            for mixup in provider.scheme().mixups() {
+                if let Some(bytes) = (mixup.key)(secret.expose()) {
+                    let key = VerifyKey::hmac(algorithm, &bytes);
+                    candidates.push((i, Tweak::Mixup(mixup), bytes, key));
+                }
             }
         }
 
-        let prefix = scheme.signed_prefix(received.timestamp, received.id.as_deref());
+        let mut head = Vec::new();
+        let tail = provider
+            .scheme()
+            .message(&claims.material(&parts, parts.body), &mut head)?;
         let mut keys: Vec<Key> = Vec::with_capacity(candidates.len());
         let mut seen: Vec<Vec<u8>> = Vec::with_capacity(candidates.len());
-        for (secret, tweak, key) in candidates {
-            if let Some(earlier) = seen.iter().position(|k| *k == key) {
-                // Same bytes as an earlier key: point this secret's as-given
+        for (secret, tweak, id, key) in candidates {
+            if let Some(earlier) = seen.iter().position(|k| *k == id) {
+                // Same key as an earlier one: point this secret's as-given
                 // slot at it so its expected signature can still be shown.
                 if tweak == Tweak::AsGiven {
                     as_given[secret] = Ok(earlier);
@@ -125,87 +149,133 @@ impl<'s> Keys<'s> {
             if tweak == Tweak::AsGiven {
                 as_given[secret] = Ok(keys.len());
             }
-            let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&key)
-                .expect("HMAC takes keys of any length");
-            mac.update(prefix.as_bytes());
-            seen.push(key);
+            seen.push(id);
             keys.push(Key {
                 secret,
                 tweak,
-                mac,
+                after_head: key.absorbed(&head),
+                key,
                 at_cut: OnceCell::new(),
             });
         }
+        let body = parts.body;
         let newline = if body.ends_with(b"\r\n") {
             2
         } else {
             usize::from(body.ends_with(b"\n"))
         };
-        Keys {
-            scheme,
+        Ok(Keys {
+            provider,
+            claims,
+            parts,
             keys,
             as_given,
-            received,
-            body,
+            head,
+            tail,
             cut: body.len() - newline,
+            scratch: RefCell::new((Vec::new(), Vec::new())),
+        })
+    }
+
+    /// The MAC key `k` after the head and `bytes`, taking the saved state
+    /// when `bytes` only changes the end of the received body.
+    fn mac_after(&self, key: &Key, bytes: &[u8]) -> Option<VerifyKey> {
+        let after_head = key.after_head.as_ref()?;
+        let cut = self.cut;
+        let body = self.parts.body;
+        let shares_head =
+            bytes.len() >= cut && bytes.len() - cut <= SHORT_TAIL && bytes[..cut] == body[..cut];
+        if shares_head {
+            let at_cut = key
+                .at_cut
+                .get_or_init(|| after_head.absorbed(&body[..cut]))
+                .as_ref()?;
+            at_cut.absorbed(&bytes[cut..])
+        } else {
+            after_head.absorbed(bytes)
         }
     }
 
-    /// The signature key `k` gives `bytes`, in header form.
-    pub fn sign(&self, k: usize, bytes: &[u8]) -> String {
+    /// Whether key `k` verifies a received signature over `bytes`, with
+    /// `head` the message head for that body.
+    fn verifies_with(&self, k: usize, head: &[u8], tail: Tail, bytes: &[u8]) -> bool {
         let key = &self.keys[k];
-        let cut = self.cut;
-        let shares_head = bytes.len() >= cut
-            && bytes.len() - cut <= SHORT_TAIL
-            && bytes[..cut] == self.body[..cut];
-        let mac = if shares_head {
-            let mut mac = key
-                .at_cut
-                .get_or_init(|| {
-                    let mut mac = key.mac.clone();
-                    mac.update(&self.body[..cut]);
-                    mac
-                })
-                .clone();
-            mac.update(&bytes[cut..]);
-            mac
+        let algorithm = key.key.algorithm();
+        let signatures = || self.claims.of(algorithm);
+        let mut scratch = self.scratch.borrow_mut();
+        if tail == Tail::Body
+            && head == self.head.as_slice()
+            && let Some(state) = self.mac_after(key, bytes)
+        {
+            let mac = state.into_mac().expect("a MAC key");
+            return signatures().fold(false, |hit, sig| {
+                hit | constant_time_eq::constant_time_eq(mac.as_slice(), sig)
+            });
+        }
+        let body = (tail == Tail::Body).then_some(bytes);
+        key.key.verify(head, body, signatures(), &mut scratch.1)
+    }
+
+    /// The head of the message whose body is `bytes`, into the scratch buffer.
+    fn head_for(&self, bytes: &[u8]) -> Option<(Vec<u8>, Tail)> {
+        let mut head = std::mem::take(&mut self.scratch.borrow_mut().0);
+        head.clear();
+        let tail = self
+            .provider
+            .scheme()
+            .message(&self.claims.material(&self.parts, bytes), &mut head)
+            .ok()?;
+        Some((head, tail))
+    }
+
+    /// The signature key `k` gives `bytes`, in header form: symmetric keys
+    /// only (a public key cannot sign).
+    pub fn expected(&self, k: usize, bytes: &[u8]) -> Option<String> {
+        let key = &self.keys[k];
+        let (head, tail) = self.head_for(bytes)?;
+        let mac = if tail == Tail::Body && head == self.head {
+            self.mac_after(key, bytes)?.into_mac()
         } else {
-            let mut mac = key.mac.clone();
-            mac.update(bytes);
-            mac
+            key.key.mac(&head, (tail == Tail::Body).then_some(bytes))
         };
-        self.scheme.encode(&mac.finalize().into_bytes())
+        self.scratch.borrow_mut().0 = head;
+        Some(self.provider.spec().encoding.to_text(mac?.as_slice()))
     }
 
-    /// Whether `signature` is one of the received ones (constant time).
-    pub fn is_received(&self, signature: &str) -> bool {
-        self.received
-            .signatures
-            .iter()
-            .fold(false, |hit, s| hit | signatures_equal(signature, s))
+    /// Whether key `k` verifies a received signature over `bytes`.
+    pub fn verifies(&self, k: usize, bytes: &[u8]) -> bool {
+        let Some((head, tail)) = self.head_for(bytes) else {
+            return false;
+        };
+        let hit = self.verifies_with(k, &head, tail, bytes);
+        self.scratch.borrow_mut().0 = head;
+        hit
     }
 
-    /// The first key, among those `filter` admits, that reproduces a
+    /// The first key, among those `filter` admits, that verifies a
     /// received signature over `body`.
     pub fn find(&self, body: &[u8], filter: impl Fn(&Key) -> bool) -> Option<usize> {
-        (0..self.keys.len())
-            .find(|&k| filter(&self.keys[k]) && self.is_received(&self.sign(k, body)))
+        let (head, tail) = self.head_for(body)?;
+        let hit = (0..self.keys.len())
+            .find(|&k| filter(&self.keys[k]) && self.verifies_with(k, &head, tail, body));
+        self.scratch.borrow_mut().0 = head;
+        hit
     }
-}
 
-/// The key the other family of schemes would derive from `value`.
-fn alternate_key(provider: Provider, value: &str) -> Option<(WrongKind, Vec<u8>)> {
-    match provider {
-        Provider::Stripe if value.starts_with("whsec_") => Provider::Standard
-            .scheme()
-            .key(value)
-            .ok()
-            .map(|k| (WrongKind::StandardSecretUsedRaw, k)),
-        Provider::Standard => Provider::Stripe
-            .scheme()
-            .key(value)
-            .ok()
-            .map(|k| (WrongKind::RawSecretUsedAsStandard, k)),
-        _ => None,
+    /// The first bytes of the signed message over the received body, and its length.
+    pub fn message_head(&self, limit: usize) -> (Vec<u8>, usize) {
+        let body = self.parts.body;
+        let mut shown = self.head.clone();
+        if self.tail == Tail::Body {
+            shown.extend_from_slice(&body[..body.len().min(limit.saturating_sub(self.head.len()))]);
+        }
+        shown.truncate(limit);
+        let len = self.head.len()
+            + if self.tail == Tail::Body {
+                body.len()
+            } else {
+                0
+            };
+        (shown, len)
     }
 }

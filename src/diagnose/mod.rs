@@ -22,9 +22,9 @@ pub use cause::{ByteDiff, Cause, Confidence, Mutation, Place, Side, WrongKind};
 pub use diff::{Expected, SignatureDiff};
 pub use render::render;
 
-use crate::provider::{Provider, Received, verify};
-use crate::request::Request;
-use crate::secret::{Secret, SecretKind};
+use crate::provider::{BodyForm, Claims, HeaderProblem, Parts, Provider, verify_secrets};
+use crate::request::{Headers, Request};
+use crate::secret::Secret;
 use keys::{Keys, Tweak};
 use serde_json::{Value, json};
 use variants::{Json, Variant};
@@ -96,19 +96,13 @@ struct Hit {
 
 pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     let headers = &request.headers;
+    let parts = request.parts();
     let provider = match header::resolve(headers, ctx.provider) {
         Ok(p) => p,
         Err(Cause::WrongProvider {
             expected, found, ..
         }) => {
-            let verdict = verify(
-                found.scheme(),
-                headers,
-                &request.body,
-                ctx.secrets,
-                ctx.now,
-                ctx.tolerance,
-            );
+            let verdict = verify_secrets(found, &parts, ctx.secrets, ctx.now, ctx.tolerance);
             let verifies_as_found = verdict.is_valid();
             let cause = Cause::WrongProvider {
                 expected,
@@ -120,9 +114,10 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
         Err(cause) => return Diagnosis::stopped(ctx.provider, cause),
     };
     let scheme = provider.scheme();
-    let (received, malformed) = match scheme.parse(headers) {
-        Ok(r) => (r, None),
-        Err(crate::provider::HeaderProblem::Missing { header }) => {
+    let fixed: Option<Headers>;
+    let (claims, malformed) = match scheme.parse(&parts) {
+        Ok(c) => (c, None),
+        Err(HeaderProblem::Missing { header }) => {
             return Diagnosis::stopped(
                 Some(provider),
                 Cause::MissingHeader {
@@ -130,9 +125,18 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
                 },
             );
         }
-        Err(crate::provider::HeaderProblem::Malformed { header, reason }) => {
-            match header::lenient(provider, headers) {
-                Some(r) => (r, Some((header, reason))),
+        Err(HeaderProblem::Malformed { header, reason }) => {
+            fixed = scheme.lenient(headers);
+            let read = fixed.as_ref().and_then(|h| {
+                scheme
+                    .parse(&Parts {
+                        headers: h,
+                        ..parts
+                    })
+                    .ok()
+            });
+            match read {
+                Some(c) => (c, Some((header, reason))),
                 None => {
                     let cause = Cause::MalformedHeader {
                         header,
@@ -149,10 +153,13 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     }
 
     let body = request.body.as_slice();
-    let keys = Keys::new(scheme, ctx.secrets, &received, body);
-    let diff = SignatureDiff::new(provider, &received, body, ctx.secrets, &keys);
+    let keys = match Keys::new(provider, ctx.secrets, &claims, parts) {
+        Ok(keys) => keys,
+        Err(e) => return Diagnosis::stopped(Some(provider), Cause::message(provider, e)),
+    };
+    let diff = SignatureDiff::new(provider, &claims, body, ctx.secrets, &keys);
     let primary_matches = diff.expected[0].matches;
-    let skew = skew(&received, provider, ctx);
+    let skew = skew(&claims, provider, ctx);
     if malformed.is_none() && primary_matches && skew.is_none() {
         return Diagnosis {
             provider: Some(provider),
@@ -180,7 +187,8 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
             would_verify_if_fixed: primary_matches,
         });
     }
-    let unusable_primary = secret_kind_causes(ctx.secrets, &keys, hit.as_ref(), &mut causes);
+    let unusable_primary =
+        secret_kind_causes(provider, ctx.secrets, &keys, hit.as_ref(), &mut causes);
     match hit {
         Some(hit) => explain(hit, &keys, ctx, body, &mut causes),
         None => unexplained(&search, ctx, unusable_primary, &mut causes),
@@ -194,11 +202,11 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     }
 }
 
-fn skew(received: &Received, provider: Provider, ctx: &Context) -> Option<Cause> {
-    let t = received
+fn skew(claims: &Claims, provider: Provider, ctx: &Context) -> Option<Cause> {
+    let t = claims
         .timestamp
-        .filter(|_| provider.scheme().has_timestamp())?;
-    let age_seconds = ctx.now - t;
+        .filter(|_| provider.spec().signs_timestamp())?;
+    let age_seconds = ctx.now - t.seconds;
     (age_seconds.abs() > ctx.tolerance).then_some(Cause::TimestampSkew {
         age_seconds,
         tolerance: ctx.tolerance,
@@ -209,6 +217,7 @@ fn skew(received: &Received, provider: Provider, ctx: &Context) -> Option<Cause>
 /// saying), and a verifying secret the scheme cannot make a key of. Returns
 /// whether the verifying secret is unusable, which explains a failure alone.
 fn secret_kind_causes(
+    provider: Provider,
     secrets: &[Secret],
     keys: &Keys,
     hit: Option<&Hit>,
@@ -216,17 +225,22 @@ fn secret_kind_causes(
 ) -> bool {
     let mut unusable = false;
     for (i, secret) in secrets.iter().enumerate() {
-        let kind = if secret.kind() == SecretKind::ApiKey {
-            Some(WrongKind::ApiKey)
-        } else if i == 0 && keys.as_given[0].is_err() {
-            let raw_matched = hit.is_some_and(|h| {
+        let kind = if let Some(misuse) = provider.scheme().misuse(secret.expose()) {
+            Some(WrongKind::Misuse(misuse))
+        } else if i == 0
+            && let Err(e) = &keys.as_given[0]
+        {
+            let mixup_matched = hit.is_some_and(|h| {
                 let key = &keys.keys[h.key];
-                key.secret == 0 && matches!(key.tweak, Tweak::Alt(_))
+                key.secret == 0 && matches!(key.tweak, Tweak::Mixup(_))
             });
             match secret.expose() {
                 "" => Some(WrongKind::Empty),
-                _ if raw_matched => None,
-                _ => Some(WrongKind::NotBase64),
+                _ if mixup_matched => None,
+                _ => Some(WrongKind::Unusable {
+                    kind: e.kind,
+                    reason: e.reason.to_string(),
+                }),
             }
         } else {
             None
@@ -266,9 +280,9 @@ fn explain(hit: Hit, keys: &Keys, ctx: &Context, received: &[u8], causes: &mut V
             place: Place::Trailing,
             side: Side::Signer,
         }),
-        Tweak::Alt(kind) => causes.push(Cause::SecretWrongKind {
+        Tweak::Mixup(mixup) => causes.push(Cause::SecretWrongKind {
             secret: secret.label().to_string(),
-            kind,
+            kind: WrongKind::Mixup(mixup),
         }),
     }
     let (mutation, detail, diff) = match hit.body {
@@ -358,15 +372,15 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
 /// The JSON form a provider writes its payloads in: Stripe pretty-prints
 /// with two spaces; the others are compact.
 fn native_form(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Stripe => "pretty2",
-        Provider::GitHub | Provider::Standard => "compact",
+    match provider.spec().body {
+        BodyForm::JsonPretty2 => "pretty2",
+        BodyForm::JsonCompact => "compact",
     }
 }
 
 /// Trying bodies against keys, likeliest and cheapest first.
-struct Search<'k, 'b> {
-    keys: &'k Keys<'k>,
+struct Search<'k, 'r, 'b> {
+    keys: &'k Keys<'k, 'r>,
     received: &'b [u8],
     original: Option<&'b [u8]>,
     provider: Provider,
@@ -377,9 +391,9 @@ struct Search<'k, 'b> {
     intact: bool,
 }
 
-impl<'k, 'b> Search<'k, 'b> {
+impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
     fn new(
-        keys: &'k Keys<'k>,
+        keys: &'k Keys<'k, 'r>,
         provider: Provider,
         received: &'b [u8],
         original: Option<&'b [u8]>,

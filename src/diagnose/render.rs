@@ -82,10 +82,19 @@ fn diff_table(out: &mut String, diff: &SignatureDiff) {
         .chain(diff.expected.iter().map(|e| {
             let name = format!("{} (fp:{})", e.label, e.fingerprint);
             match &e.signature {
-                Ok(sig) => (
+                Ok(Some(sig)) => (
                     name,
                     sig.clone(),
                     if e.matches { "match" } else { "differs" },
+                ),
+                Ok(None) => (
+                    name,
+                    "(public key)".to_string(),
+                    if e.matches {
+                        "verifies"
+                    } else {
+                        "does not verify"
+                    },
                 ),
                 Err(why) => (name, why.clone(), "no key"),
             }

@@ -1,7 +1,7 @@
 //! Each finding, produced by breaking a correctly signed request in that one way.
 
 use super::*;
-use crate::provider::{SignInput, sign};
+use crate::provider::{GITHUB, STANDARD, STRIPE, SignInput, hmac_sha256, sign};
 use crate::request::Headers;
 
 const NOW: i64 = 1_700_000_000;
@@ -38,15 +38,16 @@ fn signed(provider: Provider, secret: &str, body: &[u8], timestamp: i64) -> Requ
         timestamp,
         id: "msg_2LwVbFkd0dGCaG7Rj9aGxEexy4o",
         event_type: "payment_intent.succeeded",
+        url: None,
     };
-    Request {
-        headers: sign(provider.scheme(), &Secret::new(secret, "signer"), &input).unwrap(),
-        body: body.to_vec(),
-    }
+    Request::post(
+        sign(provider, &Secret::new(secret, "signer"), &input).unwrap(),
+        body.to_vec(),
+    )
 }
 
 fn stripe_signed(body: &[u8]) -> Request {
-    signed(Provider::Stripe, SECRET, body, NOW)
+    signed(STRIPE, SECRET, body, NOW)
 }
 
 fn run(request: &Request, secrets: &[Secret], provider: Option<Provider>) -> Diagnosis {
@@ -85,7 +86,7 @@ fn mutated(body: Vec<u8>) -> Diagnosis {
 
 #[test]
 fn valid_request_has_no_causes() {
-    for p in Provider::ALL {
+    for &p in Provider::ALL {
         let d = run(
             &signed(p, SECRET, &stripe_body(), NOW),
             &env_secret(SECRET),
@@ -211,12 +212,7 @@ fn newline_in_configured_secret_is_secret_whitespace() {
 
 #[test]
 fn newline_in_signers_secret_is_secret_whitespace_signer_side() {
-    let request = signed(
-        Provider::Stripe,
-        &format!("{SECRET}\n"),
-        &stripe_body(),
-        NOW,
-    );
+    let request = signed(STRIPE, &format!("{SECRET}\n"), &stripe_body(), NOW);
     let d = run(&request, &env_secret(SECRET), None);
     assert_eq!(ids(&d), ["secret_whitespace"]);
     assert_eq!(detail(&d, "secret_whitespace")["side"], "signer");
@@ -246,13 +242,14 @@ fn api_key_is_secret_wrong_kind_even_when_nothing_matches() {
 #[test]
 fn key_derivation_mix_ups_are_secret_wrong_kind() {
     // A Stripe-style request signed with the base64-decoded key.
-    let key = Provider::Standard.scheme().key(SECRET).unwrap();
-    let sig = crate::provider::compute(Provider::Stripe.scheme(), &key, Some(NOW), None, b"{}");
+    let key = STANDARD.scheme().key_bytes(SECRET).unwrap();
+    let sig = hex::encode(hmac_sha256(&key, &[format!("{NOW}.").as_bytes(), b"{}"]));
     let request = Request {
         headers: [("Stripe-Signature", format!("t={NOW},v1={sig}"))]
             .into_iter()
             .collect(),
         body: b"{}".to_vec(),
+        ..Request::default()
     };
     let d = run(&request, &env_secret(SECRET), None);
     assert_eq!(
@@ -261,13 +258,10 @@ fn key_derivation_mix_ups_are_secret_wrong_kind() {
     );
 
     // A Standard Webhooks request keyed with the whole string.
-    let sig = crate::provider::compute(
-        Provider::Standard.scheme(),
+    let sig = crate::provider::Encoding::Base64.to_text(&hmac_sha256(
         SECRET.as_bytes(),
-        Some(NOW),
-        Some("msg_1"),
-        b"{}",
-    );
+        &[format!("msg_1.{NOW}.").as_bytes(), b"{}"],
+    ));
     let request = Request {
         headers: [
             ("webhook-id", "msg_1".to_string()),
@@ -277,6 +271,7 @@ fn key_derivation_mix_ups_are_secret_wrong_kind() {
         .into_iter()
         .collect(),
         body: b"{}".to_vec(),
+        ..Request::default()
     };
     let d = run(&request, &env_secret(SECRET), None);
     assert_eq!(ids(&d), ["secret_wrong_kind"]);
@@ -291,7 +286,7 @@ fn key_derivation_mix_ups_are_secret_wrong_kind() {
 
 #[test]
 fn stale_and_future_timestamps_are_skew() {
-    let stale = signed(Provider::Stripe, SECRET, &stripe_body(), NOW - 3600);
+    let stale = signed(STRIPE, SECRET, &stripe_body(), NOW - 3600);
     let d = run(&stale, &env_secret(SECRET), None);
     assert_eq!(ids(&d), ["timestamp_skew"]);
     let j = detail(&d, "timestamp_skew");
@@ -300,7 +295,7 @@ fn stale_and_future_timestamps_are_skew() {
         (Some(3600), Some("past"))
     );
 
-    let future = signed(Provider::Standard, SECRET, &stripe_body(), NOW + 600);
+    let future = signed(STANDARD, SECRET, &stripe_body(), NOW + 600);
     let d = run(&future, &env_secret(SECRET), None);
     let j = detail(&d, "timestamp_skew");
     assert_eq!(
@@ -311,7 +306,7 @@ fn stale_and_future_timestamps_are_skew() {
 
 #[test]
 fn candidate_secret_with_stale_timestamp_gives_both() {
-    let request = signed(Provider::Stripe, SECRET, &stripe_body(), NOW - 3600);
+    let request = signed(STRIPE, SECRET, &stripe_body(), NOW - 3600);
     let secrets = [
         Secret::new("whsec_other", "--secret #1"),
         Secret::new(SECRET, "--secret #2"),
@@ -322,8 +317,8 @@ fn candidate_secret_with_stale_timestamp_gives_both() {
 
 #[test]
 fn github_header_under_provider_stripe_is_wrong_provider() {
-    let request = signed(Provider::GitHub, SECRET, &stripe_body(), NOW);
-    let d = run(&request, &env_secret(SECRET), Some(Provider::Stripe));
+    let request = signed(GITHUB, SECRET, &stripe_body(), NOW);
+    let d = run(&request, &env_secret(SECRET), Some(STRIPE));
     assert_eq!(ids(&d), ["wrong_provider"]);
     let j = detail(&d, "wrong_provider");
     assert_eq!(
@@ -338,8 +333,9 @@ fn missing_header_names_the_provider_or_all_known() {
     let request = Request {
         headers: [("Content-Type", "application/json")].into_iter().collect(),
         body: stripe_body(),
+        ..Request::default()
     };
-    let d = run(&request, &env_secret(SECRET), Some(Provider::Stripe));
+    let d = run(&request, &env_secret(SECRET), Some(STRIPE));
     assert_eq!(detail(&d, "missing_header")["header"], "Stripe-Signature");
     let d = run(&request, &env_secret(SECRET), None);
     assert_eq!(
@@ -475,7 +471,7 @@ fn report_and_json_never_show_a_secret_value() {
     ];
     let requests = [
         stripe_signed(&stripe_body()),
-        signed(Provider::Stripe, "whsec_unknown", b"{}", NOW - 9999),
+        signed(STRIPE, "whsec_unknown", b"{}", NOW - 9999),
     ];
     for request in &requests {
         let d = run(request, &secrets, None);
@@ -489,7 +485,7 @@ fn report_and_json_never_show_a_secret_value() {
 
 #[test]
 fn report_is_compact_and_readable() {
-    let mut request = signed(Provider::Stripe, SECRET, &stripe_body(), NOW - 3600);
+    let mut request = signed(STRIPE, SECRET, &stripe_body(), NOW - 3600);
     request.body.push(b'\n');
     let secrets = [
         Secret::new("whsec_other", "STRIPE_WEBHOOK_SECRET"),
@@ -528,8 +524,8 @@ signature (stripe, t={t})
         received = run(&request, &secrets, None).diff.received[0],
         fp0 = fp(&secrets[0]),
         fp1 = fp(&secrets[1]),
-        sig0 = run(&request, &secrets, None).diff.expected[0].signature.clone().unwrap(),
-        sig1 = run(&request, &secrets, None).diff.expected[1].signature.clone().unwrap(),
+        sig0 = run(&request, &secrets, None).diff.expected[0].signature.clone().unwrap().unwrap(),
+        sig1 = run(&request, &secrets, None).diff.expected[1].signature.clone().unwrap().unwrap(),
         plen = request.body.len() + 11,
     );
     assert_eq!(text, expected);
@@ -542,6 +538,7 @@ fn untrusted_header_text_is_escaped_in_the_report() {
             .into_iter()
             .collect(),
         body: b"{}".to_vec(),
+        ..Request::default()
     };
     let text = render(&run(&request, &env_secret(SECRET), None));
     assert!(

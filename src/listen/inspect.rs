@@ -4,10 +4,12 @@
 //! by the recorder's batch, see `listen::recorder`) come in as arguments.
 
 use crate::diagnose::{self, Context, Diagnosis};
-use crate::provider::{self, Provider, Verdict};
-use crate::request::{Headers, Request};
+use crate::provider::{self, Keyring, Provider, Scratch, Verdict};
+use crate::request::Request;
 use crate::secret::Secret;
-use serde::Deserialize;
+use std::cell::RefCell;
+
+pub use crate::provider::EventMeta;
 
 /// What the listener verifies with.
 #[derive(Debug, Clone)]
@@ -17,89 +19,46 @@ pub struct Verifier {
     /// Candidate secrets per provider, resolved as `verify` resolves them.
     pub secrets: Vec<(Provider, Vec<Secret>)>,
     pub tolerance: i64,
+    /// The secrets made into keys once, at start-up.
+    keys: Vec<(Provider, Keyring)>,
 }
 
 impl Verifier {
+    pub fn new(
+        provider: Option<Provider>,
+        secrets: Vec<(Provider, Vec<Secret>)>,
+        tolerance: i64,
+    ) -> Verifier {
+        let keys = secrets
+            .iter()
+            .map(|(p, s)| (*p, Keyring::new(*p, s.clone())))
+            .collect();
+        Verifier {
+            provider,
+            secrets,
+            tolerance,
+            keys,
+        }
+    }
+
     pub fn secrets_for(&self, provider: Provider) -> &[Secret] {
         self.secrets
             .iter()
             .find(|(p, _)| *p == provider)
             .map_or(&[][..], |(_, s)| s.as_slice())
     }
-}
 
-/// The event a request carries, as far as its headers and body say.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EventMeta {
-    pub event_type: Option<String>,
-    pub event_id: Option<String>,
-    /// Unix seconds the event was created (Stripe `created`).
-    pub created: Option<i64>,
-    /// The object the event is about (`data.object.id`).
-    pub object_id: Option<String>,
-    pub livemode: Option<bool>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct BodyFields {
-    id: Option<serde_json::Value>,
-    #[serde(rename = "type")]
-    kind: Option<serde_json::Value>,
-    created: Option<serde_json::Value>,
-    livemode: Option<serde_json::Value>,
-    action: Option<serde_json::Value>,
-    data: Option<DataFields>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct DataFields {
-    object: Option<ObjectFields>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ObjectFields {
-    id: Option<serde_json::Value>,
-}
-
-fn text(v: Option<serde_json::Value>) -> Option<String> {
-    match v? {
-        serde_json::Value::String(s) => Some(s),
-        _ => None,
+    fn keys_for(&self, provider: Provider) -> Option<&Keyring> {
+        self.keys
+            .iter()
+            .find(|(p, _)| *p == provider)
+            .map(|(_, k)| k)
     }
 }
 
-impl EventMeta {
-    pub fn of(provider: Option<Provider>, headers: &Headers, body: &[u8]) -> EventMeta {
-        let fields: BodyFields = serde_json::from_slice(body).unwrap_or_default();
-        let action = text(fields.action);
-        let mut meta = EventMeta {
-            event_type: text(fields.kind),
-            event_id: text(fields.id),
-            created: fields.created.and_then(|c| c.as_i64()),
-            object_id: fields.data.and_then(|d| d.object).and_then(|o| text(o.id)),
-            livemode: fields.livemode.and_then(|l| l.as_bool()),
-        };
-        match provider {
-            Some(Provider::GitHub) => {
-                meta.event_id = headers.get("X-GitHub-Delivery").map(str::to_string);
-                meta.event_type = headers.get("X-GitHub-Event").map(|e| match &action {
-                    Some(a) => format!("{e}.{a}"),
-                    None => e.to_string(),
-                });
-                meta.object_id = None;
-            }
-            Some(Provider::Standard) => {
-                if let Some(id) = headers.get("webhook-id") {
-                    meta.event_id = Some(id.to_string());
-                }
-            }
-            _ => {}
-        }
-        meta
-    }
+thread_local! {
+    /// Buffers the checks on this worker thread reuse, so a check allocates nothing.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// The verdict on one request.
@@ -142,20 +101,19 @@ pub fn check(request: &Request, verifier: &Verifier, now: i64) -> Checked {
     let provider = verifier
         .provider
         .or_else(|| Provider::detect(&request.headers));
-    let meta = EventMeta::of(provider, &request.headers, &request.body);
-    let scheme = provider.map(Provider::scheme);
-    let signature = scheme
-        .and_then(|s| s.parse(&request.headers).ok())
-        .and_then(|r| r.signatures.into_iter().next());
-    let verdict = scheme.map(|s| {
-        provider::verify(
-            s,
-            &request.headers,
-            &request.body,
-            verifier.secrets_for(provider.unwrap_or(Provider::Stripe)),
-            now,
-            verifier.tolerance,
-        )
+    let parts = request.parts();
+    let meta = match provider {
+        Some(p) => p.scheme().event_meta(&request.headers, &request.body),
+        None => EventMeta::from_body(&request.body),
+    };
+    let signature = provider
+        .and_then(|p| p.scheme().parse(&parts).ok())
+        .and_then(|c| c.signatures.first().map(|s| s.text.to_string()));
+    let verdict = provider.map(|p| match verifier.keys_for(p) {
+        Some(keys) => SCRATCH.with_borrow_mut(|scratch| {
+            provider::verify(p, &parts, keys, now, verifier.tolerance, scratch)
+        }),
+        None => Verdict::NoMatch,
     });
     let (valid, matched) = match verdict {
         Some(Verdict::Valid { secret_index }) => (true, Some(secret_index)),
@@ -189,8 +147,8 @@ impl Checked {
         always_diagnose: bool,
         original: Option<&[u8]>,
     ) -> Inspection {
-        // Secrets as `verify` picks them: the provider's, Stripe's when unknown.
-        let secrets = verifier.secrets_for(self.provider.unwrap_or(Provider::Stripe));
+        // Secrets as `verify` picks them: the provider's, else the fallback's.
+        let secrets = verifier.secrets_for(self.provider.unwrap_or_else(Provider::fallback));
         let diagnosis = (!self.valid || always_diagnose).then(|| {
             // The secret that matched goes first: it is the one "verified with".
             let mut ordered = secrets.to_vec();
@@ -228,22 +186,23 @@ mod tests {
             timestamp: t,
             id: "msg_1",
             event_type: "x",
+            url: None,
         };
-        Request {
-            headers: provider::sign(&provider::Stripe, secret, &input).unwrap(),
-            body: body.to_vec(),
-        }
+        Request::post(
+            provider::sign(provider::STRIPE, secret, &input).unwrap(),
+            body.to_vec(),
+        )
     }
 
     #[test]
     fn any_listener_secret_verifies_and_is_named() {
         let test = Secret::new("whsec_test", "STRIPE_WEBHOOK_SECRET_TEST");
         let live = Secret::new("whsec_live", "STRIPE_WEBHOOK_SECRET_LIVE");
-        let v = Verifier {
-            provider: None,
-            secrets: vec![(Provider::Stripe, vec![test, live.clone()])],
-            tolerance: 300,
-        };
+        let v = Verifier::new(
+            None,
+            vec![(provider::STRIPE, vec![test, live.clone()])],
+            300,
+        );
         let body = br#"{"id":"evt_1","type":"charge.succeeded","created":5,"livemode":false,"data":{"object":{"id":"ch_1"}}}"#;
         let inspect =
             |request: &Request, now| check(request, &v, now).finish(request, &v, now, false, None);
@@ -263,22 +222,5 @@ mod tests {
         let stale = inspect(&signed(&live, body, 1000), 5000);
         assert!(!stale.valid);
         assert_eq!(stale.cause_ids(), vec!["timestamp_skew"]);
-    }
-
-    #[test]
-    fn github_meta_comes_from_headers() {
-        let h: Headers = [
-            ("X-GitHub-Event", "issues"),
-            ("X-GitHub-Delivery", "guid-1"),
-        ]
-        .into_iter()
-        .collect();
-        let m = EventMeta::of(Some(Provider::GitHub), &h, br#"{"action":"opened"}"#);
-        assert_eq!(m.event_type.as_deref(), Some("issues.opened"));
-        assert_eq!(m.event_id.as_deref(), Some("guid-1"));
-        assert_eq!(
-            EventMeta::of(None, &h, b"\xff not json"),
-            EventMeta::default()
-        );
     }
 }

@@ -267,6 +267,11 @@ impl Handler for Listener {
             return out;
         }
         let request = Request {
+            method: incoming.method.clone(),
+            url: Some(crate::request::called_url(
+                &incoming.headers,
+                &incoming.target,
+            )),
             headers: incoming.headers,
             body: incoming.body,
         };
@@ -348,6 +353,8 @@ impl Handler for Listener {
                             let judged = Request {
                                 headers: std::mem::take(&mut pending.row.headers).into(),
                                 body: std::mem::take(&mut pending.row.body),
+                                method: request.method.clone(),
+                                url: request.url.clone(),
                             };
                             inspection = checked.finish(
                                 &judged,

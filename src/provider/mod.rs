@@ -1,78 +1,369 @@
-//! Signing schemes behind one small trait. Pure: bytes, secret and timestamp
-//! in; headers or a verdict out. No clock, no I/O.
+//! Providers and their signing schemes. Pure: bytes, keys and timestamps in;
+//! headers or a verdict out. No clock, no I/O.
 //!
-//! Every scheme here MACs `prefix ++ body` with HMAC-SHA256, where the prefix
-//! carries the timestamp and/or message id (`"<t>."` for Stripe, nothing for
-//! GitHub, `"<id>.<t>."` for Standard Webhooks). Adding a provider is adding a
-//! file and a line in [`Provider::scheme`].
+//! A provider is one file here and one line in [`ALL`]: what it *is* (ids,
+//! header names, secret variables, body form, algorithm, tolerance) is the
+//! data of its [`Spec`]; what it *does* (read its signature headers, lay out
+//! the signed message, write its headers) is the small [`Scheme`] trait,
+//! whose defaulted hooks cover the rest. Nothing outside this module asks
+//! which provider it is dealing with.
 
+mod claims;
+mod crypto;
 mod github;
+mod meta;
+mod sign;
 mod standard;
 mod stripe;
+mod verify;
 
-pub use github::GitHub;
-pub use standard::StandardWebhooks;
-pub use stripe::Stripe;
+pub use claims::{
+    Claims, HeaderProblem, Material, MessageError, Parts, Sig, Stamp, Tail, first_of, required,
+    stamp,
+};
+pub use crypto::{Algorithm, Encoding, MAX_SIG, SigBytes, SignKey, VerifyKey, hmac_sha256};
+pub use meta::EventMeta;
+pub use sign::{HeaderSink, Scratch, SignError, SignInput, Signer, sign};
+pub use verify::{Keyring, Verdict, verify, verify_secrets};
 
 use crate::request::Headers;
-use crate::secret::Secret;
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::Sha256;
+use include_dir::Dir;
+use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-/// The providers hookcli knows how to sign for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Provider {
-    Stripe,
-    GitHub,
-    Standard,
+pub const STRIPE: Provider = Provider(&stripe::Stripe);
+pub const GITHUB: Provider = Provider(&github::GitHub);
+pub const STANDARD: Provider = Provider(&standard::StandardWebhooks);
+
+/// Every provider hookcli speaks, in the order help and listings show
+/// them. The first is the one assumed when nothing says otherwise.
+pub static ALL: &[Provider] = &[STRIPE, GITHUB, STANDARD];
+
+/// What a provider is: data read by fixtures, config, the CLI, the
+/// listener and the diagnosis.
+pub struct Spec {
+    /// Stable lowercase id: command line, JSON, store, `fixtures/<id>/`.
+    pub id: &'static str,
+    /// The provider's name as it writes it, for sentences.
+    pub display: &'static str,
+    /// Other names accepted for `--provider`.
+    pub aliases: &'static [&'static str],
+    /// Headers whose presence marks a request as this provider's; the
+    /// first is the one named in findings.
+    pub signature_headers: &'static [&'static str],
+    /// Environment variables that may hold the signing secret (or key),
+    /// under the names the provider's docs use; the first is the primary.
+    pub secret_vars: &'static [&'static str],
+    /// How the provider serializes its bodies.
+    pub body: BodyForm,
+    /// The algorithm of its signatures (per entry, a scheme may say otherwise).
+    pub algorithm: Algorithm,
+    /// How signatures are written in the header.
+    pub encoding: Encoding,
+    /// Default replay window in seconds; `None` when no timestamp is signed.
+    pub tolerance: Option<i64>,
+    /// The built-in fixtures.
+    pub fixtures: &'static Dir<'static>,
 }
 
-impl Provider {
-    pub const ALL: [Provider; 3] = [Provider::Stripe, Provider::GitHub, Provider::Standard];
+impl Spec {
+    pub fn signs_timestamp(&self) -> bool {
+        self.tolerance.is_some()
+    }
+}
 
-    /// Stable lowercase name used on the command line and in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            Provider::Stripe => "stripe",
-            Provider::GitHub => "github",
-            Provider::Standard => "standard",
+/// The byte form of a provider's bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyForm {
+    /// JSON pretty-printed with a 2-space indent (Stripe).
+    JsonPretty2,
+    /// JSON with no whitespace.
+    JsonCompact,
+}
+
+/// A value rendering generates for each event: ids and times. Everything
+/// else in a body comes from the fixture and the overrides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Generated {
+    /// What the value is derived from, with the fixture and the sequence
+    /// number, so that a seed gives the same ids every run.
+    pub purpose: &'static str,
+    pub kind: GeneratedKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GeneratedKind {
+    /// `prefix` and base62 characters, `len` in all.
+    Base62 {
+        prefix: &'static str,
+        len: usize,
+    },
+    Uuid,
+    /// The event's Unix time.
+    UnixSeconds,
+    /// The event's time as RFC 3339.
+    Rfc3339,
+}
+
+/// Why a secret string cannot be a key for a scheme.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason}")]
+pub struct KeyError {
+    /// Stable id (`empty`, `not_base64`, …) for findings.
+    pub kind: &'static str,
+    /// Completes "the secret from X …".
+    pub reason: Cow<'static, str>,
+    /// What to do next.
+    pub hint: &'static str,
+}
+
+impl KeyError {
+    pub fn empty() -> KeyError {
+        KeyError {
+            kind: "empty",
+            reason: "is empty".into(),
+            hint: "set the signing secret",
         }
+    }
+}
+
+/// A string given as the secret that is another kind of credential (an API
+/// key, an access token), told by its shape.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Misuse {
+    /// Stable id for findings (`api_key`).
+    pub id: &'static str,
+    /// Completes "The secret from X …": what it is and what to use instead.
+    pub advice: &'static str,
+}
+
+/// A key another family of schemes would derive from the same secret: the
+/// signer or the verifier used the wrong derivation.
+pub struct Mixup {
+    /// Stable id for findings.
+    pub id: &'static str,
+    /// How the key was made, for "tried: …" lists.
+    pub tried_as: &'static str,
+    /// The finding's advice, a whole sentence.
+    pub advice: &'static str,
+    /// The other derivation, when it applies to this secret.
+    pub key: fn(&str) -> Option<Vec<u8>>,
+}
+
+impl PartialEq for Mixup {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for Mixup {}
+
+impl fmt::Debug for Mixup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Mixup({})", self.id)
+    }
+}
+
+/// What a provider does. Only `spec`, `parse`, `message` and
+/// `write_headers` are every scheme's own; the rest are hooks with defaults.
+pub trait Scheme: Send + Sync + 'static {
+    fn spec(&self) -> &'static Spec;
+
+    /// The signature material of a request, read as strictly as the
+    /// provider's own libraries read it.
+    fn parse<'r>(&self, req: &Parts<'r>) -> Result<Claims<'r>, HeaderProblem>;
+
+    /// Writes the signed message's head into `head` (cleared by the
+    /// caller) and says whether the body follows it.
+    fn message(&self, m: &Material, head: &mut Vec<u8>) -> Result<Tail, MessageError>;
+
+    /// Every header the provider sends with a delivery, the signature
+    /// (in header encoding) among them.
+    fn write_headers(&self, signature: &str, input: &SignInput, out: &mut dyn HeaderSink);
+
+    /// The MAC key bytes of a secret, as the provider's libraries derive them.
+    fn key_bytes(&self, secret: &str) -> Result<Vec<u8>, KeyError> {
+        if secret.is_empty() {
+            return Err(KeyError::empty());
+        }
+        Ok(secret.as_bytes().to_vec())
+    }
+
+    /// The key a verifier holds, from the secret text.
+    fn verify_key(&self, secret: &str) -> Result<VerifyKey, KeyError> {
+        Ok(VerifyKey::hmac(
+            self.spec().algorithm,
+            &self.key_bytes(secret)?,
+        ))
+    }
+
+    /// The key a signer holds, from the secret text.
+    fn sign_key(&self, secret: &str) -> Result<SignKey, KeyError> {
+        Ok(SignKey::Mac(self.verify_key(secret)?))
+    }
+
+    /// Whether the request carries this provider's signature at all.
+    fn is_present(&self, headers: &Headers) -> bool {
+        self.spec()
+            .signature_headers
+            .iter()
+            .any(|h| headers.contains(h))
+    }
+
+    /// Signature headers the strict parser rejected, rewritten the way a
+    /// forgiving verifier would read them, when that makes sense of them.
+    fn lenient(&self, _headers: &Headers) -> Option<Headers> {
+        None
+    }
+
+    /// Other key derivations worth trying on a mismatch.
+    fn mixups(&self) -> &'static [Mixup] {
+        &[]
+    }
+
+    /// A secret that is another kind of credential for this provider.
+    fn misuse(&self, _secret: &str) -> Option<&'static Misuse> {
+        None
+    }
+
+    /// Event type, id and the like, from the request.
+    fn event_meta(&self, _headers: &Headers, body: &[u8]) -> EventMeta {
+        EventMeta::from_body(body)
+    }
+
+    /// Puts each generated value where the provider's events carry it.
+    fn place(&self, _payload: &mut Value, _put: &mut dyn FnMut(Generated) -> Value) {}
+
+    /// The delivery id sent in a header (GitHub's GUID, `webhook-id`).
+    fn delivery_id(&self) -> Option<Generated> {
+        None
+    }
+
+    /// The payload field holding the event id, when the body carries it.
+    fn event_id_field(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The event type of a fixture named `name` with this payload.
+    fn event_type(&self, name: &str, payload: &Value) -> String {
+        payload
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or(name)
+            .to_string()
+    }
+
+    /// Whether a payload has this provider's shape (to pick the scheme of a
+    /// user's fixture file).
+    fn claims_payload(&self, _payload: &Value) -> bool {
+        false
+    }
+}
+
+/// `s` without surrounding whitespace and quotes, as forgiving verifiers read values.
+pub(crate) fn unquote(s: &str) -> &str {
+    s.trim().trim_matches(['"', '\''])
+}
+
+/// A provider: a handle on its scheme. Copy, and compared by registry
+/// position, so it keys maps and sorts as the registry lists providers.
+#[derive(Clone, Copy)]
+pub struct Provider(&'static dyn Scheme);
+
+impl Provider {
+    pub const ALL: &'static [Provider] = ALL;
+
+    pub fn spec(self) -> &'static Spec {
+        self.0.spec()
     }
 
     pub fn scheme(self) -> &'static dyn Scheme {
-        match self {
-            Provider::Stripe => &Stripe,
-            Provider::GitHub => &GitHub,
-            Provider::Standard => &StandardWebhooks,
-        }
+        self.0
+    }
+
+    /// Stable lowercase name used on the command line and in JSON.
+    pub fn name(self) -> &'static str {
+        self.spec().id
+    }
+
+    /// The provider assumed when nothing says which.
+    pub fn fallback() -> Provider {
+        ALL[0]
     }
 
     /// Environment variables that may hold this provider's signing secret,
     /// the first one being the primary.
     pub fn secret_env_vars(self) -> &'static [&'static str] {
-        match self {
-            Provider::Stripe => &[
-                "STRIPE_WEBHOOK_SECRET",
-                "STRIPE_WEBHOOK_SECRET_TEST",
-                "STRIPE_WEBHOOK_SECRET_LIVE",
-            ],
-            Provider::GitHub => &["GITHUB_WEBHOOK_SECRET"],
-            Provider::Standard => &["WEBHOOK_SECRET", "SVIX_WEBHOOK_SECRET"],
-        }
+        self.spec().secret_vars
+    }
+
+    /// The header named in findings about this provider's signature.
+    pub fn signature_header(self) -> &'static str {
+        self.spec().signature_headers[0]
+    }
+
+    fn index(self) -> usize {
+        ALL.iter()
+            .position(|p| p.spec().id == self.spec().id)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// Every provider whose signature header the request carries, in
+    /// registry order.
+    pub fn present(headers: &Headers) -> Vec<Provider> {
+        ALL.iter()
+            .copied()
+            .filter(|p| p.scheme().is_present(headers))
+            .collect()
     }
 
     /// The provider whose signature header is present, if exactly one is.
     pub fn detect(headers: &Headers) -> Option<Provider> {
-        let found: Vec<Provider> = Provider::ALL
-            .into_iter()
-            .filter(|p| p.scheme().is_present(headers))
-            .collect();
-        match found.as_slice() {
+        match Provider::present(headers).as_slice() {
             [one] => Some(*one),
             _ => None,
         }
+    }
+
+    /// The ids of every provider, for help and hints: "a, b or c".
+    pub fn names() -> String {
+        let ids: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
+        match ids.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, init)) => format!("{} or {last}", init.join(", ")),
+            None => String::new(),
+        }
+    }
+}
+
+impl PartialEq for Provider {
+    fn eq(&self, other: &Self) -> bool {
+        self.spec().id == other.spec().id
+    }
+}
+impl Eq for Provider {}
+
+impl std::hash::Hash for Provider {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.spec().id.hash(state)
+    }
+}
+
+impl PartialOrd for Provider {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Provider {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.index().cmp(&other.index())
+    }
+}
+
+impl fmt::Debug for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Provider({})", self.name())
     }
 }
 
@@ -85,322 +376,86 @@ impl fmt::Display for Provider {
 impl FromStr for Provider {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "stripe" => Ok(Provider::Stripe),
-            "github" | "gh" => Ok(Provider::GitHub),
-            "standard" | "standard-webhooks" | "standardwebhooks" | "svix" => {
-                Ok(Provider::Standard)
-            }
-            other => Err(format!(
-                "unknown provider '{other}' (known: stripe, github, standard)"
-            )),
-        }
+        let wanted = s.to_ascii_lowercase();
+        ALL.iter()
+            .copied()
+            .find(|p| p.spec().id == wanted || p.spec().aliases.contains(&wanted.as_str()))
+            .ok_or_else(|| {
+                let ids: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
+                format!("unknown provider '{wanted}' (known: {})", ids.join(", "))
+            })
     }
-}
-
-/// What a scheme needs to sign one delivery.
-#[derive(Debug, Clone, Copy)]
-pub struct SignInput<'a> {
-    pub body: &'a [u8],
-    /// Unix seconds.
-    pub timestamp: i64,
-    /// Delivery/message id (GitHub delivery GUID, Standard Webhooks `webhook-id`).
-    pub id: &'a str,
-    /// Provider event name (GitHub's `X-GitHub-Event`); informational for others.
-    pub event_type: &'a str,
-}
-
-/// The signature material a request carries, as parsed from its headers.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Received {
-    pub timestamp: Option<i64>,
-    pub id: Option<String>,
-    /// Signatures in wire form (lowercase hex, or base64), in header order.
-    pub signatures: Vec<String>,
-    /// Signatures of a scheme version hookcli does not verify (Stripe `v0`).
-    pub other_versions: Vec<String>,
-}
-
-/// Why a request's signature headers could not be used at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeaderProblem {
-    Missing {
-        header: &'static str,
-    },
-    Malformed {
-        header: &'static str,
-        reason: String,
-    },
-}
-
-impl fmt::Display for HeaderProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HeaderProblem::Missing { header } => write!(f, "no {header} header"),
-            HeaderProblem::Malformed { header, reason } => {
-                write!(f, "{header} is malformed: {reason}")
-            }
-        }
-    }
-}
-
-/// Why a secret string cannot be a key for a scheme.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct KeyError(pub String);
-
-/// A provider's signing scheme.
-pub trait Scheme: Send + Sync {
-    fn provider(&self) -> Provider;
-
-    /// The header that carries the signature.
-    fn signature_header(&self) -> &'static str;
-
-    /// Key bytes for a secret string, as the provider's own libraries derive them.
-    fn key(&self, secret: &str) -> Result<Vec<u8>, KeyError>;
-
-    /// The bytes MACed before the body, for a timestamp and id.
-    fn signed_prefix(&self, timestamp: Option<i64>, id: Option<&str>) -> String;
-
-    /// A MAC in the form it takes in the header.
-    fn encode(&self, mac: &[u8]) -> String;
-
-    /// Whether the scheme signs a timestamp (and so has a replay window).
-    fn has_timestamp(&self) -> bool;
-
-    /// Every header the provider sends with a delivery, signature included.
-    fn headers(&self, signature: &str, input: &SignInput) -> Headers;
-
-    /// Extracts timestamp, id and signatures from a request's headers.
-    fn parse(&self, headers: &Headers) -> Result<Received, HeaderProblem>;
-
-    /// Whether the request carries this scheme's signature header at all.
-    fn is_present(&self, headers: &Headers) -> bool {
-        headers.contains(self.signature_header())
-    }
-}
-
-/// Bytes as lowercase hex, through `hex::encode_to_slice`: several times
-/// faster than `hex::encode`'s char iterator, and this runs for every
-/// signature made or checked.
-pub fn hex_lower(bytes: &[u8]) -> String {
-    let mut buf = vec![0u8; bytes.len() * 2];
-    hex::encode_to_slice(bytes, &mut buf).expect("the buffer holds two digits per byte");
-    String::from_utf8(buf).expect("hex digits are ASCII")
-}
-
-/// HMAC-SHA256 set up with `key`, nothing fed in yet.
-fn keyed(key: &[u8]) -> Hmac<Sha256> {
-    <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length")
-}
-
-/// HMAC-SHA256 over the concatenation of `parts`.
-pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    let mut mac = keyed(key);
-    for part in parts {
-        mac.update(part);
-    }
-    mac.finalize().into_bytes().into()
-}
-
-/// The signature `scheme` would put in its header for this key and request.
-pub fn compute(
-    scheme: &dyn Scheme,
-    key: &[u8],
-    timestamp: Option<i64>,
-    id: Option<&str>,
-    body: &[u8],
-) -> String {
-    signature(scheme, keyed(key), timestamp, id, body)
-}
-
-/// The signature in header form, from an HMAC keyed but not yet fed.
-fn signature(
-    scheme: &dyn Scheme,
-    mut mac: Hmac<Sha256>,
-    timestamp: Option<i64>,
-    id: Option<&str>,
-    body: &[u8],
-) -> String {
-    mac.update(scheme.signed_prefix(timestamp, id).as_bytes());
-    mac.update(body);
-    scheme.encode(&mac.finalize().into_bytes())
-}
-
-/// Signs one delivery: every header the provider would send.
-pub fn sign(scheme: &dyn Scheme, secret: &Secret, input: &SignInput) -> Result<Headers, KeyError> {
-    let Signer { scheme, keyed } = Signer::new(scheme, secret)?;
-    Ok(finish(scheme, keyed, input))
-}
-
-/// A secret made into its scheme's HMAC key once, for signing many
-/// deliveries (load mode): each one then costs a pass over its own bytes,
-/// not the key's derivation and HMAC set-up again.
-#[derive(Clone)]
-pub struct Signer<'s> {
-    scheme: &'s dyn Scheme,
-    keyed: Hmac<Sha256>,
-}
-
-impl<'s> Signer<'s> {
-    pub fn new(scheme: &'s dyn Scheme, secret: &Secret) -> Result<Signer<'s>, KeyError> {
-        let keyed = keyed(&scheme.key(secret.expose())?);
-        Ok(Signer { scheme, keyed })
-    }
-
-    /// Every header the provider would send with this delivery.
-    pub fn sign(&self, input: &SignInput) -> Headers {
-        finish(self.scheme, self.keyed.clone(), input)
-    }
-}
-
-/// The headers for `input`, from a keyed HMAC.
-fn finish(scheme: &dyn Scheme, mac: Hmac<Sha256>, input: &SignInput) -> Headers {
-    let signature = signature(
-        scheme,
-        mac,
-        Some(input.timestamp),
-        Some(input.id),
-        input.body,
-    );
-    scheme.headers(&signature, input)
-}
-
-/// Constant-time equality of two signatures in wire form. (subtle's slice
-/// comparison calls an opaque function per byte: a diagnosis compares a few
-/// dozen signatures, and that was ~10 % of its time.)
-pub fn signatures_equal(a: &str, b: &str) -> bool {
-    constant_time_eq::constant_time_eq(a.as_bytes(), b.as_bytes())
-}
-
-/// Which of the received signatures, if any, `key` reproduces for `body`.
-pub fn matches(scheme: &dyn Scheme, key: &[u8], received: &Received, body: &[u8]) -> bool {
-    let expected = compute(
-        scheme,
-        key,
-        received.timestamp,
-        received.id.as_deref(),
-        body,
-    );
-    // Check every candidate so the time taken does not depend on which matched.
-    received
-        .signatures
-        .iter()
-        .fold(false, |hit, sig| hit | signatures_equal(&expected, sig))
-}
-
-/// The outcome of a plain verification (no diagnosis).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
-    /// The signature holds with this secret (index into the candidates).
-    Valid {
-        secret_index: usize,
-    },
-    /// Signature holds, but the timestamp is outside the tolerance.
-    Stale {
-        secret_index: usize,
-        age_seconds: i64,
-    },
-    NoMatch,
-    Header(HeaderProblem),
-}
-
-impl Verdict {
-    pub fn is_valid(&self) -> bool {
-        matches!(self, Verdict::Valid { .. })
-    }
-}
-
-/// Verifies `body` against `headers` with any of `secrets`, as the provider's
-/// own library would, except that a timestamp more than `tolerance` seconds
-/// in the future is rejected too (clock skew hides replay windows).
-pub fn verify(
-    scheme: &dyn Scheme,
-    headers: &Headers,
-    body: &[u8],
-    secrets: &[Secret],
-    now: i64,
-    tolerance: i64,
-) -> Verdict {
-    let received = match scheme.parse(headers) {
-        Ok(r) => r,
-        Err(problem) => return Verdict::Header(problem),
-    };
-    for (index, secret) in secrets.iter().enumerate() {
-        let Ok(key) = scheme.key(secret.expose()) else {
-            continue;
-        };
-        if matches(scheme, &key, &received, body) {
-            return match received.timestamp {
-                Some(t) if scheme.has_timestamp() && (now - t).abs() > tolerance => {
-                    Verdict::Stale {
-                        secret_index: index,
-                        age_seconds: now - t,
-                    }
-                }
-                _ => Verdict::Valid {
-                    secret_index: index,
-                },
-            };
-        }
-    }
-    Verdict::NoMatch
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secret::Secret;
 
     #[test]
     fn provider_names_round_trip() {
         for p in Provider::ALL {
-            assert_eq!(p.name().parse::<Provider>(), Ok(p));
+            assert_eq!(p.name().parse::<Provider>(), Ok(*p));
+            for alias in p.spec().aliases {
+                assert_eq!(alias.parse::<Provider>(), Ok(*p));
+            }
         }
-        assert_eq!("svix".parse::<Provider>(), Ok(Provider::Standard));
+        assert_eq!("svix".parse::<Provider>(), Ok(STANDARD));
         assert!("paypal".parse::<Provider>().is_err());
     }
 
     #[test]
-    fn hex_lower_is_hex_encode() {
-        let bytes: Vec<u8> = (0..=255).collect();
-        assert_eq!(hex_lower(&bytes), hex::encode(&bytes));
+    fn ids_and_aliases_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for p in Provider::ALL {
+            assert!(seen.insert(p.spec().id), "{}", p.spec().id);
+            for alias in p.spec().aliases {
+                assert!(seen.insert(alias), "{alias}");
+            }
+        }
     }
 
     #[test]
-    fn hmac_matches_rfc4231_case_2() {
-        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
-        let mac = hmac_sha256(b"Jefe", &[b"what do ya want ", b"for nothing?"]);
-        assert_eq!(
-            hex::encode(mac),
-            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
-        );
+    fn providers_sort_in_registry_order() {
+        let mut sorted = Provider::ALL.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, Provider::ALL);
+        assert_eq!(Provider::fallback(), STRIPE);
     }
 
     #[test]
     fn every_scheme_verifies_what_it_signs() {
         let secret = Secret::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "test");
-        for p in Provider::ALL {
-            let scheme = p.scheme();
+        for p in Provider::ALL.iter().copied() {
             let input = SignInput {
                 body: b"{\"a\":1}",
                 timestamp: 1_700_000_000,
                 id: "msg_1",
                 event_type: "ping",
+                url: Some("https://example.com/webhooks"),
             };
-            let headers = sign(scheme, &secret, &input).unwrap();
-            let verdict = verify(
-                scheme,
-                &headers,
-                input.body,
+            let headers = sign(p, &secret, &input).unwrap();
+            let verdict = verify_secrets(
+                p,
+                &Parts {
+                    method: "POST",
+                    url: input.url,
+                    headers: &headers,
+                    body: input.body,
+                },
                 std::slice::from_ref(&secret),
                 1_700_000_010,
                 300,
             );
             assert_eq!(verdict, Verdict::Valid { secret_index: 0 }, "{p}");
-            let tampered = verify(
-                scheme,
-                &headers,
-                b"{\"a\":2}",
+            let tampered = verify_secrets(
+                p,
+                &Parts {
+                    method: "POST",
+                    url: input.url,
+                    headers: &headers,
+                    body: b"{\"a\":2}",
+                },
                 std::slice::from_ref(&secret),
                 1_700_000_010,
                 300,

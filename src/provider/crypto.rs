@@ -1,0 +1,383 @@
+//! Signature algorithms apart from what they sign: keys prepared once, a
+//! message given as a head and an optional body (so a MAC can absorb the
+//! head once and try many bodies), signatures as decoded bytes compared in
+//! constant time. No allocation on the verify path but the join an
+//! Ed25519 check needs, into a caller's reused buffer.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use hmac::{Hmac, KeyInit, Mac};
+use p256::ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
+
+/// The algorithms providers sign with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Algorithm {
+    HmacSha256,
+    HmacSha1,
+    Ed25519,
+    EcdsaP256,
+}
+
+impl Algorithm {
+    /// Whether the verifier holds the same key as the signer (so the
+    /// expected signature can be shown).
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, Algorithm::HmacSha256 | Algorithm::HmacSha1)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::HmacSha256 => "HMAC-SHA256",
+            Algorithm::HmacSha1 => "HMAC-SHA1",
+            Algorithm::Ed25519 => "Ed25519",
+            Algorithm::EcdsaP256 => "ECDSA P-256",
+        }
+    }
+}
+
+/// Longest signature any algorithm here makes: a DER ECDSA P-256 signature.
+pub const MAX_SIG: usize = 72;
+
+/// How a signature is written in its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Hex digits (either case is read; lowercase is written).
+    Hex,
+    /// Standard base64 with padding, read strictly.
+    Base64,
+}
+
+impl Encoding {
+    /// Decodes `text` into `out`, returning the length; `None` when it is
+    /// not this encoding or too long to be a signature.
+    pub fn decode(self, text: &str, out: &mut [u8; MAX_SIG]) -> Option<usize> {
+        match self {
+            Encoding::Hex => {
+                let len = text.len() / 2;
+                if !text.len().is_multiple_of(2) || len > MAX_SIG {
+                    return None;
+                }
+                hex::decode_to_slice(text, &mut out[..len]).ok()?;
+                Some(len)
+            }
+            Encoding::Base64 => {
+                if text.len() > MAX_SIG.div_ceil(3) * 4 {
+                    return None;
+                }
+                B64.decode_slice(text, &mut out[..]).ok()
+            }
+        }
+    }
+
+    /// `bytes` in this encoding, written into `out`.
+    pub fn encode<'o>(self, bytes: &[u8], out: &'o mut [u8; 2 * MAX_SIG]) -> &'o str {
+        let len = match self {
+            Encoding::Hex => {
+                let len = bytes.len() * 2;
+                hex::encode_to_slice(bytes, &mut out[..len]).expect("two digits per byte fit");
+                len
+            }
+            Encoding::Base64 => B64
+                .encode_slice(bytes, &mut out[..])
+                .expect("a signature's base64 fits"),
+        };
+        std::str::from_utf8(&out[..len]).expect("hex and base64 are ASCII")
+    }
+
+    /// `bytes` in this encoding, as a String (for reports, not hot paths).
+    pub fn to_text(self, bytes: &[u8]) -> String {
+        let mut buf = [0u8; 2 * MAX_SIG];
+        self.encode(bytes, &mut buf).to_string()
+    }
+}
+
+/// A signature's bytes, on the stack.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct SigBytes {
+    bytes: [u8; MAX_SIG],
+    len: u8,
+}
+
+impl SigBytes {
+    pub fn new(bytes: &[u8]) -> SigBytes {
+        let mut out = SigBytes {
+            bytes: [0; MAX_SIG],
+            len: bytes.len() as u8,
+        };
+        out.bytes[..bytes.len()].copy_from_slice(bytes);
+        out
+    }
+
+    pub fn as_slice(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
+impl std::fmt::Debug for SigBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SigBytes({})", hex::encode(self.as_slice()))
+    }
+}
+
+/// A key a verifier holds, prepared once.
+#[derive(Clone)]
+pub enum VerifyKey {
+    HmacSha256(Hmac<Sha256>),
+    HmacSha1(Hmac<Sha1>),
+    Ed25519(ed25519_dalek::VerifyingKey),
+    EcdsaP256(p256::ecdsa::VerifyingKey),
+}
+
+impl std::fmt::Debug for VerifyKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "VerifyKey({})", self.algorithm().name())
+    }
+}
+
+impl VerifyKey {
+    /// A MAC key for a symmetric algorithm.
+    pub fn hmac(algorithm: Algorithm, key: &[u8]) -> VerifyKey {
+        match algorithm {
+            Algorithm::HmacSha1 => VerifyKey::HmacSha1(
+                <Hmac<Sha1> as KeyInit>::new_from_slice(key)
+                    .expect("HMAC takes keys of any length"),
+            ),
+            _ => VerifyKey::HmacSha256(
+                <Hmac<Sha256> as KeyInit>::new_from_slice(key)
+                    .expect("HMAC takes keys of any length"),
+            ),
+        }
+    }
+
+    pub fn algorithm(&self) -> Algorithm {
+        match self {
+            VerifyKey::HmacSha256(_) => Algorithm::HmacSha256,
+            VerifyKey::HmacSha1(_) => Algorithm::HmacSha1,
+            VerifyKey::Ed25519(_) => Algorithm::Ed25519,
+            VerifyKey::EcdsaP256(_) => Algorithm::EcdsaP256,
+        }
+    }
+
+    /// This key with `bytes` already fed in, for a MAC; `None` for a
+    /// public key, which cannot absorb part of a message.
+    pub fn absorbed(&self, bytes: &[u8]) -> Option<VerifyKey> {
+        let mut key = self.clone();
+        match &mut key {
+            VerifyKey::HmacSha256(mac) => mac.update(bytes),
+            VerifyKey::HmacSha1(mac) => mac.update(bytes),
+            VerifyKey::Ed25519(_) | VerifyKey::EcdsaP256(_) => return None,
+        }
+        Some(key)
+    }
+
+    /// The MAC of `head ++ body`; `None` for a public key.
+    pub fn mac(&self, head: &[u8], body: Option<&[u8]>) -> Option<SigBytes> {
+        let tail = body.unwrap_or_default();
+        match self {
+            VerifyKey::HmacSha256(mac) => {
+                let mut mac = mac.clone();
+                mac.update(head);
+                mac.update(tail);
+                Some(SigBytes::new(&mac.finalize().into_bytes()))
+            }
+            VerifyKey::HmacSha1(mac) => {
+                let mut mac = mac.clone();
+                mac.update(head);
+                mac.update(tail);
+                Some(SigBytes::new(&mac.finalize().into_bytes()))
+            }
+            VerifyKey::Ed25519(_) | VerifyKey::EcdsaP256(_) => None,
+        }
+    }
+
+    /// The MAC of what this key has absorbed; `None` for a public key.
+    pub fn into_mac(self) -> Option<SigBytes> {
+        match self {
+            VerifyKey::HmacSha256(mac) => Some(SigBytes::new(&mac.finalize().into_bytes())),
+            VerifyKey::HmacSha1(mac) => Some(SigBytes::new(&mac.finalize().into_bytes())),
+            VerifyKey::Ed25519(_) | VerifyKey::EcdsaP256(_) => None,
+        }
+    }
+
+    /// Whether any of `signatures` made with this key's algorithm holds
+    /// for `head ++ body`. A MAC is compared with every candidate, so the
+    /// time taken does not say which matched. `joined` is scratch space for
+    /// the algorithms that need the message in one piece.
+    pub fn verify<'s>(
+        &self,
+        head: &[u8],
+        body: Option<&[u8]>,
+        signatures: impl IntoIterator<Item = &'s [u8]>,
+        joined: &mut Vec<u8>,
+    ) -> bool {
+        match self {
+            VerifyKey::HmacSha256(_) | VerifyKey::HmacSha1(_) => {
+                let mac = self.mac(head, body).expect("a MAC key");
+                signatures.into_iter().fold(false, |hit, sig| {
+                    hit | constant_time_eq::constant_time_eq(mac.as_slice(), sig)
+                })
+            }
+            VerifyKey::Ed25519(key) => {
+                let message = whole(head, body, joined);
+                signatures.into_iter().any(|sig| {
+                    ed25519_dalek::Signature::from_slice(sig)
+                        .is_ok_and(|sig| key.verify_strict(message, &sig).is_ok())
+                })
+            }
+            VerifyKey::EcdsaP256(key) => {
+                let digest = sha256_of(head, body);
+                signatures.into_iter().any(|sig| {
+                    p256::ecdsa::DerSignature::from_bytes(sig)
+                        .ok()
+                        .and_then(|der| p256::ecdsa::Signature::try_from(der).ok())
+                        .is_some_and(|sig| key.verify_prehash(&digest, &sig).is_ok())
+                })
+            }
+        }
+    }
+}
+
+fn whole<'b>(head: &'b [u8], body: Option<&[u8]>, joined: &'b mut Vec<u8>) -> &'b [u8] {
+    match body {
+        None => head,
+        Some(body) => {
+            joined.clear();
+            joined.extend_from_slice(head);
+            joined.extend_from_slice(body);
+            joined
+        }
+    }
+}
+
+fn sha256_of(head: &[u8], body: Option<&[u8]>) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    hash.update(head);
+    hash.update(body.unwrap_or_default());
+    hash.finalize().into()
+}
+
+/// A key a signer holds, prepared once.
+#[derive(Clone)]
+pub enum SignKey {
+    /// Symmetric: the signer holds the verifier's key.
+    Mac(VerifyKey),
+    Ed25519(ed25519_dalek::SigningKey),
+    /// Signs deterministically (RFC 6979), so fixtures are byte-identical.
+    EcdsaP256(p256::ecdsa::SigningKey),
+}
+
+impl SignKey {
+    pub fn algorithm(&self) -> Algorithm {
+        match self {
+            SignKey::Mac(key) => key.algorithm(),
+            SignKey::Ed25519(_) => Algorithm::Ed25519,
+            SignKey::EcdsaP256(_) => Algorithm::EcdsaP256,
+        }
+    }
+
+    /// The signature of `head ++ body`.
+    pub fn sign(&self, head: &[u8], body: Option<&[u8]>, joined: &mut Vec<u8>) -> SigBytes {
+        match self {
+            SignKey::Mac(key) => key.mac(head, body).expect("a MAC key"),
+            SignKey::Ed25519(key) => {
+                use ed25519_dalek::Signer as _;
+                SigBytes::new(&key.sign(whole(head, body, joined)).to_bytes())
+            }
+            SignKey::EcdsaP256(key) => {
+                let digest = sha256_of(head, body);
+                let sig: p256::ecdsa::Signature = key
+                    .sign_prehash(&digest)
+                    .expect("a 32-byte digest is a valid prehash");
+                SigBytes::new(sig.to_der().as_bytes())
+            }
+        }
+    }
+
+    /// The key that verifies what this one signs.
+    pub fn verify_key(&self) -> VerifyKey {
+        match self {
+            SignKey::Mac(key) => key.clone(),
+            SignKey::Ed25519(key) => VerifyKey::Ed25519(key.verifying_key()),
+            SignKey::EcdsaP256(key) => VerifyKey::EcdsaP256(*key.verifying_key()),
+        }
+    }
+}
+
+/// HMAC-SHA256 over the concatenation of `parts` (for tests and known answers).
+pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length");
+    for part in parts {
+        mac.update(part);
+    }
+    mac.finalize().into_bytes().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hmac_matches_rfc4231_case_2() {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
+        let mac = hmac_sha256(b"Jefe", &[b"what do ya want ", b"for nothing?"]);
+        assert_eq!(
+            hex::encode(mac),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+
+    #[test]
+    fn hmac_sha1_matches_rfc2202_case_2() {
+        // RFC 2202 test case 2.
+        let key = VerifyKey::hmac(Algorithm::HmacSha1, b"Jefe");
+        let mac = key.mac(b"what do ya want ", Some(b"for nothing?")).unwrap();
+        assert_eq!(
+            hex::encode(mac.as_slice()),
+            "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"
+        );
+    }
+
+    #[test]
+    fn encodings_round_trip() {
+        let bytes: Vec<u8> = (0..MAX_SIG as u8).collect();
+        for encoding in [Encoding::Hex, Encoding::Base64] {
+            let text = encoding.to_text(&bytes);
+            let mut out = [0u8; MAX_SIG];
+            let len = encoding.decode(&text, &mut out).unwrap();
+            assert_eq!(&out[..len], &bytes[..]);
+        }
+        assert_eq!(Encoding::Hex.to_text(&[0xab]), "ab");
+        let mut out = [0u8; MAX_SIG];
+        assert_eq!(Encoding::Hex.decode("AB", &mut out), Some(1));
+        assert_eq!(Encoding::Hex.decode("abc", &mut out), None);
+        assert_eq!(Encoding::Base64.decode("not base64!", &mut out), None);
+    }
+
+    #[test]
+    fn every_algorithm_verifies_what_it_signs_and_only_that() {
+        let keys = [
+            SignKey::Mac(VerifyKey::hmac(Algorithm::HmacSha256, b"k")),
+            SignKey::Mac(VerifyKey::hmac(Algorithm::HmacSha1, b"k")),
+            SignKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&[7; 32])),
+            SignKey::EcdsaP256(p256::ecdsa::SigningKey::from_slice(&[7; 32]).unwrap()),
+        ];
+        let mut joined = Vec::new();
+        for key in keys {
+            let sig = key.sign(b"head.", Some(b"body"), &mut joined);
+            let verify = key.verify_key();
+            assert!(
+                verify.verify(b"head.", Some(b"body"), [sig.as_slice()], &mut joined),
+                "{:?}",
+                key.algorithm()
+            );
+            assert!(verify.verify(b"head.body", None, [sig.as_slice()], &mut joined));
+            assert!(!verify.verify(b"head.", Some(b"bodY"), [sig.as_slice()], &mut joined));
+            assert!(!verify.verify(b"head.", Some(b"body"), [&b"junk"[..]], &mut joined));
+            // Deterministic: fixtures stay byte-identical.
+            assert_eq!(sig, key.sign(b"head.", Some(b"body"), &mut joined));
+        }
+    }
+}
