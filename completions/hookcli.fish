@@ -46,7 +46,8 @@ complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "replay" -d 'Resend 
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s p -l provider -d 'Signing scheme (default: from the event name or payload)' -r -f -a "stripe\t''
 github\t''
-standard\t''"
+standard\t''
+twilio\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
@@ -58,6 +59,7 @@ json\t'One JSON object: provider, event_type, event_id, timestamp, headers, body
 curl\t'A curl command that sends byte-identical data'
 http\t'The raw HTTP/1.1 request'"
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l to -d 'Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242]' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l url -d 'The URL the provider has on file, for schemes that sign it (Twilio): sign for it even when delivering elsewhere (a tunnel\'s public URL, say)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
@@ -72,8 +74,10 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l body -d 'File
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l request -d 'A captured request: the JSON printed by `hookcli sign --format json`, or a raw HTTP request' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s p -l provider -d 'Signing scheme (default: detected from the headers)' -r -f -a "stripe\t''
 github\t''
-standard\t''"
+standard\t''
+twilio\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l tolerance -d 'Accepted timestamp age in seconds, either direction [default: 300]' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l url -d 'The URL the provider called, for schemes that sign it (Twilio); default: the request line and Host header of a raw HTTP capture, or the capture\'s "url"' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l now -d 'Unix time to judge the timestamp against (default: now)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
@@ -85,9 +89,11 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l no-store -d '
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s t -l to -d 'Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l url -d 'The URL the provider has on file, for schemes that sign it (Twilio): sign for it even when delivering elsewhere (a tunnel\'s public URL, say)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s p -l provider -d 'Signing scheme (default: from the event name or payload)' -r -f -a "stripe\t''
 github\t''
-standard\t''"
+standard\t''
+twilio\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
@@ -134,7 +140,8 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s p -l provider -d 'Only this provider\'s event types' -r -f -a "stripe\t''
 github\t''
-standard\t''"
+standard\t''
+twilio\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l fixtures-dir -d 'Extra directory of NAME.json fixtures. Repeatable' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
@@ -147,7 +154,8 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s p -l provider -d 'Signing scheme (default: from the event name or payload)' -r -f -a "stripe\t''
 github\t''
-standard\t''"
+standard\t''
+twilio\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
@@ -167,7 +175,8 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l to -d 'Target the replay script posts to: port, host:port/path or URL [default: localhost:4242]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -s p -l provider -d 'Signing scheme (default: from the event name or payload)' -r -f -a "stripe\t''
 github\t''
-standard\t''"
+standard\t''
+twilio\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l set -d 'Set a payload field: dotted path = JSON value (strings need no quotes). Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l unset -d 'Remove a payload field by dotted path. Repeatable' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l timestamp -d 'Unix timestamp to sign with and to use as `created` (default: now)' -r
@@ -251,9 +260,11 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l host -d 'Addr
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l path -d 'Accept only this path and the paths below it (others get 404). Default: every path' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s p -l provider -d 'Signing scheme (default: detected per request from its headers)' -r -f -a "stripe\t''
 github\t''
-standard\t''"
+standard\t''
+twilio\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s s -l secret -d 'Signing secret; repeat for several (test and live). Also read from the provider\'s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l tolerance -d 'Accepted timestamp age in seconds, either direction [default: 300]' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l url -d 'The URL the provider calls, for schemes that sign it (Twilio); default: rebuilt from each request\'s target and Host (X-Forwarded-Proto/-Host when a proxy sets them)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l respond -d 'Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-to -d 'Proxy mode: forward each request byte for byte to your app and answer as it does' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-timeout -d 'Give up on the app after this many seconds (proxy mode)' -r

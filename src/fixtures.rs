@@ -412,6 +412,8 @@ pub struct RenderOptions<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub provider: Provider,
+    /// How `body` is encoded.
+    pub form: BodyForm,
     pub event_type: String,
     /// The event's id (Stripe `evt_…`), GitHub delivery GUID or `webhook-id`.
     pub event_id: String,
@@ -447,6 +449,8 @@ fn generated_value(
         GeneratedKind::Uuid => ids.uuid_of(&purpose).into(),
         GeneratedKind::UnixSeconds => timestamp.into(),
         GeneratedKind::Rfc3339 => rfc3339(timestamp).into(),
+        GeneratedKind::Rfc2822 => rfc2822(timestamp).into(),
+        GeneratedKind::Hex { prefix, len } => ids.hex_of(prefix, len, &purpose).into(),
     }
 }
 
@@ -462,7 +466,8 @@ impl Fixture {
         for o in opts.overrides {
             o.apply(&mut payload)?;
         }
-        let body = self.serialize(&payload);
+        let form = self.form();
+        let body = serialize(form, &payload);
         let event_id = match self.provider.scheme().event_id_field() {
             Some(field) => payload
                 .get(field)
@@ -473,6 +478,7 @@ impl Fixture {
         };
         Ok(Event {
             provider: self.provider,
+            form,
             event_type: self.event_type(&payload),
             event_id,
             timestamp: opts.timestamp,
@@ -493,9 +499,15 @@ impl Fixture {
         for o in overrides {
             o.apply(&mut payload)?;
         }
-        let body = self.serialize(&payload);
-        // Each hole is a JSON string `"<marker><n>."`, quotes included.
-        let quoted = format!("\"{marker}");
+        let form = self.form();
+        let body = serialize(form, &payload);
+        // Each hole is `<marker><n>.`: in JSON a string, quotes included; in
+        // a form, a value (its characters need no escaping).
+        let quoted = match form {
+            BodyForm::Form => marker.clone(),
+            _ => format!("\"{marker}"),
+        };
+        let closing = usize::from(form != BodyForm::Form);
         let field = self.provider.scheme().event_id_field();
         let id_placed: Option<usize> = field
             .and_then(|f| payload.get(f))
@@ -520,7 +532,7 @@ impl Fixture {
                 id_hole = Some(holes.len());
             }
             holes.push(placed[n]);
-            from = n_at + digits + 2; // the dot and the closing quote
+            from = n_at + digits + 1 + closing; // the dot and any closing quote
         }
         parts.push(body[from..].to_vec());
         // The event id: `None` when it is generated (a hole fills it in).
@@ -530,6 +542,7 @@ impl Fixture {
         });
         Ok(Template {
             fixture: self.clone(),
+            form,
             event_type: self.event_type(&payload),
             event_id,
             id_hole,
@@ -550,16 +563,51 @@ impl Fixture {
         }
     }
 
-    fn serialize(&self, payload: &Value) -> Vec<u8> {
-        match self.provider.spec().body {
-            BodyForm::JsonPretty2 => serde_json::to_vec_pretty(payload),
-            BodyForm::JsonCompact => serde_json::to_vec(payload),
-        }
-        .expect("a Value always serializes")
+    /// The byte form of this fixture's bodies.
+    pub fn form(&self) -> BodyForm {
+        self.provider.scheme().body_form(&self.name)
     }
 
     fn event_type(&self, payload: &Value) -> String {
         self.provider.scheme().event_type(&self.name, payload)
+    }
+}
+
+/// The exact bytes a provider sends for `payload` in `form`.
+fn serialize(form: BodyForm, payload: &Value) -> Vec<u8> {
+    match form {
+        BodyForm::JsonPretty2 => {
+            serde_json::to_vec_pretty(payload).expect("a Value always serializes")
+        }
+        BodyForm::JsonCompact => serde_json::to_vec(payload).expect("a Value always serializes"),
+        BodyForm::Form => {
+            let mut out = form_urlencoded::Serializer::new(String::new());
+            if let Some(params) = payload.as_object() {
+                for (name, value) in params {
+                    match value {
+                        Value::Array(values) => {
+                            for v in values {
+                                out.append_pair(name, &form_value(v));
+                            }
+                        }
+                        v => {
+                            out.append_pair(name, &form_value(v));
+                        }
+                    }
+                }
+            }
+            out.finish().into_bytes()
+        }
+    }
+}
+
+/// A JSON value as a form parameter's text: strings as they are, nested
+/// objects as compact JSON (Slack's `payload=`), null as empty.
+fn form_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
     }
 }
 
@@ -574,6 +622,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[derive(Debug, Clone)]
 pub struct Template {
     fixture: Fixture,
+    form: BodyForm,
     event_type: String,
     /// The event id when the body carries it and an override fixed it
     /// (`None`: generated, or not in the body).
@@ -593,7 +642,13 @@ impl Template {
         for (i, (part, hole)) in self.parts.iter().zip(&self.holes).enumerate() {
             body.extend_from_slice(part);
             let value = generated_value(*hole, &f.name, timestamp, ids, sequence);
-            serde_json::to_writer(&mut body, &value).expect("a Value always serializes");
+            match self.form {
+                BodyForm::Form => body.extend(
+                    form_urlencoded::byte_serialize(form_value(&value).as_bytes())
+                        .flat_map(str::bytes),
+                ),
+                _ => serde_json::to_writer(&mut body, &value).expect("a Value always serializes"),
+            }
             if self.id_hole == Some(i) {
                 event_id = value.as_str().map(str::to_string);
             }
@@ -605,12 +660,21 @@ impl Template {
         };
         Event {
             provider: f.provider,
+            form: self.form,
             event_type: self.event_type.clone(),
             event_id,
             timestamp,
             body,
         }
     }
+}
+
+/// `Thu, 01 Jan 2026 00:00:00 +0000` for a Unix timestamp.
+pub fn rfc2822(t: i64) -> String {
+    jiff::Timestamp::from_second(t)
+        .ok()
+        .and_then(|ts| jiff::fmt::rfc2822::to_string(&ts.to_zoned(jiff::tz::TimeZone::UTC)).ok())
+        .unwrap_or_else(|| t.to_string())
 }
 
 /// `2026-01-01T00:00:00Z` for a Unix timestamp.

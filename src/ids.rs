@@ -60,6 +60,21 @@ impl IdSource {
         out
     }
 
+    /// `prefix` and `len` lowercase hex digits (Twilio's `SM…`/`CA…` SIDs).
+    pub fn hex_of(self, prefix: &str, len: usize, purpose: &[&[u8]]) -> String {
+        let mut out = String::with_capacity(prefix.len() + len);
+        out.push_str(prefix);
+        let bytes: [u8; 32] = self.hasher(purpose).finalize().into();
+        let digits = hex::encode(bytes);
+        let mut round = digits.as_str();
+        while out.len() < prefix.len() + len {
+            let take = (prefix.len() + len - out.len()).min(round.len());
+            out.push_str(&round[..take]);
+            round = &digits;
+        }
+        out
+    }
+
     /// An RFC 4122 version-4-shaped GUID.
     pub fn uuid(self, purpose: &str) -> String {
         self.uuid_of(&[purpose.as_bytes()])

@@ -102,6 +102,7 @@ mod tests {
     fn event() -> Event {
         Event {
             provider: crate::provider::STRIPE,
+            form: crate::provider::BodyForm::JsonPretty2,
             event_type: "x".into(),
             event_id: "evt_1".into(),
             timestamp: 1,

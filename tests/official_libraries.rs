@@ -238,3 +238,93 @@ fn headers_from_standardwebhooks_verify_in_hookcli() {
     // The libraries also take unpadded base64 after whsec_.
     official_signed_verify_in_hookcli("sign.py", "standard", "whsec_test123", BODIES);
 }
+
+const TWILIO_TOKEN: &str = "0123456789abcdef0123456789abcdef";
+const TWILIO_URL: &str = "https://hooks.example.com:8443/twilio/sms?tenant=acme&q=It%27s+here";
+
+#[test]
+fn every_builtin_twilio_callback_verifies_with_twilio_node_and_python() {
+    let names = names("twilio");
+    assert!(names.len() >= 6, "only {} Twilio fixtures", names.len());
+    let mut inputs = Vec::new();
+    for name in &names {
+        for url in [
+            TWILIO_URL,
+            "https://example.com/sms",
+            "http://127.0.0.1:4242/",
+        ] {
+            let (code, out, err) = run(
+                &[
+                    "sign",
+                    name,
+                    "--provider",
+                    "twilio",
+                    "--secret",
+                    TWILIO_TOKEN,
+                    "--to",
+                    url,
+                    "--format",
+                    "json",
+                ],
+                b"",
+            );
+            assert_eq!(code, 0, "sign {name}: {err}");
+            let s: Value = serde_json::from_str(&out).unwrap();
+            // JSON bodies go to (and are signed for) the URL with their hash.
+            if name.starts_with("com.twilio.") {
+                assert!(s["url"].as_str().unwrap().contains("bodySHA256="), "{s}");
+            }
+            inputs.push(json!({"provider": "twilio", "secret": TWILIO_TOKEN,
+                "headers": s["headers"], "body": s["body"], "url": s["url"]}));
+        }
+    }
+    assert_all_ok(
+        "twilio (npm) validateRequest",
+        &inputs,
+        &official_jsonl("verify.mjs", &inputs),
+    );
+    assert_all_ok(
+        "twilio (PyPI) RequestValidator",
+        &inputs,
+        &official_jsonl("verify.py", &inputs),
+    );
+}
+
+#[test]
+fn signatures_from_twilio_node_and_python_verify_in_hookcli() {
+    let form = "AccountSid=AC123&Body=Caf%C3%A9+%26+cr%C3%A8me%21+%2B1&From=%2B14155550123&MediaUrl0=https%3A%2F%2Fapi.twilio.com%2Fm&Digits=2&Digits=1";
+    let json_body = "{\"type\":\"com.twilio.messaging.message.delivered\",\"data\":{\"body\":\"<b>x</b> & y\"}}";
+    for script in ["sign.mjs", "sign.py"] {
+        let inputs = vec![
+            json!({"provider": "twilio", "secret": TWILIO_TOKEN, "body": form, "url": TWILIO_URL}),
+            json!({"provider": "twilio", "secret": TWILIO_TOKEN, "body": form, "url": "http://example.com/voice"}),
+            json!({"provider": "twilio", "secret": TWILIO_TOKEN, "body": json_body, "url": TWILIO_URL, "json": true}),
+        ];
+        for (input, answer) in inputs.iter().zip(official_jsonl(script, &inputs)) {
+            let url = answer["url"].as_str().or(input["url"].as_str()).unwrap();
+            let signature = answer["headers"]["X-Twilio-Signature"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{script}: {answer}"));
+            let body = input["body"].as_str().unwrap();
+            let header = format!("X-Twilio-Signature: {signature}");
+            let (code, out, err) = run(
+                &[
+                    "verify",
+                    "--provider",
+                    "twilio",
+                    "--secret",
+                    TWILIO_TOKEN,
+                    "--url",
+                    url,
+                    "--header",
+                    &header,
+                    "--body",
+                    "-",
+                    "--json",
+                ],
+                body.as_bytes(),
+            );
+            assert_eq!(code, 0, "{script} {url}: {out} {err}");
+        }
+    }
+}

@@ -29,6 +29,11 @@ pub struct ListenArgs {
     #[arg(long, value_name = "SECONDS")]
     pub tolerance: Option<i64>,
 
+    /// The URL the provider calls, for schemes that sign it (Twilio); default: rebuilt from each
+    /// request's target and Host (X-Forwarded-Proto/-Host when a proxy sets them).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
     /// One JSON object per line on stdout: the listening address, each request, the summary.
     #[arg(long)]
     pub json: bool,

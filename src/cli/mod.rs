@@ -226,6 +226,11 @@ pub struct SignArgs {
     /// Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242].
     #[arg(long, value_name = "TARGET")]
     pub to: Option<String>,
+
+    /// The URL the provider has on file, for schemes that sign it (Twilio): sign for it even
+    /// when delivering elsewhere (a tunnel's public URL, say).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -265,6 +270,11 @@ pub struct VerifyArgs {
     /// Accepted timestamp age in seconds, either direction [default: 300].
     #[arg(long, value_name = "SECONDS")]
     pub tolerance: Option<i64>,
+
+    /// The URL the provider called, for schemes that sign it (Twilio); default: the request
+    /// line and Host header of a raw HTTP capture, or the capture's "url".
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 
     /// Unix time to judge the timestamp against (default: now).
     #[arg(long, value_name = "UNIX")]

@@ -21,6 +21,11 @@ pub struct SendArgs {
     #[arg(long, short = 't', value_name = "TARGET")]
     pub to: Option<String>,
 
+    /// The URL the provider has on file, for schemes that sign it (Twilio): sign for it even
+    /// when delivering elsewhere (a tunnel's public URL, say).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
     #[command(flatten)]
     pub event_args: EventArgs,
 

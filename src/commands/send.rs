@@ -5,12 +5,12 @@
 use super::{EventSettings, Globals, load_fixture, now, record_signed};
 use crate::cli::SendArgs;
 use crate::cli::send::SendOrder;
-use crate::commands::sign::{sign_event, sign_input, signer};
+use crate::commands::sign::{delivery_urls, sign_event, sign_input, signer};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::{self, Event, Fixture, Override, RenderOptions};
 use crate::ids::IdSource;
 use crate::output;
-use crate::provider::Provider;
+use crate::provider::{BodyForm, Provider};
 use crate::render::{self, SignedRequest};
 use crate::request::Headers;
 use crate::secret::Secret;
@@ -28,6 +28,8 @@ use std::time::{Duration, Instant};
 /// Everything `send` needs, resolved from the flags.
 struct Settings {
     url: String,
+    /// `--url`: the URL the provider has on file, signed instead of `url`.
+    signed_url: Option<String>,
     expect: Expect,
     timeout: Duration,
     budget: Duration,
@@ -122,6 +124,7 @@ impl Settings {
         };
         Ok(Settings {
             url,
+            signed_url: args.url.clone(),
             expect,
             timeout,
             budget,
@@ -131,6 +134,11 @@ impl Settings {
             duplicates: args.duplicates,
             fixed_timestamp: args.event_args.timestamp,
         })
+    }
+
+    /// Where `event` is posted, and the URL its signature covers.
+    fn urls(&self, event: &Event) -> Result<(String, String), Hinted> {
+        delivery_urls(event, &self.url, self.signed_url.as_deref())
     }
 
     fn sign_time(&self) -> i64 {
@@ -202,28 +210,28 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         let store = globals.open_store();
         for event in &events {
             let mut clock = SignClock::default();
+            let (url, signed_url) = settings.urls(event)?;
             for _ in 0..settings.duplicates {
                 let (timestamp, wait) = settings.resign_time(&mut clock);
                 std::thread::sleep(wait);
                 let signed = resigned(event, timestamp);
                 let secret = &secrets[&event.provider];
-                let headers = sign_event(&signed, secret, Some(&settings.url))?;
+                let headers = sign_event(&signed, secret, Some(&signed_url))?;
                 record_signed(
                     store.as_ref(),
                     "send",
                     &signed,
                     &headers,
                     secret,
-                    Some(&settings.url),
+                    Some(&url),
                 );
                 let req = SignedRequest {
-                    url: &settings.url,
+                    url: &url,
                     event: &signed,
                     headers: &headers,
                 };
                 if args.json {
-                    let mut v = render::json(&req);
-                    v["url"] = settings.url.clone().into();
+                    let v = render::json(&req);
                     output::json(&v)?;
                 } else {
                     output::stdout(&render::curl(&req))?;
@@ -339,6 +347,8 @@ async fn deliver_with_retries(
     clock: &mut SignClock,
 ) -> anyhow::Result<Outcome> {
     let first = Instant::now();
+    let (url, signed_url) = settings.urls(event)?;
+    let url = url.as_str();
     let mut attempt = 1usize;
     let mut outcome = Outcome {
         matched: false,
@@ -354,24 +364,13 @@ async fn deliver_with_retries(
         let (timestamp, lead_wait) = settings.resign_time(clock);
         tokio::time::sleep(lead_wait).await;
         let signed = resigned(event, timestamp);
-        let headers = sign_event(&signed, secret, Some(&settings.url))?;
+        let headers = sign_event(&signed, secret, Some(&signed_url))?;
         // Recorded before it is sent, so a listener on the other end can
         // already find the original bytes by signature or event id.
-        let signed_id = record_signed(
-            store,
-            "send",
-            &signed,
-            &headers,
-            secret,
-            Some(&settings.url),
-        );
+        let signed_id = record_signed(store, "send", &signed, &headers, secret, Some(url));
         let sent_ms = crate::store::now_ms();
         let result = client
-            .deliver(
-                &settings.url,
-                &headers,
-                bytes::Bytes::from(signed.body.clone()),
-            )
+            .deliver(url, &headers, bytes::Bytes::from(signed.body.clone()))
             .await;
         let delivered = matches!(&result, Ok(r) if (200..300).contains(&r.status));
         let next_wait = if delivered {
@@ -379,18 +378,11 @@ async fn deliver_with_retries(
         } else {
             settings.retry.wait_before(attempt + 1, first.elapsed())
         };
-        record_response(
-            store,
-            signed_id,
-            &settings.url,
-            attempt as u32,
-            sent_ms,
-            &result,
-        );
+        record_response(store, signed_id, url, attempt as u32, sent_ms, &result);
         let header_name = event.provider.signature_header();
         let report = Delivery {
             event: &signed,
-            url: &settings.url,
+            url,
             attempt: attempt as u32,
             signature: (header_name, headers.get(header_name).unwrap_or_default()),
             sent_ms,
@@ -401,7 +393,7 @@ async fn deliver_with_retries(
         };
         let curl = args.print_curl.then(|| {
             render::curl(&SignedRequest {
-                url: &settings.url,
+                url,
                 event: &signed,
                 headers: &headers,
             })
@@ -521,7 +513,17 @@ fn load_mode(
         })
         .map_err(Hinted::from)?;
     let signer = signer(provider, &secret)?;
-    let url: Arc<str> = settings.url.as_str().into();
+    let (posted, signed_url) = settings.urls(&probe)?;
+    if posted != settings.url {
+        return Err(usage(
+            format!(
+                "{provider} puts a hash of each body in the URL it posts to, and load mode posts to one URL"
+            ),
+            "send these events without --count",
+        )
+        .into());
+    }
+    let url: Arc<str> = signed_url.into();
     // Every request signs the same way; one that cannot is refused here.
     signer
         .sign(&sign_input(&probe, Some(&url)))
@@ -551,9 +553,14 @@ fn load_mode(
         }
     };
 
-    let recorder = globals
-        .open_store()
-        .map(|store| Recorder::start(store, secret.clone(), provider, settings.url.clone()));
+    let recorder = globals.open_store().map(|store| {
+        Recorder::start(
+            store,
+            secret.clone(),
+            (provider, fixture.form()),
+            settings.url.clone(),
+        )
+    });
     let progress = output::progress(count, "sending");
     let on_done = {
         let sender = recorder.as_ref().map(|r| r.sender.clone());
@@ -627,7 +634,12 @@ const BATCH: usize = 1024;
 const QUEUE: usize = 4 * BATCH;
 
 impl Recorder {
-    fn start(store: Store, secret: Secret, provider: Provider, url: String) -> Recorder {
+    fn start(
+        store: Store,
+        secret: Secret,
+        (provider, form): (Provider, BodyForm),
+        url: String,
+    ) -> Recorder {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Done<Sent>>(QUEUE);
         let thread = std::thread::spawn(move || {
             while let Ok(first) = receiver.recv() {
@@ -642,6 +654,7 @@ impl Recorder {
                 for done in batch {
                     let event = Event {
                         provider,
+                        form,
                         event_type: done.prepared.meta.event_type.to_string(),
                         event_id: done.prepared.meta.event_id,
                         timestamp: done.prepared.meta.timestamp,

@@ -15,9 +15,10 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let name = globals.event_name(args.event.as_deref(), settings.provider)?;
     let fixture = load_fixture(&name, &settings, &args.event_args.fixtures_dir)?;
     let secret = globals.signing_secret(fixture.provider, args.secret.as_deref())?;
-    let url = globals.target(args.to.as_deref())?;
+    let target = globals.target(args.to.as_deref())?;
     let event = fixture.render(&settings.render_options(0))?;
-    let headers = sign_event(&event, &secret, Some(&url))?;
+    let (url, signed_url) = delivery_urls(&event, &target, args.url.as_deref())?;
+    let headers = sign_event(&event, &secret, Some(&signed_url))?;
     record_signed(
         globals.open_store().as_ref(),
         "sign",
@@ -45,6 +46,33 @@ pub fn sign_event(event: &Event, secret: &Secret, url: Option<&str>) -> Result<H
     signer(event.provider, secret)?
         .sign(&sign_input(event, url))
         .map_err(|e| Hinted::usage(e.to_string(), e.hint()))
+}
+
+/// Where `event` is posted when sent to `target`, and the URL its signature
+/// covers: `url` (the URL the provider has on file) when given, else the
+/// target; each as the provider changes it for this body.
+pub fn delivery_urls(
+    event: &Event,
+    target: &str,
+    url: Option<&str>,
+) -> Result<(String, String), Hinted> {
+    if let Some(u) = url {
+        crate::provider::url::Split::parse(u).ok_or_else(|| {
+            Hinted::usage(
+                format!("--url '{u}' is not a URL"),
+                "give the full URL the provider calls, e.g. --url https://example.com/webhooks",
+            )
+        })?;
+    }
+    let scheme = event.provider.scheme();
+    let changed = |u: &str| {
+        scheme
+            .delivery_url(u, &event.body, event.form)
+            .unwrap_or_else(|| u.to_string())
+    };
+    let posted = changed(target);
+    let signed = url.map_or_else(|| posted.clone(), changed);
+    Ok((posted, signed))
 }
 
 /// What the provider signs of `event`, delivered to `url`.

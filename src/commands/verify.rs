@@ -12,7 +12,10 @@ use std::io::Read;
 use std::path::Path;
 
 pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
-    let request = read_request(args)?;
+    let mut request = read_request(args)?;
+    if let Some(url) = &args.url {
+        request.url = Some(url.clone());
+    }
     let provider = globals.provider(args.provider);
     let secret_provider = provider
         .or_else(|| Provider::detect(&request.headers))

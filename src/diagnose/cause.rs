@@ -162,6 +162,22 @@ pub enum Cause {
     Unverifiable {
         reason: String,
     },
+    /// The provider signed another URL than the one verified with.
+    UrlMismatch {
+        /// The URL verified with.
+        given: String,
+        /// The URL that verifies, when one was found.
+        signed: Option<String>,
+        /// What differs, completing "the provider signed …".
+        detail: String,
+        confidence: Confidence,
+        ruled_out: Vec<String>,
+    },
+    /// The signature holds, but the body's hash is not the one the signed
+    /// URL carries: the body changed after the provider sent it.
+    BodyHashMismatch {
+        detail: String,
+    },
     WrongSecret {
         /// Label of the secret that reproduces the signature, if one does.
         matched_secret: Option<String>,
@@ -193,6 +209,17 @@ pub enum Cause {
 }
 
 impl Cause {
+    /// Lowers a `likely` finding to `possible`, when another outranks it.
+    pub fn demote_to_possible(&mut self) {
+        if let Cause::WrongSecret { confidence, .. }
+        | Cause::BodyMutated { confidence, .. }
+        | Cause::UrlMismatch { confidence, .. } = self
+            && *confidence == Confidence::Likely
+        {
+            *confidence = Confidence::Possible;
+        }
+    }
+
     /// The finding for a request whose signed message cannot be built.
     pub fn message(provider: Provider, error: MessageError) -> Cause {
         match error {
@@ -210,6 +237,8 @@ impl Cause {
             Cause::NoSecret { .. } => "no_secret",
             Cause::UrlUnknown { .. } => "url_unknown",
             Cause::Unverifiable { .. } => "unverifiable",
+            Cause::UrlMismatch { .. } => "url_mismatch",
+            Cause::BodyHashMismatch { .. } => "body_hash_mismatch",
             Cause::WrongSecret { .. } => "wrong_secret",
             Cause::SecretWhitespace { .. } => "secret_whitespace",
             Cause::SecretWrongKind { .. } => "secret_wrong_kind",
@@ -249,6 +278,25 @@ impl Cause {
             Cause::NoSecret { provider } => vec![("env", json!(provider.secret_env_vars()))],
             Cause::UrlUnknown { provider } => vec![("provider", json!(provider.name()))],
             Cause::Unverifiable { reason } => vec![("reason", json!(reason))],
+            Cause::UrlMismatch {
+                given,
+                signed,
+                detail,
+                confidence,
+                ruled_out,
+            } => {
+                let mut d = vec![
+                    ("url", json!(given)),
+                    ("signed_url", json!(signed)),
+                    ("detail", json!(detail)),
+                    ("confidence", json!(confidence.name())),
+                ];
+                if !ruled_out.is_empty() {
+                    d.push(("ruled_out", json!(ruled_out)));
+                }
+                d
+            }
+            Cause::BodyHashMismatch { detail } => vec![("detail", json!(detail))],
             Cause::WrongSecret {
                 matched_secret,
                 verifying_secret,
@@ -387,6 +435,27 @@ impl fmt::Display for Cause {
                 "The signed message cannot be rebuilt from this request ({reason}): check that \
                  the request reaches you as the provider sent it."
             ),
+            Cause::UrlMismatch {
+                signed: Some(url),
+                detail,
+                ..
+            } => write!(
+                f,
+                "The provider signed {detail}: verify with the URL exactly as the provider \
+                 calls it ({url}); behind a proxy, rebuild it from X-Forwarded-Proto and \
+                 X-Forwarded-Host, or pass --url."
+            ),
+            Cause::UrlMismatch { given, .. } => write!(
+                f,
+                "The provider signs the URL it calls, and {given} may not be it: verify with \
+                 the URL configured at the provider (pass --url), not one rebuilt behind a \
+                 proxy or tunnel."
+            ),
+            Cause::BodyHashMismatch { detail } => write!(
+                f,
+                "The signature holds for the URL, but {detail}: the body was changed after \
+                 the provider sent it; verify the raw bytes received."
+            ),
             Cause::WrongSecret {
                 matched_secret: Some(label),
                 verifying_secret,
@@ -398,12 +467,12 @@ impl fmt::Display for Cause {
             ),
             Cause::WrongSecret { confidence, .. } => write!(
                 f,
-                "No secret given reproduces the signature, so the sender {} signs with a \
+                "No secret given reproduces the signature, so the sender {} with a \
                  different one: copy the signing secret of this exact endpoint and mode.",
                 if *confidence == Confidence::Possible {
-                    "may"
+                    "may sign"
                 } else {
-                    "probably"
+                    "probably signs"
                 }
             ),
             Cause::SecretWhitespace {

@@ -7,9 +7,11 @@
 //! Public keys cannot absorb a head: they verify the whole message.
 
 use super::cause::Place;
-use crate::provider::{Claims, KeyError, MessageError, Mixup, Parts, Provider, Tail, VerifyKey};
+use crate::provider::{
+    Claims, KeyError, Material, MessageError, Mixup, Parts, Provider, Tail, VerifyKey,
+};
 use crate::secret::Secret;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 /// How a key was made from its secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +68,7 @@ pub struct Keys<'c, 'r> {
     /// The received body's length without its trailing newline.
     cut: usize,
     scratch: RefCell<(Vec<u8>, Vec<u8>)>,
+    unbound: Cell<bool>,
 }
 
 /// Longest tail (after `cut`) worth finishing from the saved state.
@@ -174,6 +177,7 @@ impl<'c, 'r> Keys<'c, 'r> {
             tail,
             cut: body.len() - newline,
             scratch: RefCell::new((Vec::new(), Vec::new())),
+            unbound: Cell::new(false),
         })
     }
 
@@ -197,42 +201,51 @@ impl<'c, 'r> Keys<'c, 'r> {
     }
 
     /// Whether key `k` verifies a received signature over `bytes`, with
-    /// `head` the message head for that body.
-    fn verifies_with(&self, k: usize, head: &[u8], tail: Tail, bytes: &[u8]) -> bool {
+    /// `head` the message head for that body, and the scheme's own check of
+    /// the body holds (else `unbound` is set: the signature alone held).
+    fn verifies_with(&self, k: usize, head: &[u8], tail: Tail, m: &Material) -> bool {
         let key = &self.keys[k];
+        let bytes = m.body;
         let algorithm = key.key.algorithm();
         let signatures = || self.claims.of(algorithm);
-        let mut scratch = self.scratch.borrow_mut();
-        if tail == Tail::Body
+        let signed = if tail == Tail::Body
             && head == self.head.as_slice()
             && let Some(state) = self.mac_after(key, bytes)
         {
             let mac = state.into_mac().expect("a MAC key");
-            return signatures().fold(false, |hit, sig| {
+            signatures().fold(false, |hit, sig| {
                 hit | constant_time_eq::constant_time_eq(mac.as_slice(), sig)
-            });
+            })
+        } else {
+            let body = (tail == Tail::Body).then_some(bytes);
+            key.key
+                .verify(head, body, signatures(), &mut self.scratch.borrow_mut().1)
+        };
+        if signed && !self.provider.scheme().body_bound(m) {
+            self.unbound.set(true);
+            return false;
         }
-        let body = (tail == Tail::Body).then_some(bytes);
-        key.key.verify(head, body, signatures(), &mut scratch.1)
+        signed
     }
 
-    /// The head of the message whose body is `bytes`, into the scratch buffer.
-    fn head_for(&self, bytes: &[u8]) -> Option<(Vec<u8>, Tail)> {
+    /// The head of the message over `bytes` at `url`, laid out as the
+    /// verifier's `variant`, into the scratch buffer.
+    fn head_for(&self, m: &Material) -> Option<(Vec<u8>, Tail)> {
         let mut head = std::mem::take(&mut self.scratch.borrow_mut().0);
         head.clear();
-        let tail = self
-            .provider
-            .scheme()
-            .message(&self.claims.material(&self.parts, bytes), &mut head)
-            .ok()?;
+        let tail = self.provider.scheme().message(m, &mut head).ok()?;
         Some((head, tail))
+    }
+
+    fn material<'m>(&'m self, url: Option<&'m str>, bytes: &'m [u8]) -> Material<'m> {
+        self.claims.material(&self.parts, bytes).with_url(url)
     }
 
     /// The signature key `k` gives `bytes`, in header form: symmetric keys
     /// only (a public key cannot sign).
     pub fn expected(&self, k: usize, bytes: &[u8]) -> Option<String> {
         let key = &self.keys[k];
-        let (head, tail) = self.head_for(bytes)?;
+        let (head, tail) = self.head_for(&self.material(self.parts.url, bytes))?;
         let mac = if tail == Tail::Body && head == self.head {
             self.mac_after(key, bytes)?.into_mac()
         } else {
@@ -244,22 +257,44 @@ impl<'c, 'r> Keys<'c, 'r> {
 
     /// Whether key `k` verifies a received signature over `bytes`.
     pub fn verifies(&self, k: usize, bytes: &[u8]) -> bool {
-        let Some((head, tail)) = self.head_for(bytes) else {
-            return false;
-        };
-        let hit = self.verifies_with(k, &head, tail, bytes);
-        self.scratch.borrow_mut().0 = head;
-        hit
+        self.find_at(self.parts.url, bytes, |key| {
+            std::ptr::eq(key, &self.keys[k])
+        })
+        .is_some()
     }
 
     /// The first key, among those `filter` admits, that verifies a
     /// received signature over `body`.
     pub fn find(&self, body: &[u8], filter: impl Fn(&Key) -> bool) -> Option<usize> {
-        let (head, tail) = self.head_for(body)?;
-        let hit = (0..self.keys.len())
-            .find(|&k| filter(&self.keys[k]) && self.verifies_with(k, &head, tail, body));
-        self.scratch.borrow_mut().0 = head;
-        hit
+        self.find_at(self.parts.url, body, filter)
+    }
+
+    /// [`find`](Self::find), with the message signed at `url` instead of
+    /// the request's URL, in any layout the verifier accepts.
+    pub fn find_at(
+        &self,
+        url: Option<&str>,
+        body: &[u8],
+        filter: impl Fn(&Key) -> bool,
+    ) -> Option<usize> {
+        let base = self.material(url, body);
+        for variant in 0..self.provider.scheme().variants(&base) {
+            let m = base.with_variant(variant);
+            let (head, tail) = self.head_for(&m)?;
+            let hit = (0..self.keys.len())
+                .find(|&k| filter(&self.keys[k]) && self.verifies_with(k, &head, tail, &m));
+            self.scratch.borrow_mut().0 = head;
+            if hit.is_some() {
+                return hit;
+            }
+        }
+        None
+    }
+
+    /// Whether some key verified the signature alone while the scheme's
+    /// own check of the body failed (Twilio's `bodySHA256`).
+    pub fn signature_held_without_body(&self) -> bool {
+        self.unbound.get()
     }
 
     /// The first bytes of the signed message over the received body, and its length.

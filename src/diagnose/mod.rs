@@ -13,6 +13,7 @@ mod header;
 mod keys;
 mod layout;
 mod render;
+mod urls;
 mod variants;
 
 #[cfg(test)]
@@ -27,6 +28,7 @@ use crate::request::{Headers, Request};
 use crate::secret::Secret;
 use keys::{Keys, Tweak};
 use serde_json::{Value, json};
+use urls::UrlGuess;
 use variants::{Json, Variant};
 
 /// What the diagnosis knows besides the request.
@@ -92,6 +94,8 @@ enum Signed {
 struct Hit {
     key: usize,
     body: Signed,
+    /// The URL it was signed at, when not the request's.
+    url: Option<UrlGuess>,
 }
 
 pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
@@ -169,12 +173,13 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
         };
     }
 
-    let mut search = Search::new(&keys, provider, body, ctx.original_body);
+    let mut search = Search::new(&keys, provider, parts, ctx.original_body);
     let as_given_match = diff.expected.iter().position(|e| e.matches);
     let hit = match as_given_match.and_then(|i| keys.as_given[i].clone().ok()) {
         Some(key) => Some(Hit {
             key,
             body: Signed::Received,
+            url: None,
         }),
         None => search.run(),
     };
@@ -190,8 +195,16 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     let unusable_primary =
         secret_kind_causes(provider, ctx.secrets, &keys, hit.as_ref(), &mut causes);
     match hit {
-        Some(hit) => explain(hit, &keys, ctx, body, &mut causes),
-        None => unexplained(&search, ctx, unusable_primary, &mut causes),
+        Some(hit) => explain(hit, &keys, ctx, request, &mut causes),
+        None => {
+            let url_first = url_and_hash_causes(&search, &keys, request, &mut causes);
+            unexplained(&search, ctx, unusable_primary, &mut causes);
+            if url_first {
+                for cause in &mut causes[1..] {
+                    cause.demote_to_possible();
+                }
+            }
+        }
     }
     causes.extend(skew);
     Diagnosis {
@@ -257,7 +270,17 @@ fn secret_kind_causes(
 }
 
 /// Findings from a reproduction.
-fn explain(hit: Hit, keys: &Keys, ctx: &Context, received: &[u8], causes: &mut Vec<Cause>) {
+fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut Vec<Cause>) {
+    let received = request.body.as_slice();
+    if let Some(guess) = &hit.url {
+        causes.push(Cause::UrlMismatch {
+            given: request.url.clone().unwrap_or_default(),
+            signed: Some(guess.url.clone()),
+            detail: guess.label.clone(),
+            confidence: Confidence::Certain,
+            ruled_out: Vec::new(),
+        });
+    }
     let key = &keys.keys[hit.key];
     let secret = &ctx.secrets[key.secret];
     if key.secret != 0 {
@@ -321,6 +344,39 @@ fn classify(received: &[u8], original: &[u8]) -> Option<Variant> {
         .find(|v| v.bytes == original)
 }
 
+/// Nothing reproduced the signature, for schemes that sign the URL or bind
+/// the body by its hash: the URL is the likeliest culprit behind a proxy,
+/// and a signature that held over the URL alone means the body changed.
+/// Returns whether the finding it added outranks the others.
+fn url_and_hash_causes(
+    search: &Search,
+    keys: &Keys,
+    request: &Request,
+    causes: &mut Vec<Cause>,
+) -> bool {
+    if keys.signature_held_without_body() {
+        causes.push(Cause::BodyHashMismatch {
+            detail: "the body's hash differs from the one in the signed URL".to_string(),
+        });
+        return true;
+    }
+    if let Some(url) = request
+        .url
+        .as_ref()
+        .filter(|_| search.provider.scheme().signs_url())
+    {
+        causes.push(Cause::UrlMismatch {
+            given: url.clone(),
+            signed: None,
+            detail: "another URL".to_string(),
+            confidence: Confidence::Likely,
+            ruled_out: search.tried_urls.clone(),
+        });
+        return causes.len() == 1;
+    }
+    false
+}
+
 /// Nothing reproduced the signature: say what is likeliest, and what was tried.
 fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &mut Vec<Cause>) {
     let received = search.received;
@@ -374,7 +430,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
 fn native_form(provider: Provider) -> &'static str {
     match provider.spec().body {
         BodyForm::JsonPretty2 => "pretty2",
-        BodyForm::JsonCompact => "compact",
+        BodyForm::JsonCompact | BodyForm::Form => "compact",
     }
 }
 
@@ -382,10 +438,13 @@ fn native_form(provider: Provider) -> &'static str {
 struct Search<'k, 'r, 'b> {
     keys: &'k Keys<'k, 'r>,
     received: &'b [u8],
+    parts: Parts<'b>,
     original: Option<&'b [u8]>,
     provider: Provider,
     /// Labels of the body guesses tried.
     tried: Vec<String>,
+    /// The URLs tried, with what each supposes.
+    tried_urls: Vec<String>,
     /// The received body is byte for byte the provider's own serialization
     /// (set by every `run` that finds nothing, before it returns).
     intact: bool,
@@ -395,17 +454,46 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
     fn new(
         keys: &'k Keys<'k, 'r>,
         provider: Provider,
-        received: &'b [u8],
+        parts: Parts<'b>,
         original: Option<&'b [u8]>,
     ) -> Self {
+        let received = parts.body;
         Search {
             keys,
             received,
+            parts,
             original: original.filter(|o| *o != received),
             provider,
             tried: Vec::new(),
+            tried_urls: Vec::new(),
             intact: false,
         }
+    }
+
+    /// For schemes that sign the URL: the URLs a proxy or framework may
+    /// have changed, over the body as received, with the verifier's own keys.
+    fn try_urls(&mut self) -> Option<Hit> {
+        let scheme = self.provider.scheme();
+        let url = self.parts.url.filter(|_| scheme.signs_url())?;
+        let json = serde_json::from_slice::<serde::de::IgnoredAny>(self.received).is_ok();
+        let bound = json
+            .then(|| scheme.delivery_url(url, self.received, BodyForm::JsonCompact))
+            .flatten();
+        for guess in urls::guesses(url, self.parts.headers, bound) {
+            if let Some(key) = self
+                .keys
+                .find_at(Some(&guess.url), self.received, |k| k.tweak.with_variants())
+            {
+                return Some(Hit {
+                    key,
+                    body: Signed::Received,
+                    url: Some(guess),
+                });
+            }
+            self.tried_urls
+                .push(format!("{} ({})", guess.url, guess.label));
+        }
+        None
     }
 
     fn run(&mut self) -> Option<Hit> {
@@ -415,6 +503,7 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
             return Some(Hit {
                 key,
                 body: Signed::Received,
+                url: None,
             });
         }
         if let Some(original) = self.original
@@ -423,7 +512,11 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
             return Some(Hit {
                 key,
                 body: Signed::Original,
+                url: None,
             });
+        }
+        if let Some(hit) = self.try_urls() {
+            return Some(hit);
         }
         let mut seen: Vec<Vec<u8>> = Vec::new();
         let tail = variants::byte_guesses_where(self.received, |m| m == Mutation::TrailingNewline);
@@ -489,6 +582,7 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
                 return Some(Hit {
                     key,
                     body: Signed::Variant(variant),
+                    url: None,
                 });
             }
             seen.push(variant.bytes);

@@ -5,6 +5,8 @@ use crate::provider::{GITHUB, STANDARD, STRIPE, SignInput, hmac_sha256, sign};
 use crate::request::Headers;
 
 const NOW: i64 = 1_700_000_000;
+/// The URL requests are sent to, for the schemes that sign it.
+const URL: &str = "https://example.com/webhooks";
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 /// A Stripe-like event as Stripe sends it: pretty JSON, 2-space indent.
@@ -38,12 +40,15 @@ fn signed(provider: Provider, secret: &str, body: &[u8], timestamp: i64) -> Requ
         timestamp,
         id: "msg_2LwVbFkd0dGCaG7Rj9aGxEexy4o",
         event_type: "payment_intent.succeeded",
-        url: None,
+        url: Some(URL),
     };
-    Request::post(
-        sign(provider, &Secret::new(secret, "signer"), &input).unwrap(),
-        body.to_vec(),
-    )
+    Request {
+        url: Some(URL.to_string()),
+        ..Request::post(
+            sign(provider, &Secret::new(secret, "signer"), &input).unwrap(),
+            body.to_vec(),
+        )
+    }
 }
 
 fn stripe_signed(body: &[u8]) -> Request {
@@ -340,7 +345,7 @@ fn missing_header_names_the_provider_or_all_known() {
     let d = run(&request, &env_secret(SECRET), None);
     assert_eq!(
         detail(&d, "missing_header")["header"],
-        "Stripe-Signature, X-Hub-Signature-256 or webhook-signature"
+        "Stripe-Signature, X-Hub-Signature-256, webhook-signature or X-Twilio-Signature"
     );
 }
 
@@ -545,4 +550,113 @@ fn untrusted_header_text_is_escaped_in_the_report() {
         !text.contains('\u{1b}') && !text.contains('\u{202e}'),
         "{text}"
     );
+}
+
+/// A Twilio callback signed for `signed_url`, received at `received_url`.
+fn twilio_at(signed_url: &str, received_url: &str, headers: &[(&str, &str)]) -> Request {
+    let body = b"MessageSid=SM1&Body=Hi+there%21&From=%2B14155550123".to_vec();
+    let input = SignInput {
+        body: &body,
+        timestamp: NOW,
+        id: "idem-1",
+        event_type: "message.received",
+        url: Some(signed_url),
+    };
+    let mut request = Request::post(
+        sign(
+            crate::provider::TWILIO,
+            &Secret::new("12345", "signer"),
+            &input,
+        )
+        .unwrap(),
+        body,
+    );
+    for (name, value) in headers {
+        request.headers.push(*name, *value);
+    }
+    request.url = Some(received_url.to_string());
+    request
+}
+
+#[test]
+fn a_url_rebuilt_behind_a_proxy_is_named_with_the_url_that_verifies() {
+    let secret = [Secret::new("12345", "TWILIO_AUTH_TOKEN")];
+    // TLS ended at the tunnel: the app sees http.
+    let r = twilio_at("https://abc.ngrok.app/sms", "http://abc.ngrok.app/sms", &[]);
+    let d = run(&r, &secret, None);
+    assert_eq!(ids(&d), ["url_mismatch"]);
+    let m = detail(&d, "url_mismatch");
+    assert_eq!(m["signed_url"], "https://abc.ngrok.app/sms");
+    assert_eq!(m["confidence"], "certain");
+    // The app rebuilt the URL from its own address, not the public host.
+    let r = twilio_at(
+        "https://abc.ngrok.app/sms",
+        "http://127.0.0.1:4242/sms",
+        &[("X-Forwarded-Host", "abc.ngrok.app")],
+    );
+    let d = run(&r, &secret, None);
+    assert_eq!(
+        detail(&d, "url_mismatch")["signed_url"],
+        "https://abc.ngrok.app/sms"
+    );
+    // The port variants Twilio's own validators accept are no mismatch.
+    let r = twilio_at("https://x.com:443/sms", "https://x.com/sms", &[]);
+    assert!(run(&r, &secret, None).valid);
+}
+
+#[test]
+fn an_unknown_url_is_the_likeliest_cause_for_a_url_signing_scheme() {
+    let secret = [Secret::new("12345", "TWILIO_AUTH_TOKEN")];
+    let r = twilio_at(
+        "https://hooks.example.com/a",
+        "http://127.0.0.1:4242/b",
+        &[],
+    );
+    let d = run(&r, &secret, None);
+    assert_eq!(ids(&d)[0], "url_mismatch");
+    assert_eq!(detail(&d, "url_mismatch")["confidence"], "likely");
+    for cause in &d.causes[1..] {
+        assert_ne!(cause.to_json()["confidence"], "likely", "{cause:?}");
+    }
+    let mut no_url = r.clone();
+    no_url.url = None;
+    assert_eq!(ids(&run(&no_url, &secret, None)), ["url_unknown"]);
+}
+
+#[test]
+fn a_json_body_changed_after_signing_is_a_body_hash_mismatch() {
+    let secret = [Secret::new("12345", "TWILIO_AUTH_TOKEN")];
+    let body = br#"{"type": "com.twilio.x", "data": {"a": 1}}"#;
+    let url = crate::provider::TWILIO
+        .scheme()
+        .delivery_url("https://x.com/e", body, BodyForm::JsonCompact)
+        .unwrap();
+    let input = SignInput {
+        body,
+        timestamp: NOW,
+        id: "idem-1",
+        event_type: "com.twilio.x",
+        url: Some(&url),
+    };
+    let headers = sign(crate::provider::TWILIO, &Secret::new("12345", "s"), &input).unwrap();
+    // Re-serialized compactly by a JSON middleware.
+    let mut r = Request::post(
+        headers.clone(),
+        br#"{"type":"com.twilio.x","data":{"a":1}}"#.to_vec(),
+    );
+    r.url = Some(url.clone());
+    let d = run(&r, &secret, None);
+    assert!(!d.valid);
+    assert!(
+        ids(&d).contains(&"body_hash_mismatch")
+            || detail(&d, "body_mutated")["confidence"] == "certain",
+        "{:?}",
+        ids(&d)
+    );
+    // Validated as a form, without the hash parameter in the URL.
+    let mut r = Request::post(headers, body.to_vec());
+    r.url = Some("https://x.com/e".to_string());
+    let d = run(&r, &secret, None);
+    assert_eq!(ids(&d), ["url_mismatch"]);
+    assert_eq!(detail(&d, "url_mismatch")["signed_url"], url.as_str());
 }

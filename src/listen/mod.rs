@@ -92,6 +92,8 @@ pub struct Settings {
     pub forward: Option<Forward>,
     /// Diagnose valid requests too (for `--json`, so every object has the same shape).
     pub diagnose_valid: bool,
+    /// `--url`: the URL the provider calls, instead of one rebuilt per request.
+    pub url: Option<String>,
 }
 
 /// Headers that describe one hop, not the webhook; not forwarded.
@@ -268,10 +270,10 @@ impl Handler for Listener {
         }
         let request = Request {
             method: incoming.method.clone(),
-            url: Some(crate::request::called_url(
-                &incoming.headers,
-                &incoming.target,
-            )),
+            url: Some(match &self.settings.url {
+                Some(url) => url.clone(),
+                None => crate::request::called_url(&incoming.headers, &incoming.target),
+            }),
             headers: incoming.headers,
             body: incoming.body,
         };

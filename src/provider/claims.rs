@@ -81,6 +81,7 @@ impl<'r> Claims<'r> {
             id: self.id,
             url: parts.url,
             body,
+            variant: 0,
         }
     }
 
@@ -105,6 +106,19 @@ pub struct Material<'a> {
     pub id: Option<&'a str>,
     pub url: Option<&'a str>,
     pub body: &'a [u8],
+    /// Which of the forms the provider's own verifier accepts to lay the
+    /// message out in (see `Scheme::variants`); 0 is the one it signs.
+    pub variant: u8,
+}
+
+impl<'a> Material<'a> {
+    pub fn with_url(self, url: Option<&'a str>) -> Material<'a> {
+        Material { url, ..self }
+    }
+
+    pub fn with_variant(self, variant: u8) -> Material<'a> {
+        Material { variant, ..self }
+    }
 }
 
 /// What follows the head a scheme writes: the message is `head ++ body`

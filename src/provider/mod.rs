@@ -15,6 +15,8 @@ mod meta;
 mod sign;
 mod standard;
 mod stripe;
+mod twilio;
+pub mod url;
 mod verify;
 
 pub use claims::{
@@ -36,10 +38,11 @@ use std::str::FromStr;
 pub const STRIPE: Provider = Provider(&stripe::Stripe);
 pub const GITHUB: Provider = Provider(&github::GitHub);
 pub const STANDARD: Provider = Provider(&standard::StandardWebhooks);
+pub const TWILIO: Provider = Provider(&twilio::Twilio);
 
 /// Every provider hookcli speaks, in the order help and listings show
 /// them. The first is the one assumed when nothing says otherwise.
-pub static ALL: &[Provider] = &[STRIPE, GITHUB, STANDARD];
+pub static ALL: &[Provider] = &[STRIPE, GITHUB, STANDARD, TWILIO];
 
 /// What a provider is: data read by fixtures, config, the CLI, the
 /// listener and the diagnosis.
@@ -81,6 +84,8 @@ pub enum BodyForm {
     JsonPretty2,
     /// JSON with no whitespace.
     JsonCompact,
+    /// `application/x-www-form-urlencoded` parameters, in the fixture's order.
+    Form,
 }
 
 /// A value rendering generates for each event: ids and times. Everything
@@ -95,7 +100,7 @@ pub struct Generated {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GeneratedKind {
-    /// `prefix` and base62 characters, `len` in all.
+    /// `prefix` and `len` base62 characters.
     Base62 {
         prefix: &'static str,
         len: usize,
@@ -105,6 +110,13 @@ pub enum GeneratedKind {
     UnixSeconds,
     /// The event's time as RFC 3339.
     Rfc3339,
+    /// The event's time as RFC 2822, in UTC (Twilio's `Timestamp`).
+    Rfc2822,
+    /// `prefix` and `len` lowercase hex digits (Twilio's SIDs).
+    Hex {
+        prefix: &'static str,
+        len: usize,
+    },
 }
 
 /// Why a secret string cannot be a key for a scheme.
@@ -181,6 +193,36 @@ pub trait Scheme: Send + Sync + 'static {
     /// Every header the provider sends with a delivery, the signature
     /// (in header encoding) among them.
     fn write_headers(&self, signature: &str, input: &SignInput, out: &mut dyn HeaderSink);
+
+    /// How many layouts of the message the provider's own verifier accepts
+    /// (Twilio's try the URL with and without its default port); each is
+    /// `message` with `Material::variant` set.
+    fn variants(&self, _m: &Material) -> u8 {
+        1
+    }
+
+    /// Whether the scheme signs the URL it calls (so the diagnosis tries
+    /// the URLs a proxy or framework may have rebuilt).
+    fn signs_url(&self) -> bool {
+        false
+    }
+
+    /// A check beyond the signature that the official verifier makes on the
+    /// body (Twilio's `bodySHA256`); `false` means the body was changed.
+    fn body_bound(&self, _m: &Material) -> bool {
+        true
+    }
+
+    /// The URL a delivery of `body` goes to, when the provider changes the
+    /// URL it was given (Twilio appends `bodySHA256` for JSON bodies).
+    fn delivery_url(&self, _url: &str, _body: &[u8], _form: BodyForm) -> Option<String> {
+        None
+    }
+
+    /// The body form of the fixture `name`, when a provider has several.
+    fn body_form(&self, _name: &str) -> BodyForm {
+        self.spec().body
+    }
 
     /// The MAC key bytes of a secret, as the provider's libraries derive them.
     fn key_bytes(&self, secret: &str) -> Result<Vec<u8>, KeyError> {

@@ -86,6 +86,7 @@ impl Signer {
             id: Some(input.id),
             url: input.url,
             body: input.body,
+            variant: 0,
         };
         scratch.head.clear();
         let tail = scheme.message(&material, &mut scratch.head)?;

@@ -45,6 +45,11 @@ pub enum Verdict {
         secret_index: usize,
         age_seconds: i64,
     },
+    /// The signature holds, but the body is not the one it vouches for
+    /// (Twilio's `bodySHA256` differs).
+    BodyChanged {
+        secret_index: usize,
+    },
     NoMatch,
     Header(HeaderProblem),
     /// The signed message cannot be built (a URL-signing scheme with no URL).
@@ -73,20 +78,30 @@ pub fn verify(
         Ok(c) => c,
         Err(problem) => return Verdict::Header(problem),
     };
-    scratch.head.clear();
-    let tail = match scheme.message(&claims.material(req, req.body), &mut scratch.head) {
-        Ok(tail) => tail,
-        Err(e) => return Verdict::Message(e),
-    };
-    let body = (tail == Tail::Body).then_some(req.body);
-    for (index, key) in keys.keys.iter().enumerate() {
-        let Ok(key) = key else { continue };
-        if key.verify(
-            &scratch.head,
-            body,
-            claims.of(key.algorithm()),
-            &mut scratch.joined,
-        ) {
+    let material = claims.material(req, req.body);
+    for variant in 0..scheme.variants(&material) {
+        let material = material.with_variant(variant);
+        scratch.head.clear();
+        let tail = match scheme.message(&material, &mut scratch.head) {
+            Ok(tail) => tail,
+            Err(e) => return Verdict::Message(e),
+        };
+        let body = (tail == Tail::Body).then_some(req.body);
+        for (index, key) in keys.keys.iter().enumerate() {
+            let Ok(key) = key else { continue };
+            if !key.verify(
+                &scratch.head,
+                body,
+                claims.of(key.algorithm()),
+                &mut scratch.joined,
+            ) {
+                continue;
+            }
+            if !scheme.body_bound(&material) {
+                return Verdict::BodyChanged {
+                    secret_index: index,
+                };
+            }
             return match claims.timestamp {
                 Some(t)
                     if provider.spec().signs_timestamp() && (now - t.seconds).abs() > tolerance =>

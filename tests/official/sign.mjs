@@ -18,7 +18,11 @@
 //           (the library rejects an empty body or secret).
 // standard: new Webhook(secret).sign(id, new Date(timestamp*1000), body)
 //           -> {"webhook-id", "webhook-timestamp", "webhook-signature"}
+// twilio:   twilio.getExpectedTwilioSignature(token, url, params) over "url" and the
+//           form body's parameters; for a JSON body, over url + bodySHA256 (from
+//           getExpectedBodyHash) with no parameters -> {"X-Twilio-Signature", "url"}.
 import Stripe from 'stripe';
+import { getExpectedBodyHash, getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { sign as octokitSign } from '@octokit/webhooks-methods';
 import { Webhook } from 'standardwebhooks';
 import { InputError, describe, optionalInt, requireString, serve } from './lib.mjs';
@@ -27,8 +31,8 @@ const DEFAULT_MSG_ID = 'msg_hookcli_test';
 
 async function handle(req) {
   const provider = req.provider;
-  if (!['stripe', 'github', 'standard'].includes(provider)) {
-    throw new InputError(`unsupported provider ${JSON.stringify(provider)} (expected stripe, github or standard)`);
+  if (!['stripe', 'github', 'standard', 'twilio'].includes(provider)) {
+    throw new InputError(`unsupported provider ${JSON.stringify(provider)} (expected stripe, github, standard or twilio)`);
   }
   const secret = requireString(req, 'secret');
   const body = requireString(req, 'body');
@@ -47,6 +51,18 @@ async function handle(req) {
     case 'standard': {
       const sig = new Webhook(secret).sign(id, new Date(timestamp * 1000), body);
       return { headers: { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': sig } };
+    }
+    case 'twilio': {
+      let url = requireString(req, 'url');
+      let params = {};
+      if (req.json) {
+        url += (url.includes('?') ? '&' : '?') + 'bodySHA256=' + getExpectedBodyHash(body);
+      } else {
+        for (const [k, v] of new URLSearchParams(body)) {
+          params[k] = k in params ? [].concat(params[k], v) : v;
+        }
+      }
+      return { headers: { 'X-Twilio-Signature': getExpectedTwilioSignature(secret, url, params) }, url };
     }
   }
 }

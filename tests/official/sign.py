@@ -19,17 +19,22 @@ provider "stripe":   stripe.WebhookSignature.generate_signature_header(body, sec
                      This is a PUBLIC helper in stripe-python (documented as
                      "Useful for signing payloads in unit tests"), so no private
                      _compute_signature call is needed.
+provider "twilio":   twilio.request_validator.RequestValidator(token).compute_signature(
+                     url, params) over the form body's parameters, or, with "json": true,
+                     over url + bodySHA256 (compute_hash) -> {"X-Twilio-Signature"}, "url".
 provider "standard": standardwebhooks.webhooks.Webhook(secret).sign(id, datetime, body)
                      -> {"webhook-id", "webhook-timestamp", "webhook-signature"}.
 """
 import json
 import sys
+from urllib.parse import parse_qsl
 import time
 from datetime import datetime, timezone
 
 try:
     import stripe
     from standardwebhooks.webhooks import Webhook as StandardWebhook
+    from twilio.request_validator import RequestValidator
 except ImportError as e:  # not a per-line error: the environment is wrong
     sys.stderr.write(
         f"sign.py: cannot import official libraries ({e}); run "
@@ -42,6 +47,21 @@ DEFAULT_MSG_ID = "msg_hookcli_test"
 
 class InputError(Exception):
     pass
+
+
+class FormParams(dict):
+    """A form body's parameters as Flask's MultiDict offers them to Twilio's
+    validator: getall() gives every value of a repeated name."""
+
+    def __init__(self, body):
+        super().__init__()
+        self._all = {}
+        for name, value in parse_qsl(body, keep_blank_values=True):
+            self.setdefault(name, value)
+            self._all.setdefault(name, []).append(value)
+
+    def getall(self, name):
+        return self._all[name]
 
 
 def emit(obj):
@@ -62,8 +82,10 @@ def parse_request(raw):
     if not isinstance(req, dict):
         raise InputError("line must be a JSON object")
     provider = req.get("provider")
-    if provider not in ("stripe", "standard"):
-        raise InputError(f"unsupported provider {provider!r} (expected 'stripe' or 'standard')")
+    if provider not in ("stripe", "standard", "twilio"):
+        raise InputError(f"unsupported provider {provider!r} (expected stripe, standard or twilio)")
+    if provider == "twilio" and not isinstance(req.get("url"), str):
+        raise InputError("'url' must be a string for twilio")
     for field in ("secret", "body"):
         if not isinstance(req.get(field), str):
             raise InputError(f"'{field}' must be a string")
@@ -75,19 +97,28 @@ def parse_request(raw):
     msg_id = req.get("id", DEFAULT_MSG_ID)
     if not isinstance(msg_id, str):
         raise InputError("'id' must be a string")
-    return provider, req["secret"], req["body"], ts, msg_id
+    return provider, req["secret"], req["body"], ts, msg_id, req.get("url"), bool(req.get("json"))
 
 
-def sign(provider, secret, body, ts, msg_id):
+def sign(provider, secret, body, ts, msg_id, url, is_json):
+    if provider == "twilio":
+        validator = RequestValidator(secret)
+        if is_json:
+            sep = "&" if "?" in url else "?"
+            url = f"{url}{sep}bodySHA256={validator.compute_hash(body)}"
+            params = {}
+        else:
+            params = FormParams(body)
+        return {"X-Twilio-Signature": validator.compute_signature(url, params)}, url
     if provider == "stripe":
         header = stripe.WebhookSignature.generate_signature_header(body, secret, timestamp=ts)
-        return {"Stripe-Signature": header}
+        return {"Stripe-Signature": header}, None
     sig = StandardWebhook(secret).sign(msg_id, datetime.fromtimestamp(ts, tz=timezone.utc), body)
     return {
         "webhook-id": msg_id,
         "webhook-timestamp": str(ts),
         "webhook-signature": sig,
-    }
+    }, None
 
 
 def main():
@@ -104,7 +135,8 @@ def main():
             emit({"error": describe(e), "input_error": True})
             continue
         try:
-            emit({"headers": sign(*args)})
+            headers, url = sign(*args)
+            emit({"headers": headers, "url": url} if url else {"headers": headers})
         except Exception as e:
             emit({"error": describe(e)})
 

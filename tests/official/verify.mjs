@@ -18,18 +18,34 @@
 //           resolves false -> {"ok": false, "error": "signature mismatch"}.
 // standard: new Webhook(secret).verify(body, headers)  ("parse": false -> jsonParse:false).
 //           Tolerance is fixed by the library (5 min both ways); "tolerance" ignored.
+// twilio:   twilio.validateRequest(token, <X-Twilio-Signature>, url, params) with the
+//           form body's parameters (a repeated name as an array), or, when the URL
+//           carries bodySHA256, twilio.validateRequestWithBody(token, sig, url, body).
+//           Needs "url": the URL Twilio called.
 // Header names are matched case-insensitively for all providers.
 import Stripe from 'stripe';
+import twilio from 'twilio';
 import { verify as octokitVerify } from '@octokit/webhooks-methods';
 import { Webhook } from 'standardwebhooks';
 import {
   InputError, describe, getHeader, optionalInt, requireObject, requireString, serve,
 } from './lib.mjs';
 
+// A form body's parameters as Express's urlencoded parser gives them: a
+// repeated name as an array.
+function formParams(body) {
+  const params = {};
+  for (const [k, v] of new URLSearchParams(body)) {
+    if (k in params) params[k] = [].concat(params[k], v);
+    else params[k] = v;
+  }
+  return params;
+}
+
 async function handle(req) {
   const provider = req.provider;
-  if (!['stripe', 'github', 'standard'].includes(provider)) {
-    throw new InputError(`unsupported provider ${JSON.stringify(provider)} (expected stripe, github or standard)`);
+  if (!['stripe', 'github', 'standard', 'twilio'].includes(provider)) {
+    throw new InputError(`unsupported provider ${JSON.stringify(provider)} (expected stripe, github, standard or twilio)`);
   }
   const secret = requireString(req, 'secret');
   const body = requireString(req, 'body');
@@ -53,6 +69,14 @@ async function handle(req) {
     case 'standard': {
       new Webhook(secret).verify(body, headers, { jsonParse: parse });
       return { ok: true };
+    }
+    case 'twilio': {
+      const url = requireString(req, 'url');
+      const sig = getHeader(headers, 'X-Twilio-Signature');
+      const ok = url.includes('bodySHA256')
+        ? twilio.validateRequestWithBody(secret, sig, url, body)
+        : twilio.validateRequest(secret, sig, url, formParams(body));
+      return ok ? { ok: true } : { ok: false, error: 'signature mismatch' };
     }
   }
 }

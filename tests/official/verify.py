@@ -20,6 +20,10 @@ provider "stripe":   stripe.Webhook.construct_event(body, <Stripe-Signature>, se
                      With "parse": false -> stripe.WebhookSignature.verify_header(...)
                      (signature/timestamp only; construct_event also json-parses the
                      body and builds an Event, so non-JSON bodies fail there).
+provider "twilio":   twilio.request_validator.RequestValidator(token).validate(url,
+                     params, <X-Twilio-Signature>) with the form body's parameters (a
+                     MultiDict-like object), or the raw body when the URL carries
+                     bodySHA256. Needs "url".
 provider "standard": standardwebhooks.webhooks.Webhook(secret).verify(body, headers)
                      With "parse": false -> verify(..., json_parse=False).
                      The library's timestamp tolerance is fixed (5 min, both
@@ -27,10 +31,12 @@ provider "standard": standardwebhooks.webhooks.Webhook(secret).verify(body, head
 """
 import json
 import sys
+from urllib.parse import parse_qsl
 
 try:
     import stripe
     from standardwebhooks.webhooks import Webhook as StandardWebhook
+    from twilio.request_validator import RequestValidator
 except ImportError as e:  # not a per-line error: the environment is wrong
     sys.stderr.write(
         f"verify.py: cannot import official libraries ({e}); run "
@@ -41,6 +47,21 @@ except ImportError as e:  # not a per-line error: the environment is wrong
 
 class InputError(Exception):
     pass
+
+
+class FormParams(dict):
+    """A form body's parameters as Flask's MultiDict offers them to Twilio's
+    validator: getall() gives every value of a repeated name."""
+
+    def __init__(self, body):
+        super().__init__()
+        self._all = {}
+        for name, value in parse_qsl(body, keep_blank_values=True):
+            self.setdefault(name, value)
+            self._all.setdefault(name, []).append(value)
+
+    def getall(self, name):
+        return self._all[name]
 
 
 def emit(obj):
@@ -70,8 +91,10 @@ def parse_request(raw):
     if not isinstance(req, dict):
         raise InputError("line must be a JSON object")
     provider = req.get("provider")
-    if provider not in ("stripe", "standard"):
-        raise InputError(f"unsupported provider {provider!r} (expected 'stripe' or 'standard')")
+    if provider not in ("stripe", "standard", "twilio"):
+        raise InputError(f"unsupported provider {provider!r} (expected stripe, standard or twilio)")
+    if provider == "twilio" and not isinstance(req.get("url"), str):
+        raise InputError("'url' must be a string for twilio")
     for field in ("secret", "body"):
         if not isinstance(req.get(field), str):
             raise InputError(f"'{field}' must be a string")
@@ -84,10 +107,17 @@ def parse_request(raw):
     parse = req.get("parse", True)
     if not isinstance(parse, bool):
         raise InputError("'parse' must be a boolean")
-    return provider, req["secret"], headers, req["body"], tolerance, parse
+    return provider, req["secret"], headers, req["body"], tolerance, parse, req.get("url")
 
 
-def verify(provider, secret, headers, body, tolerance, parse):
+def verify(provider, secret, headers, body, tolerance, parse, url):
+    if provider == "twilio":
+        sig = get_header(headers, "X-Twilio-Signature")
+        # A JSON body goes in raw (the validator checks bodySHA256), a form as its parameters.
+        params = body if "bodySHA256" in url else FormParams(body)
+        if not RequestValidator(secret).validate(url, params, sig):
+            raise ValueError("signature mismatch")
+        return
     if provider == "stripe":
         sig = get_header(headers, "Stripe-Signature")
         if parse:
