@@ -35,6 +35,19 @@ impl HeaderSink for Headers {
     }
 }
 
+/// Header lines as HTTP/1.1 writes them (`Name: value\r\n`), appended to
+/// a byte buffer: a load worker's wire buffer.
+impl HeaderSink for Vec<u8> {
+    fn put(&mut self, name: &str, value: &[&str]) {
+        self.extend_from_slice(name.as_bytes());
+        self.extend_from_slice(b": ");
+        for piece in value {
+            self.extend_from_slice(piece.as_bytes());
+        }
+        self.extend_from_slice(b"\r\n");
+    }
+}
+
 /// Buffers one signer or verifier reuses from request to request.
 #[derive(Debug, Default)]
 pub struct Scratch {
