@@ -278,7 +278,10 @@ impl<'c, 'r> Keys<'c, 'r> {
         filter: impl Fn(&Key) -> bool,
     ) -> Option<usize> {
         let base = self.material(url, body);
-        for variant in 0..self.provider.scheme().variants(&base) {
+        // The other layouts are only counted when the first does not verify.
+        let mut variants = 1;
+        let mut variant = 0;
+        loop {
             let m = base.with_variant(variant);
             let (head, tail) = self.head_for(&m)?;
             let hit = (0..self.keys.len())
@@ -287,8 +290,14 @@ impl<'c, 'r> Keys<'c, 'r> {
             if hit.is_some() {
                 return hit;
             }
+            variant += 1;
+            if variant == 1 {
+                variants = self.provider.scheme().variants(&base);
+            }
+            if variant >= variants {
+                return None;
+            }
         }
-        None
     }
 
     /// Whether some key verified the signature alone while the scheme's

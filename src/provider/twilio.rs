@@ -107,8 +107,14 @@ impl Scheme for Twilio {
         let url = m.url.ok_or(MessageError::NeedsUrl {
             provider: SPEC.display,
         })?;
-        let accepted = accepted_urls(url);
-        let url = accepted.get(usize::from(m.variant)).unwrap_or(&accepted[0]);
+        let accepted;
+        let url = match m.variant {
+            0 => url,
+            n => {
+                accepted = accepted_urls(url);
+                accepted.get(usize::from(n)).unwrap_or(&accepted[0])
+            }
+        };
         head.extend_from_slice(url.as_bytes());
         if query_param(url, BODY_HASH).is_none() {
             signed_params(m.body, head);

@@ -1,0 +1,83 @@
+//! Each signing scheme in process: one delivery signed and then verified,
+//! with keys prepared once, as a listener and a load run use them.
+//! benches/schemes.sh runs it next to the provider's official library doing
+//! the same pair in its own loop, in the same run.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hookcli::fixtures::{self, RenderOptions};
+use hookcli::ids::IdSource;
+use hookcli::provider::{self, Keyring, Parts, Provider, Scratch, SignInput, Signer, Verdict};
+use hookcli::secret::Secret;
+use std::hint::black_box;
+
+/// A provider, the fixture its deliveries are made of, the secret (or key)
+/// that signs and the one that verifies.
+struct Case {
+    provider: &'static str,
+    fixture: &'static str,
+    sign_with: &'static str,
+    verify_with: &'static str,
+    url: &'static str,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        provider: "stripe",
+        fixture: "payment_intent.succeeded",
+        sign_with: "whsec_benchmark_secret_0123456789",
+        verify_with: "whsec_benchmark_secret_0123456789",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
+    Case {
+        provider: "twilio",
+        fixture: "message.received",
+        sign_with: "0123456789abcdef0123456789abcdef",
+        verify_with: "0123456789abcdef0123456789abcdef",
+        url: "https://hooks.example.com/twilio/sms",
+    },
+];
+
+fn sign_verify(c: &mut Criterion) {
+    let mut group = c.benchmark_group("sign_verify");
+    for case in CASES {
+        let provider: Provider = case.provider.parse().unwrap();
+        let fixture = fixtures::resolve(case.fixture, Some(provider), &[]).unwrap();
+        let event = fixture
+            .render(&RenderOptions {
+                timestamp: 1_700_000_000,
+                ids: IdSource::new(1),
+                sequence: 0,
+                overrides: &[],
+            })
+            .unwrap();
+        let signer = Signer::new(provider, &Secret::new(case.sign_with, "bench")).unwrap();
+        let keys = Keyring::new(provider, vec![Secret::new(case.verify_with, "bench")]);
+        let mut scratch = Scratch::default();
+        let input = SignInput {
+            body: &event.body,
+            timestamp: 1_700_000_000,
+            id: &event.event_id,
+            event_type: &event.event_type,
+            url: Some(case.url),
+        };
+        group.bench_function(case.provider, |b| {
+            b.iter(|| {
+                let headers = signer.sign(black_box(&input)).unwrap();
+                let parts = Parts {
+                    method: "POST",
+                    url: Some(case.url),
+                    headers: &headers,
+                    body: &event.body,
+                };
+                let verdict =
+                    provider::verify(provider, &parts, &keys, 1_700_000_000, 300, &mut scratch);
+                assert_eq!(verdict, Verdict::Valid { secret_index: 0 });
+                black_box(verdict)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, sign_verify);
+criterion_main!(benches);

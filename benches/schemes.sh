@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Sign + verify of one delivery, per signing scheme, in process: hookcli
+# (criterion, benches/schemes.rs, keys prepared once) next to the provider's
+# official library doing the same pair in a 2 s loop, in the same run.
+# Target: hookcli at least 3x each official library.
+# Usage: bash benches/schemes.sh      (needs scripts/setup-verifiers.sh's packages)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup-verifiers.sh >/dev/null 2>&1
+cargo build --release --quiet
+BIN=target/release/hookcli
+PY=tests/official/.venv/bin/python
+tmp=$(mktemp -d); trap 'rm -rf "$tmp" tests/official/.bench-*.mjs' EXIT
+export HOOKCLI_STORE="$tmp/events.db"
+
+TWILIO_TOKEN=0123456789abcdef0123456789abcdef
+TWILIO_URL=https://hooks.example.com/twilio/sms
+"$BIN" --no-store fixtures show message.received --provider twilio --timestamp 1700000000 --seed 1 > "$tmp/twilio.form"
+
+cargo bench --quiet --bench schemes -- --noplot > "$tmp/crit.txt" 2>&1 || { cat "$tmp/crit.txt"; exit 1; }
+
+# Twilio: getExpectedTwilioSignature + validateRequest (npm), compute_signature + validate (PyPI).
+cat > tests/official/.bench-twilio.mjs <<JS
+import twilio from 'twilio';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
+import { readFileSync } from 'node:fs';
+const params = Object.fromEntries(new URLSearchParams(readFileSync('$tmp/twilio.form', 'utf8')));
+let n = 0; const t0 = performance.now();
+while (performance.now() - t0 < 2000) {
+  const sig = getExpectedTwilioSignature('$TWILIO_TOKEN', '$TWILIO_URL', params);
+  if (!twilio.validateRequest('$TWILIO_TOKEN', sig, '$TWILIO_URL', params)) throw new Error('invalid');
+  n++;
+}
+console.log(n / ((performance.now() - t0) / 1000));
+JS
+cat > "$tmp/twilio_loop.py" <<PY
+import time
+from urllib.parse import parse_qsl
+from twilio.request_validator import RequestValidator
+params = dict(parse_qsl(open('$tmp/twilio.form').read(), keep_blank_values=True))
+v = RequestValidator('$TWILIO_TOKEN')
+n = 0; t0 = time.perf_counter()
+while time.perf_counter() - t0 < 2:
+    sig = v.compute_signature('$TWILIO_URL', params)
+    assert v.validate('$TWILIO_URL', params, sig)
+    n += 1
+print(n / (time.perf_counter() - t0))
+PY
+TWILIO_NODE=$(node tests/official/.bench-twilio.mjs)
+TWILIO_PY=$("$PY" "$tmp/twilio_loop.py")
+
+python3 - "$TWILIO_NODE" "$TWILIO_PY" <<'PY'
+import json, sys
+def rate(bench):
+    ns = json.load(open(f"target/criterion/sign_verify/{bench}/new/estimates.json"))["median"]["point_estimate"]
+    return 1e9 / ns
+peers = {"twilio": [("twilio (npm)", float(sys.argv[1])), ("twilio (PyPI)", float(sys.argv[2]))]}
+print("== sign + verify of one delivery, in process (pairs per second)")
+print(f"  stripe  hookcli {rate('stripe'):12,.0f}   (reference)")
+for provider, libs in peers.items():
+    ours = rate(provider)
+    print(f"  {provider:7s} hookcli {ours:12,.0f}")
+    for name, theirs in libs:
+        verdict = "met" if ours >= 3 * theirs else "MISSED"
+        print(f"  {'':7s} {name:15s} {theirs:12,.0f}   hookcli is {ours/theirs:5.1f}x (target >= 3x: {verdict})")
+PY
