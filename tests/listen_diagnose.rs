@@ -375,3 +375,65 @@ fn requests_signed_by_the_official_libraries_verify() {
         assert_eq!(line["causes"], json!([]));
     }
 }
+
+/// X-Twilio-Signature computed here, independently of hookcli: HMAC-SHA1
+/// over the URL and the sorted decoded parameters, base64.
+fn twilio_signature(token: &str, url: &str, body: &[u8]) -> String {
+    use base64::Engine;
+    use hmac::{KeyInit, Mac};
+    let mut params: Vec<(String, String)> = form_urlencoded::parse(body)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    params.sort();
+    let mut mac = <hmac::Hmac<sha1::Sha1> as KeyInit>::new_from_slice(token.as_bytes()).unwrap();
+    mac.update(url.as_bytes());
+    for (k, v) in params {
+        mac.update(k.as_bytes());
+        mac.update(v.as_bytes());
+    }
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}
+
+#[test]
+fn twilio_requests_are_judged_at_the_url_they_were_sent_to() {
+    let token = "0123456789abcdef0123456789abcdef";
+    let body = b"MessageSid=SM1&Body=Hello+there%21&From=%2B14155550123&To=%2B14155550100";
+    // Behind a tunnel: Twilio called https://abc.ngrok.app/sms; the tunnel
+    // says so in X-Forwarded-*, and the listener rebuilds that URL.
+    let l = Listening::start(&["--secret", token, "--json"]);
+    let sig = twilio_signature(token, "https://abc.ngrok.app/sms", body);
+    let forwarded = [
+        ("X-Twilio-Signature", sig.as_str()),
+        ("X-Forwarded-Proto", "https"),
+        ("X-Forwarded-Host", "abc.ngrok.app"),
+        ("Content-Type", "application/x-www-form-urlencoded"),
+    ];
+    let reply = post(l.addr, "/sms", &forwarded, body);
+    assert_eq!(reply.status, 200, "{}", reply.json());
+    let line = l.next_json();
+    assert_eq!(line["provider"], "twilio");
+    assert_eq!(line["event_type"], "message.received");
+    // The tunnel dropped X-Forwarded-Proto: the URL that verifies is named.
+    let reply = post(
+        l.addr,
+        "/sms",
+        &[forwarded[0], forwarded[2], forwarded[3]],
+        body,
+    );
+    assert_eq!(reply.status, 400);
+    let line = l.next_json();
+    let m = cause(&line, "url_mismatch");
+    assert_eq!(m["signed_url"], "https://abc.ngrok.app/sms", "{line}");
+    assert_eq!(m["confidence"], "certain");
+
+    // --url pins the URL on file.
+    let l = Listening::start(&[
+        "--secret",
+        token,
+        "--json",
+        "--url",
+        "https://abc.ngrok.app/sms",
+    ]);
+    let reply = post(l.addr, "/sms", &[forwarded[0]], body);
+    assert_eq!(reply.status, 200, "{}", reply.json());
+}

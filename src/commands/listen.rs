@@ -210,7 +210,7 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
         respond,
         forward,
         diagnose_valid: args.json,
-        url: args.url.clone(),
+        url: args.url.as_deref().map(super::url_flag).transpose()?,
     })
 }
 

@@ -194,6 +194,17 @@ pub fn record_signed(
     }
 }
 
+/// `--url`: the full URL the provider calls, checked to be one.
+pub fn url_flag(url: &str) -> Result<String, Hinted> {
+    match crate::provider::url::Split::parse(url) {
+        Some(_) => Ok(url.to_string()),
+        None => Err(Hinted::usage(
+            format!("--url '{url}' is not a URL"),
+            "give the full URL the provider calls, e.g. --url https://example.com/webhooks",
+        )),
+    }
+}
+
 /// Current Unix time in seconds: the one place commands read the clock.
 pub fn now() -> i64 {
     std::time::SystemTime::now()

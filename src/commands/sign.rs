@@ -57,12 +57,7 @@ pub fn delivery_urls(
     url: Option<&str>,
 ) -> Result<(String, String), Hinted> {
     if let Some(u) = url {
-        crate::provider::url::Split::parse(u).ok_or_else(|| {
-            Hinted::usage(
-                format!("--url '{u}' is not a URL"),
-                "give the full URL the provider calls, e.g. --url https://example.com/webhooks",
-            )
-        })?;
+        super::url_flag(u)?;
     }
     let scheme = event.provider.scheme();
     let changed = |u: &str| {

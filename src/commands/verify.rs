@@ -14,7 +14,7 @@ use std::path::Path;
 pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let mut request = read_request(args)?;
     if let Some(url) = &args.url {
-        request.url = Some(url.clone());
+        request.url = Some(super::url_flag(url)?);
     }
     let provider = globals.provider(args.provider);
     let secret_provider = provider

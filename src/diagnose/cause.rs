@@ -107,6 +107,8 @@ pub enum Mutation {
     Bom,
     Base64,
     Charset,
+    /// A form body's parameters decoded and encoded again.
+    FormReencoded,
     Unknown,
 }
 
@@ -119,6 +121,7 @@ impl Mutation {
             Mutation::Bom => "bom",
             Mutation::Base64 => "base64",
             Mutation::Charset => "charset",
+            Mutation::FormReencoded => "form_reencoded",
             Mutation::Unknown => "unknown",
         }
     }
@@ -535,6 +538,10 @@ impl fmt::Display for Cause {
                     Mutation::Base64 => "base64-decode the body before verifying",
                     Mutation::Charset => {
                         "verify the raw bytes, not text decoded with another charset"
+                    }
+                    Mutation::FormReencoded => {
+                        "verify the raw request body before any form parsing (express.raw(), \
+                         request.get_data(), Slack's own request verifier, …)"
                     }
                     Mutation::Unknown => {
                         "verify the raw request bytes as received, before any parsing or re-encoding"

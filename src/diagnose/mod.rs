@@ -9,6 +9,7 @@
 
 mod cause;
 mod diff;
+mod form;
 mod header;
 mod keys;
 mod layout;
@@ -340,6 +341,7 @@ fn classify(received: &[u8], original: &[u8]) -> Option<Variant> {
     let json = Json::parse(received).map(|j| variants::json_guesses(&j, received));
     bytes
         .into_iter()
+        .chain(form::guesses(received))
         .chain(json.unwrap_or_default())
         .find(|v| v.bytes == original)
 }
@@ -521,6 +523,9 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         let mut seen: Vec<Vec<u8>> = Vec::new();
         let tail = variants::byte_guesses_where(self.received, |m| m == Mutation::TrailingNewline);
         if let Some(hit) = self.try_variants(tail, &mut seen) {
+            return Some(hit);
+        }
+        if let Some(hit) = self.try_variants(form::guesses(self.received), &mut seen) {
             return Some(hit);
         }
         // A body that is byte for byte what the provider itself writes kept

@@ -660,3 +660,19 @@ fn a_json_body_changed_after_signing_is_a_body_hash_mismatch() {
     assert_eq!(ids(&d), ["url_mismatch"]);
     assert_eq!(detail(&d, "url_mismatch")["signed_url"], url.as_str());
 }
+
+#[test]
+fn a_raw_signed_form_body_re_encoded_by_a_parser_is_form_reencoded() {
+    // GitHub signs the raw body, and sends `payload=` forms when so configured.
+    let sent = b"payload=%7B%22zen%22%3A%22Keep%20it%20logically%20awesome.%22%7D";
+    let request = signed(GITHUB, SECRET, sent, NOW);
+    let reencoded = Request {
+        body: b"payload=%7B%22zen%22%3A%22Keep+it+logically+awesome.%22%7D".to_vec(),
+        ..request
+    };
+    let d = run(&reencoded, &env_secret(SECRET), None);
+    assert_eq!(ids(&d), ["body_mutated"]);
+    let m = detail(&d, "body_mutated");
+    assert_eq!(m["mutation"], "form_reencoded");
+    assert_eq!(m["confidence"], "certain");
+}
