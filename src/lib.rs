@@ -22,6 +22,30 @@ pub mod store;
 use cli::{Cli, Command};
 use exit::ExitStatus;
 
+/// Parses the process's arguments; a parse error is reported in hookcli's
+/// shape (one line and a hint) and becomes the exit status. Help and the
+/// version are printed by clap.
+pub fn parse() -> Result<Cli, ExitStatus> {
+    use clap::Parser;
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    Cli::try_parse_from(&args).map_err(|err| match cli::errors::usage_error(&err, &args) {
+        Some(hinted) => {
+            output::init_color(cli::ColorChoice::Auto);
+            output::report_error(&hinted.into())
+        }
+        None => {
+            let _ = err.print();
+            if err.use_stderr() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Success
+            }
+        }
+    })
+}
+
 /// Runs one parsed command line and returns its exit status, having
 /// reported any error.
 pub fn run(cli: Cli) -> ExitStatus {
@@ -47,7 +71,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitStatus> {
         Command::Listen(args) => commands::listen::run(args, g),
         Command::Events(args) => commands::events::run(args, g),
         Command::Replay(args) => commands::replay::run(args, g),
-        Command::Store(cmd) => commands::store::run(cmd, g),
+        Command::Store(args) => commands::store::run(args, g),
         Command::Completions(_) | Command::Man | Command::Config(_) => Ok(ExitStatus::Success),
     }
 }

@@ -1,5 +1,3 @@
-use clap::Parser;
-
 /// mimalloc instead of glibc's malloc: under load the listener spent ~12 %
 /// of its CPU in glibc's allocator (per-request strings and vectors freed on
 /// another worker thread); with mimalloc failed requests cost ~12 % less
@@ -10,6 +8,9 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let cli = hookcli::cli::Cli::parse();
-    std::process::exit(hookcli::run(cli).code());
+    let status = match hookcli::parse() {
+        Ok(cli) => hookcli::run(cli),
+        Err(status) => status,
+    };
+    std::process::exit(status.code());
 }

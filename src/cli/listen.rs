@@ -1,8 +1,9 @@
 //! Arguments of `listen`, `events` and `replay`: clap types only.
 
-use clap::{Args, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
 pub struct ListenArgs {
     /// Port to listen on; 0 picks a free one (the first line printed says which) [default: 4242].
     #[arg(long, value_name = "PORT")]
@@ -89,12 +90,35 @@ pub struct ReceivedFilterArgs {
     pub dead_letters: bool,
 }
 
+/// `events list|show`, and the older spellings: `events` lists, `events ID` shows.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct EventsArgs {
-    /// Show this stored request in full (default: list them).
+    #[command(subcommand)]
+    pub action: Option<EventsCommand>,
+
+    /// Show this stored request in full (same as `events show ID`).
     #[arg(value_name = "ID")]
     pub id: Option<i64>,
 
+    #[command(flatten)]
+    pub list: EventsListArgs,
+
+    /// With ID: print only the exact body bytes.
+    #[arg(long, requires = "id")]
+    pub body: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventsCommand {
+    /// List recorded requests, newest first.
+    List(EventsListArgs),
+    /// Show one recorded request in full.
+    Show(EventsShowArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct EventsListArgs {
     #[command(flatten)]
     pub filter: ReceivedFilterArgs,
 
@@ -102,16 +126,28 @@ pub struct EventsArgs {
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub limit: i64,
 
-    /// With ID: print only the exact body bytes.
-    #[arg(long, requires = "id")]
-    pub body: bool,
-
     /// One JSON object per request.
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
+pub struct EventsShowArgs {
+    /// The stored request's id (see `hookcli events list`).
+    #[arg(value_name = "ID")]
+    pub id: i64,
+
+    /// Print only the exact body bytes.
+    #[arg(long)]
+    pub body: bool,
+
+    /// One JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
 pub struct ReplayArgs {
     /// Stored request ids (see `hookcli events`).
     #[arg(value_name = "ID")]

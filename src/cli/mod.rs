@@ -1,9 +1,13 @@
 //! What the user typed: clap derive types only. `commands::*` resolve these
 //! into typed settings; nothing here knows how to sign or print.
 
+pub mod errors;
 pub mod listen;
 
-pub use listen::{EventsArgs, ListenArgs, ReceivedFilterArgs, ReplayArgs, VerdictFilter};
+pub use listen::{
+    EventsArgs, EventsCommand, EventsListArgs, EventsShowArgs, ListenArgs, ReceivedFilterArgs,
+    ReplayArgs, VerdictFilter,
+};
 
 use crate::provider::Provider;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -70,9 +74,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man,
-    /// Where the event store is and what it holds; clear it.
-    #[command(subcommand)]
-    Store(StoreCommand),
+    /// Where the event store is and what it holds (`store` alone is `store info`); clear it.
+    Store(StoreArgs),
     /// Show the effective settings and where each comes from (flag, env, hookcli.toml, default).
     Config(ConfigArgs),
     /// Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app.
@@ -81,6 +84,12 @@ pub enum Command {
     Events(EventsArgs),
     /// Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known.
     Replay(ReplayArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    #[command(subcommand)]
+    pub command: Option<StoreCommand>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -207,6 +216,7 @@ pub struct EventArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
 pub struct SignArgs {
     /// Event type (e.g. payment_intent.succeeded) or path to a JSON payload; on a terminal, omit it to pick from a list.
     #[arg(value_name = "EVENT|FILE", value_parser = EventNameParser, hide_possible_values = true)]
@@ -222,6 +232,10 @@ pub struct SignArgs {
     /// How to print the signed request.
     #[arg(long, short = 'f', value_enum, default_value_t = SignFormat::Human)]
     pub format: SignFormat,
+
+    /// Same as --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
 
     /// Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242].
     #[arg(long, value_name = "TARGET")]
@@ -246,6 +260,7 @@ pub enum SignFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
 pub struct VerifyArgs {
     /// Signing secret to verify with; repeat to add labelled candidates (the first is the one you verify with).
     #[arg(long, short = 's', value_name = "SECRET")]
@@ -315,15 +330,21 @@ pub struct FixturesListArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
 pub struct FixturesShowArgs {
     #[arg(value_name = "EVENT|FILE", value_parser = EventNameParser, hide_possible_values = true)]
     pub event: String,
 
     #[command(flatten)]
     pub event_args: EventArgs,
+
+    /// One JSON object: {"name", "provider", "event_type", "event_id", "timestamp", "payload"}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
 pub struct FixturesGenerateArgs {
     /// Event types, fixture files or directories of them (default with --prefix or --all).
     #[arg(value_name = "EVENT|FILE|DIR")]

@@ -4,14 +4,17 @@ use super::{EventArgs, EventNameParser};
 use clap::{Args, ValueEnum};
 
 #[derive(Debug, Args)]
-#[command(after_help = "\
+#[command(
+    allow_negative_numbers = true,
+    after_help = "\
 TARGETS (--to):
   4242, :4242, localhost:4242   http://localhost:4242/webhooks (default path /webhooks)
   localhost:4242/hooks/stripe   http://localhost:4242/hooks/stripe
   http(s)://host:port/path      used exactly as given
 
 EXIT STATUS:
-  0 every delivery matched --expect, 1 one did not (or got no response), 2 usage error")]
+  0 every delivery matched --expect, 1 one did not (or got no response), 2 usage error"
+)]
 pub struct SendArgs {
     /// Event types, fixture files or directories of fixtures, delivered in the order given; on a terminal, omit to pick one.
     #[arg(value_name = "EVENT|FILE|DIR", value_parser = EventNameParser, hide_possible_values = true)]

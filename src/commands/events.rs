@@ -1,7 +1,7 @@
 //! `hookcli events`: list or show what `listen` recorded.
 
 use super::Globals;
-use crate::cli::{EventsArgs, ReceivedFilterArgs, VerdictFilter};
+use crate::cli::{EventsArgs, EventsCommand, EventsListArgs, ReceivedFilterArgs, VerdictFilter};
 use crate::exit::{ExitStatus, Hinted};
 use crate::listen::stored;
 use crate::output;
@@ -9,22 +9,32 @@ use crate::store::{ReceivedFilter, Store};
 
 pub fn run(args: &EventsArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let store = open_store(globals)?;
-    if let Some(id) = args.id {
-        let row = store.get_received(id)?.ok_or_else(|| {
-            Hinted::usage(
-                format!("no stored request #{id} in {}", store.path().display()),
-                "list them with `hookcli events`",
-            )
-        })?;
-        if args.body {
-            output::stdout_bytes(&row.new.body)?;
-        } else if args.json {
-            output::json(&stored::json(&row, true))?;
-        } else {
-            output::stdout(&stored::details(&row))?;
-        }
-        return Ok(ExitStatus::Success);
+    match (&args.action, args.id) {
+        (Some(EventsCommand::Show(show)), _) => show_one(&store, show.id, show.body, show.json),
+        (Some(EventsCommand::List(list)), _) => list_rows(&store, list),
+        (None, Some(id)) => show_one(&store, id, args.body, args.list.json),
+        (None, None) => list_rows(&store, &args.list),
     }
+}
+
+fn show_one(store: &Store, id: i64, body: bool, json: bool) -> anyhow::Result<ExitStatus> {
+    let row = store.get_received(id)?.ok_or_else(|| {
+        Hinted::usage(
+            format!("no stored request #{id} in {}", store.path().display()),
+            "list them with `hookcli events list`",
+        )
+    })?;
+    if body {
+        output::stdout_bytes(&row.new.body)?;
+    } else if json {
+        output::json(&stored::json(&row, true))?;
+    } else {
+        output::stdout(&stored::details(&row))?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn list_rows(store: &Store, args: &EventsListArgs) -> anyhow::Result<ExitStatus> {
     let mut filter = resolve_filter(&args.filter, crate::store::now_ms())?;
     filter.limit = Some(args.limit);
     let rows = store.list_received(&filter)?;

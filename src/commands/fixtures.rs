@@ -55,6 +55,18 @@ fn show(args: &FixturesShowArgs) -> anyhow::Result<ExitStatus> {
     let settings = EventSettings::resolve(&args.event_args)?;
     let fixture = load_fixture(&args.event, &settings, &args.event_args.fixtures_dir)?;
     let event = fixture.render(&settings.render_options(0))?;
+    if args.json {
+        let payload: serde_json::Value = serde_json::from_slice(&event.body)?;
+        output::json(&json!({
+            "name": fixture.name,
+            "provider": event.provider.name(),
+            "event_type": event.event_type,
+            "event_id": event.event_id,
+            "timestamp": event.timestamp,
+            "payload": payload,
+        }))?;
+        return Ok(ExitStatus::Success);
+    }
     let mut body = String::from_utf8_lossy(&event.body).into_owned();
     body.push('\n');
     output::stdout(&body)?;

@@ -32,7 +32,12 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         event: &event,
         headers: &headers,
     };
-    match args.format {
+    let format = if args.json {
+        SignFormat::Json
+    } else {
+        args.format
+    };
+    match format {
         SignFormat::Human => output::stdout(&render::human(&req))?,
         SignFormat::Json => output::json(&render::json(&req))?,
         SignFormat::Curl => output::stdout(&render::curl(&req))?,

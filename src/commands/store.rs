@@ -1,13 +1,17 @@
 //! `hookcli store info|clear`: what the event store holds, and emptying it.
 
 use super::Globals;
-use crate::cli::StoreCommand;
+use crate::cli::{StoreArgs, StoreCommand};
 use crate::exit::{ExitStatus, Hinted};
 use crate::output;
 use crate::store::{DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS, Location, Store};
 use serde_json::json;
 
-pub fn run(cmd: &StoreCommand, globals: &Globals) -> anyhow::Result<ExitStatus> {
+pub fn run(args: &StoreArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
+    let cmd = args
+        .command
+        .as_ref()
+        .unwrap_or(&StoreCommand::Info { json: false });
     let Location::Path(path) = &globals.store else {
         return Err(Hinted::usage(
             "the event store is off (--no-store or HOOKCLI_STORE=off)",

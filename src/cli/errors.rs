@@ -1,0 +1,128 @@
+//! clap's parse errors made into hookcli's shape: one line, then a hint
+//! that names what to type. clap's own tips are dropped: its "to pass '-1'
+//! as a value, use '-- -1'" would turn a flag's value into an event name.
+
+use crate::exit::{ExitStatus, Hinted};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+/// The usage error for a failed parse of `args` (the process's arguments,
+/// program name first), or `None` when clap is showing help or the version
+/// (which it prints itself).
+pub fn usage_error(err: &clap::Error, args: &[String]) -> Option<Hinted> {
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return None;
+    }
+    let rendered = err.render().to_string();
+    let message = rendered
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error:")
+        .trim()
+        .to_string();
+    let command = usage_command(err).unwrap_or_else(|| typed_command(args));
+    Some(Hinted {
+        message,
+        hint: Some(hint(err, &command)),
+        status: ExitStatus::Error,
+    })
+}
+
+fn strings(err: &clap::Error, kind: ContextKind) -> Vec<String> {
+    match err.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn hint(err: &clap::Error, command: &str) -> String {
+    let sub = strings(err, ContextKind::SuggestedSubcommand);
+    if let Some(s) = sub.first() {
+        return format!("did you mean `{command} {s}`?");
+    }
+    let arg = strings(err, ContextKind::SuggestedArg);
+    if let Some(a) = arg.first() {
+        return format!("did you mean {a}? (see `{command} --help`)");
+    }
+    let value = strings(err, ContextKind::SuggestedValue);
+    if let Some(v) = value.first() {
+        return format!("did you mean '{v}'?");
+    }
+    let valid = strings(err, ContextKind::ValidValue);
+    if !valid.is_empty() && valid.len() <= 12 {
+        return format!("one of: {}", valid.join(", "));
+    }
+    let subs = strings(err, ContextKind::ValidSubcommand);
+    if !subs.is_empty() {
+        return format!("one of: {}", subs.join(", "));
+    }
+    format!("see `{command} --help`")
+}
+
+/// The subcommand path the user typed (`hookcli fixtures generate`), read
+/// from the arguments against the command tree.
+fn typed_command(args: &[String]) -> String {
+    use clap::CommandFactory;
+    let mut cmd = crate::cli::Cli::command();
+    let mut path = vec!["hookcli".to_string()];
+    for arg in args.iter().skip(1) {
+        let Some(sub) = cmd.find_subcommand(arg).cloned() else {
+            continue;
+        };
+        path.push(sub.get_name().to_string());
+        cmd = sub;
+    }
+    path.join(" ")
+}
+
+/// `hookcli send` from clap's "Usage: hookcli send [OPTIONS] …".
+fn usage_command(err: &clap::Error) -> Option<String> {
+    let usage = strings(err, ContextKind::Usage).into_iter().next()?;
+    let line = usage.lines().find(|l| l.contains("hookcli"))?;
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .skip_while(|w| *w != "hookcli")
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::Parser;
+
+    fn error_of(args: &[&str]) -> Hinted {
+        let err = Cli::try_parse_from(args).unwrap_err();
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        usage_error(&err, &args).expect("a usage error")
+    }
+
+    #[test]
+    fn unknown_flags_suggest_and_never_tip_double_dash() {
+        let e = error_of(&["hookcli", "sign", "x", "--formt", "json"]);
+        assert!(e.message.contains("--formt"), "{}", e.message);
+        assert!(!e.message.contains('\n'));
+        let hint = e.hint.unwrap();
+        assert!(hint.contains("--format"), "{hint}");
+        assert!(!hint.contains("'--'"), "{hint}");
+    }
+
+    #[test]
+    fn no_suggestion_names_the_help_of_the_command() {
+        let e = error_of(&["hookcli", "send", "x", "--bogus"]);
+        assert_eq!(e.hint.unwrap(), "see `hookcli send --help`");
+        let e = error_of(&["hookcli", "send", "x", "--max-attempts", "-1"]);
+        assert_eq!(e.hint.unwrap(), "see `hookcli send --help`");
+    }
+}
