@@ -206,6 +206,29 @@ pub fn load_file(path: &Path, provider: Option<Provider>) -> Result<Fixture, Fix
     })
 }
 
+/// A user's file to be signed byte for byte (`--raw`): the fixture read
+/// from it (for its provider, type and id) and its exact bytes.
+pub fn load_raw(path: &Path, provider: Option<Provider>) -> Result<(Fixture, Vec<u8>), FixtureError> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    let fixture = match (load_file(path, provider), provider) {
+        (Ok(f), _) => f,
+        // A body that is not JSON (a form post) is still signed as it is,
+        // for the provider named.
+        (Err(FixtureError::Json { .. }), Some(provider)) => Fixture {
+            name: path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("event")
+                .to_string(),
+            provider,
+            origin: Origin::File(path.to_path_buf()),
+            payload: Value::Null,
+        },
+        (Err(e), _) => return Err(e),
+    };
+    Ok((fixture, bytes))
+}
+
 /// Parses JSON, reporting errors as `origin:line:column`.
 pub fn parse_json(text: &str, origin: &str) -> Result<Value, FixtureError> {
     serde_json::from_str(text).map_err(|e| FixtureError::Json {
@@ -560,6 +583,30 @@ impl Fixture {
                 other => other.to_string(),
             },
             None => String::new(),
+        }
+    }
+
+    /// The event for `body` sent exactly as it is (`--raw`): type and id
+    /// read from the payload as [`render`](Self::render) reads them, a
+    /// delivery id generated where the provider sends one in a header;
+    /// nothing in the body changes.
+    pub fn raw_event(&self, body: Vec<u8>, opts: &RenderOptions) -> Event {
+        let event_id = match self.provider.scheme().event_id_field() {
+            Some(field) => self
+                .payload
+                .get(field)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            None => self.delivery_id(opts.ids, opts.sequence),
+        };
+        Event {
+            provider: self.provider,
+            form: self.form(),
+            event_type: self.event_type(&self.payload),
+            event_id,
+            timestamp: opts.timestamp,
+            body,
         }
     }
 

@@ -218,9 +218,14 @@ pub struct EventArgs {
 #[derive(Debug, Args)]
 #[command(allow_negative_numbers = true)]
 pub struct SignArgs {
-    /// Event type (e.g. payment_intent.succeeded) or path to a JSON payload; on a terminal, omit it to pick from a list.
+    /// Event type (e.g. payment_intent.succeeded) or path to a payload file; on a terminal, omit it to pick from a list.
+    /// A file is a template (fresh ids and `created`, re-serialized as the provider does) unless --raw.
     #[arg(value_name = "EVENT|FILE", value_parser = EventNameParser, hide_possible_values = true)]
     pub event: Option<String>,
+
+    /// Sign FILE's bytes exactly as they are: no new ids, no new `created`, no re-formatting.
+    #[arg(long, requires = "event", conflicts_with_all = ["set", "unset"])]
+    pub raw: bool,
 
     #[command(flatten)]
     pub event_args: EventArgs,

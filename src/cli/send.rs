@@ -16,9 +16,14 @@ EXIT STATUS:
   0 every delivery matched --expect, 1 one did not (or got no response), 2 usage error"
 )]
 pub struct SendArgs {
-    /// Event types, fixture files or directories of fixtures, delivered in the order given; on a terminal, omit to pick one.
+    /// Event types, payload files or directories of them, delivered in the order given; on a terminal, omit to pick one.
+    /// A file is a template (fresh ids and `created`, re-serialized as the provider does) unless --raw.
     #[arg(value_name = "EVENT|FILE|DIR", value_parser = EventNameParser, hide_possible_values = true)]
     pub events: Vec<String>,
+
+    /// Send each FILE's bytes exactly as they are, signed at send time: no new ids, no re-formatting.
+    #[arg(long, requires = "events", conflicts_with_all = ["set", "unset", "count"])]
+    pub raw: bool,
 
     /// Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242].
     #[arg(long, short = 't', value_name = "TARGET")]

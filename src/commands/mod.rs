@@ -324,3 +324,20 @@ pub fn load_fixture(
 ) -> Result<Fixture, Hinted> {
     Ok(crate::fixtures::resolve(spec, settings.provider, dirs)?)
 }
+
+/// `--raw`: the event for a file's exact bytes, signed at `settings`' time.
+pub fn raw_event(
+    spec: &str,
+    settings: &EventSettings,
+    sequence: u64,
+) -> Result<crate::fixtures::Event, Hinted> {
+    let path = std::path::Path::new(spec);
+    if !path.is_file() {
+        return Err(Hinted::usage(
+            format!("--raw signs a file's bytes, and '{spec}' is not a file"),
+            "name the file holding the exact body, or drop --raw to use an event type",
+        ));
+    }
+    let (fixture, bytes) = crate::fixtures::load_raw(path, settings.provider)?;
+    Ok(fixture.raw_event(bytes, &settings.render_options(sequence)))
+}

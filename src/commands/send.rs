@@ -159,11 +159,30 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let mut event_settings = EventSettings::resolve(&args.event_args)?;
     let seed = event_settings.ids.seed();
     let settings = Settings::resolve(args, seed, globals)?;
-    let fixtures = select(args, &event_settings, globals)?;
+    // `--raw`: each file's exact bytes, rendered once here.
+    let raw: Vec<Event> = if args.raw {
+        event_settings.timestamp = settings.sign_time();
+        args.events
+            .iter()
+            .enumerate()
+            .map(|(i, spec)| super::raw_event(spec, &event_settings, i as u64))
+            .collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    let fixtures = if args.raw {
+        Vec::new()
+    } else {
+        select(args, &event_settings, globals)?
+    };
     let mut secrets: HashMap<Provider, Secret> = HashMap::new();
-    for f in &fixtures {
-        if let std::collections::hash_map::Entry::Vacant(e) = secrets.entry(f.provider) {
-            e.insert(globals.signing_secret(f.provider, args.secret.as_deref())?);
+    let providers = fixtures
+        .iter()
+        .map(|f| f.provider)
+        .chain(raw.iter().map(|e| e.provider));
+    for provider in providers {
+        if let std::collections::hash_map::Entry::Vacant(e) = secrets.entry(provider) {
+            e.insert(globals.signing_secret(provider, args.secret.as_deref())?);
         }
     }
     if let Some(count) = args.count {
@@ -190,7 +209,7 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
 
     // Render every event once: its id stays the same across retries and duplicates.
     event_settings.timestamp = settings.sign_time();
-    let mut events = Vec::new();
+    let mut events = raw;
     for (i, fixture) in fixtures.iter().enumerate() {
         events.push(
             fixture

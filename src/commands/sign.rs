@@ -13,10 +13,14 @@ use crate::secret::Secret;
 pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let settings = EventSettings::resolve(&args.event_args)?;
     let name = globals.event_name(args.event.as_deref(), settings.provider)?;
-    let fixture = load_fixture(&name, &settings, &args.event_args.fixtures_dir)?;
-    let secret = globals.signing_secret(fixture.provider, args.secret.as_deref())?;
+    let event = if args.raw {
+        super::raw_event(&name, &settings, 0)?
+    } else {
+        let fixture = load_fixture(&name, &settings, &args.event_args.fixtures_dir)?;
+        fixture.render(&settings.render_options(0))?
+    };
+    let secret = globals.signing_secret(event.provider, args.secret.as_deref())?;
     let target = globals.target(args.to.as_deref())?;
-    let event = fixture.render(&settings.render_options(0))?;
     let (url, signed_url) = delivery_urls(&event, &target, args.url.as_deref())?;
     let headers = sign_event(&event, &secret, Some(&signed_url))?;
     record_signed(
