@@ -1,6 +1,8 @@
 //! `hookcli fixtures list|show|generate`.
 
 use super::{EventSettings, Globals, load_fixture, record_signed};
+
+mod replay_script;
 use crate::cli::{FixturesCommand, FixturesGenerateArgs, FixturesListArgs, FixturesShowArgs};
 use crate::commands::sign::sign_event;
 use crate::exit::{ExitStatus, Hinted};
@@ -151,10 +153,7 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
         })?;
 
     let mut manifest = Vec::new();
-    let mut replay = String::from(
-        "#!/bin/sh\n# Replays every fixture in this directory, byte for byte.\n# Usage: sh replay.sh [URL]\nset -eu\ncd \"$(dirname \"$0\")\"\n",
-    );
-    replay.push_str(&format!("URL=\"${{1:-{}}}\"\n", url.replace('"', "")));
+    let mut replay = replay_script::head(&url);
     let mut secrets = std::collections::HashMap::new();
     let mut signed = Vec::new();
     let progress = output::progress(chosen.len() as u64, "signing");
@@ -191,19 +190,7 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
             "headers": format!("{}/headers.json", fixture.name),
             "request": format!("{}/request.http", fixture.name),
         }));
-        replay.push_str(&format!(
-            "echo {}\ncurl -sS -o /dev/null -w '%{{http_code}}\\n' -X POST \"$URL\"",
-            shlex::try_quote(&fixture.name)?
-        ));
-        for (name, value) in headers.iter() {
-            let h = format!("{name}: {value}");
-            replay.push_str(&format!(" \\\n  -H {}", shlex::try_quote(&h)?));
-        }
-        let body_path = format!("{}/body.json", fixture.name);
-        replay.push_str(&format!(
-            " \\\n  -H 'Expect:' --data-binary @{}\n",
-            shlex::try_quote(&body_path)?
-        ));
+        replay.push_str(&replay_script::event(&fixture.name, &event, &headers)?);
         signed.push((event, headers, secret.clone()));
     }
     let manifest = json!({
@@ -217,6 +204,7 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
         staging.path().join("manifest.json"),
         format!("{manifest:#}\n"),
     )?;
+    replay.push_str(replay_script::TAIL);
     std::fs::write(staging.path().join("replay.sh"), replay)?;
 
     move_into_place(staging, out)?;
@@ -239,10 +227,12 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
             "manifest": out.join("manifest.json").display().to_string(),
         }))?;
     } else {
+        let n = chosen.len();
         output::note(&format!(
-            "wrote {} signed events to {}",
-            chosen.len(),
-            out.display()
+            "wrote {n} signed event{} to {}; replay them with: sh {}",
+            if n == 1 { "" } else { "s" },
+            out.display(),
+            out.join("replay.sh").display()
         ));
     }
     Ok(ExitStatus::Success)
