@@ -69,10 +69,15 @@ impl FixtureError {
             }
             FixtureError::Unknown { .. } => Some("run `hookcli fixtures list` to see the event types".into()),
             FixtureError::UnknownProvider { .. } => Some(format!("pass --provider {}", Provider::names())),
+            FixtureError::Json { .. } => Some(
+                "fix the JSON at that line and column (often a trailing comma or a missing quote)".into(),
+            ),
+            FixtureError::Io { .. } => {
+                Some("check the path and that the file is readable".into())
+            }
             FixtureError::BadPath { .. } => Some(
                 "paths are dotted keys from the top of the payload, e.g. --set data.object.amount=5000".into(),
             ),
-            _ => None,
         }
     }
 }
@@ -208,7 +213,10 @@ pub fn load_file(path: &Path, provider: Option<Provider>) -> Result<Fixture, Fix
 
 /// A user's file to be signed byte for byte (`--raw`): the fixture read
 /// from it (for its provider, type and id) and its exact bytes.
-pub fn load_raw(path: &Path, provider: Option<Provider>) -> Result<(Fixture, Vec<u8>), FixtureError> {
+pub fn load_raw(
+    path: &Path,
+    provider: Option<Provider>,
+) -> Result<(Fixture, Vec<u8>), FixtureError> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
     let fixture = match (load_file(path, provider), provider) {
         (Ok(f), _) => f,

@@ -36,12 +36,42 @@ fn list(args: &FixturesListArgs) -> anyhow::Result<ExitStatus> {
         rows.push((p.name().into(), name, "built-in".into()));
     }
     rows.retain(|(_, name, _)| name.starts_with(prefix));
+    // A name several providers have is signed as the first's unless
+    // --provider says otherwise: say so next to each.
+    let others = |p: &str, name: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|(q, n, o)| n == name && q != p && o == "built-in")
+            .map(|(q, _, _)| q.clone())
+            .collect()
+    };
     let mut text = String::new();
     for (p, name, origin) in &rows {
+        let also = if origin == "built-in" {
+            others(p, name)
+        } else {
+            Vec::new()
+        };
         if args.json {
             text.push_str(&json!({"provider": p, "name": name, "origin": origin}).to_string());
-        } else {
+        } else if also.is_empty() {
             text.push_str(&format!("{p:<9} {}", crate::escape::for_terminal(name)));
+        } else {
+            // Rows come in registry order, which is the order a bare name resolves in.
+            let default = rows.iter().find(|(_, n, o)| n == name && o == "built-in");
+            let note = match default {
+                Some((d, _, _)) if d == p => {
+                    format!(
+                        "the default; also --provider {}",
+                        also.join(", --provider ")
+                    )
+                }
+                Some((d, _, _)) => format!("needs --provider {p}; {d}'s is the default"),
+                None => String::new(),
+            };
+            text.push_str(&format!(
+                "{p:<9} {}  ({note})",
+                crate::escape::for_terminal(name)
+            ));
         }
         text.push('\n');
     }
@@ -96,9 +126,25 @@ fn select(args: &FixturesGenerateArgs, settings: &EventSettings) -> Result<Vec<F
             .filter(|n| n.starts_with(prefix))
             .collect();
         if names.is_empty() {
+            let elsewhere: Vec<&str> = Provider::ALL
+                .iter()
+                .filter(|p| **p != provider)
+                .filter(|p| {
+                    fixtures::builtin_names(Some(**p))
+                        .iter()
+                        .any(|(_, n)| n.starts_with(prefix))
+                })
+                .map(|p| p.name())
+                .collect();
+            let hint = match elsewhere.first() {
+                Some(other) => format!(
+                    "'{prefix}' names {other} event types: pass --provider {other} (`hookcli fixtures list --provider {other} {prefix}`)"
+                ),
+                None => "run `hookcli fixtures list` to see them".to_string(),
+            };
             return Err(Hinted::usage(
                 format!("no built-in {provider} event types start with '{prefix}'"),
-                "run `hookcli fixtures list` to see them",
+                hint,
             ));
         }
         for name in names {
