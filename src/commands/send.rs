@@ -30,6 +30,8 @@ struct Settings {
     url: String,
     /// `--url`: the URL the provider has on file, signed instead of `url`.
     signed_url: Option<String>,
+    /// The path hookcli chose because the target named none.
+    chosen_path: Option<String>,
     expect: Expect,
     timeout: Duration,
     budget: Duration,
@@ -53,6 +55,8 @@ fn duration_flag(flag: &str, value: &str) -> Result<Duration, Hinted> {
 impl Settings {
     fn resolve(args: &SendArgs, seed: u64, globals: &Globals) -> Result<Settings, Hinted> {
         let url = globals.target(args.to.as_deref())?;
+        let typed = args.to.as_deref().unwrap_or(&globals.config.target.value);
+        let chosen_path = crate::send::target::chosen_path(typed, &url);
         let expect = Expect::parse(&args.expect).map_err(|e| {
             usage(
                 format!("--expect: {e}"),
@@ -125,6 +129,7 @@ impl Settings {
         Ok(Settings {
             url,
             signed_url: args.url.clone(),
+            chosen_path,
             expect,
             timeout,
             budget,
@@ -274,7 +279,8 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     for event in &events {
         // One clock per event: retries and duplicates of it never share a timestamp.
         let mut clock = SignClock::default();
-        for _ in 0..settings.duplicates {
+        for n in 1..=settings.duplicates {
+            let copy = (settings.duplicates > 1).then_some((n, settings.duplicates));
             let outcome = rt.block_on(deliver_with_retries(
                 &client,
                 args,
@@ -283,6 +289,7 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
                 &secrets[&event.provider],
                 store.as_ref(),
                 &mut clock,
+                copy,
             ))?;
             all_matched &= outcome.matched;
             any_response |= outcome.any_response;
@@ -354,8 +361,10 @@ struct Outcome {
     last_error: Option<DeliveryError>,
 }
 
-/// Delivers one event, retrying on the schedule while it gets no 2xx; each
-/// attempt is signed afresh, recorded, and reported.
+/// Delivers one event (copy `copy.0` of `copy.1` with `--duplicates`),
+/// retrying on the schedule while it gets no 2xx; each attempt is signed
+/// afresh, recorded, and reported.
+#[allow(clippy::too_many_arguments)]
 async fn deliver_with_retries(
     client: &Client,
     args: &SendArgs,
@@ -364,6 +373,7 @@ async fn deliver_with_retries(
     secret: &Secret,
     store: Option<&Store>,
     clock: &mut SignClock,
+    copy: Option<(u32, u32)>,
 ) -> anyhow::Result<Outcome> {
     let first = Instant::now();
     let (url, signed_url) = settings.urls(event)?;
@@ -409,6 +419,10 @@ async fn deliver_with_retries(
             expect: &settings.expect,
             budget: settings.budget,
             retry_in: next_wait,
+            max_attempts: settings.retry.max_attempts,
+            copy,
+            secret: secret.to_string(),
+            chosen_path: settings.chosen_path.as_deref(),
         };
         let curl = args.print_curl.then(|| {
             render::curl(&SignedRequest {
@@ -626,6 +640,7 @@ fn load_mode(
         event_type: &event_type,
         concurrency: args.concurrency,
         expect: &settings.expect,
+        budget: settings.budget,
     };
     if args.json {
         output::json(&report::summary_json(&info, &summary))?;

@@ -378,6 +378,16 @@ impl Handler for Listener {
         if store_error.is_some() {
             status = 503;
         }
+        // `--respond STATUS:DELAY` rehearses a slow app: the delay is part
+        // of the latency reported. The request is recorded already.
+        if let Some(delay) = self
+            .settings
+            .respond
+            .map(|r| r.delay)
+            .filter(|d| !d.is_zero())
+        {
+            tokio::time::sleep(delay).await;
+        }
         let report = Report {
             id,
             received_ms,
@@ -395,29 +405,19 @@ impl Handler for Listener {
             s.add(&report);
         }
         (self.sink)(&report);
-        if let Some(delay) = self
-            .settings
-            .respond
-            .map(|r| r.delay)
-            .filter(|d| !d.is_zero())
-        {
-            tokio::time::sleep(delay).await;
+        let mut verdict_headers = vec![(
+            "Hookcli-Verdict".to_string(),
+            if report.inspection.valid {
+                "valid"
+            } else {
+                "invalid"
+            }
+            .to_string(),
+        )];
+        let causes = report.inspection.cause_ids();
+        if !causes.is_empty() {
+            verdict_headers.push(("Hookcli-Causes".to_string(), causes.join(",")));
         }
-        let verdict_headers = vec![
-            (
-                "Hookcli-Verdict".to_string(),
-                if report.inspection.valid {
-                    "valid"
-                } else {
-                    "invalid"
-                }
-                .to_string(),
-            ),
-            (
-                "Hookcli-Causes".to_string(),
-                report.inspection.cause_ids().join(","),
-            ),
-        ];
         let mut out = match &report.forward {
             // Proxy mode answers as the app did, so the sender sees the app's behaviour.
             Some(Forwarded {

@@ -12,6 +12,7 @@ mod claims;
 mod crypto;
 mod github;
 mod meta;
+pub mod rejections;
 mod sign;
 mod standard;
 mod stripe;

@@ -165,6 +165,11 @@ pub fn deliver_blocking(
 }
 
 /// `850 ms`, `4.2 s`, `2 m 5 s` — for people.
+/// Milliseconds for JSON, to the microsecond (no `1.3860000000000001`).
+pub fn millis(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
 pub fn format_duration(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1000.0;
     if ms < 1.0 {

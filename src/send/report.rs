@@ -3,7 +3,8 @@
 //! server is escaped before it can reach a terminal.
 
 use super::stats::Summary;
-use super::{DeliveryError, Expect, Response, format_duration};
+use super::{DeliveryError, Expect, Response, format_duration, millis};
+use crate::provider::rejections::{self, Rejected};
 use crate::escape::for_terminal;
 use crate::fixtures::Event;
 use serde_json::{Map, Value, json};
@@ -25,6 +26,14 @@ pub struct Delivery<'a> {
     pub budget: Duration,
     /// When the next attempt will be made, if one will.
     pub retry_in: Option<Duration>,
+    /// The most attempts the retry policy allows (1 without `--retry`).
+    pub max_attempts: usize,
+    /// With `--duplicates N`: this is copy `.0` of `.1`.
+    pub copy: Option<(u32, u32)>,
+    /// The secret it was signed with, as `label (fp:…)`.
+    pub secret: String,
+    /// The path hookcli chose because `--to` named none.
+    pub chosen_path: Option<&'a str>,
 }
 
 /// How a delivery is judged.
@@ -80,15 +89,43 @@ fn body_text(body: &[u8], limit: usize) -> (String, usize) {
     )
 }
 
-/// The delivery for a person: request line, response, verdict.
+/// `· copy 2 of 3 · attempt 1 of 7`, whichever apply.
+fn labels(d: &Delivery) -> String {
+    let mut out = String::new();
+    if let Some((n, of)) = d.copy {
+        out.push_str(&format!(" · copy {n} of {of}"));
+    }
+    if d.max_attempts > 1 {
+        out.push_str(&format!(" · attempt {} of {}", d.attempt, d.max_attempts));
+    }
+    out
+}
+
+/// The delivery for a person. An attempt that will be retried is one line;
+/// the last one shows the response in full, its verdict, and what to do.
 pub fn human(d: &Delivery) -> String {
     let e = d.event;
+    if let Some(wait) = d.retry_in {
+        let answer = match d.result {
+            Ok(r) => format!("{} in {}", status_line(r.status), format_duration(r.latency)),
+            Err(e) => e.to_string(),
+        };
+        return format!(
+            "→ POST {} · {} {}{}: {}; retrying in {}, re-signed\n",
+            for_terminal(d.url),
+            for_terminal(&e.event_type),
+            for_terminal(&e.event_id),
+            labels(d),
+            for_terminal(&answer),
+            format_duration(wait)
+        );
+    }
     let mut out = format!(
-        "→ POST {} · {} {} · attempt {}\n",
+        "→ POST {} · {} {}{}\n",
         for_terminal(d.url),
         for_terminal(&e.event_type),
         for_terminal(&e.event_id),
-        d.attempt
+        labels(d)
     );
     if let Ok(r) = d.result {
         out.push_str(&format!(
@@ -116,6 +153,16 @@ pub fn human(d: &Delivery) -> String {
     }
     out.push_str(&verdict_line(d));
     out.push('\n');
+    if d.max_attempts > 1 && !d.matched() {
+        let n = d.attempt;
+        out.push_str(&format!(
+            "gave up after {n} attempt{}\n",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    for line in advice(d) {
+        out.push_str(&format!("  hint: {line}\n"));
+    }
     if d.slow()
         && let Ok(r) = d.result
     {
@@ -125,12 +172,56 @@ pub fn human(d: &Delivery) -> String {
                 format_duration(d.budget)
             ));
     }
-    if let Some(wait) = d.retry_in {
-        out.push_str(&format!(
-            "retrying in {}, re-signed with a fresh timestamp\n",
-            format_duration(wait)
+    out
+}
+
+/// Why an app may have answered as it did, when hookcli can tell: a
+/// rejected correctly signed request, a 404 on a path hookcli chose.
+pub fn advice(d: &Delivery) -> Vec<String> {
+    let Ok(r) = d.result else {
+        return Vec::new();
+    };
+    if d.matched() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if r.status == 404
+        && let Some(path) = d.chosen_path
+    {
+        out.push(format!(
+            "hookcli chose the path {path} because --to named none: pass the path your app serves, e.g. --to localhost:3000/api/webhooks"
+        ));
+        return out;
+    }
+    let body = String::from_utf8_lossy(&r.body);
+    let known = rejections::recognise(e_provider(d), &body);
+    if known.is_none() && !matches!(r.status, 400 | 401 | 403 | 422) {
+        return out;
+    }
+    out.push(format!(
+        "hookcli signed this request correctly, with {}; your app rejected it: it probably parses the body before verifying (verify the raw bytes) or holds another secret",
+        d.secret
+    ));
+    if let Some(known) = known {
+        let meaning = match known.kind {
+            Rejected::Signature => {
+                "the signature it computed differs: it verified other bytes than were sent (a parsed and re-serialized body) or used another secret"
+            }
+            Rejected::Timestamp => {
+                "it judged the timestamp out of its tolerance: check the app's clock and tolerance, or hookcli's --timestamp"
+            }
+            Rejected::Header => {
+                "it found no signature header it could read: a proxy or framework may drop or rename it"
+            }
+        };
+        out.push(format!(
+            "the answer is {}'s \"{}\": {meaning}",
+            known.library, known.text
         ));
     }
+    out.push(
+        "causes and fixes per framework: docs/causes.md; to see what your app received, put `hookcli listen --forward-to URL` in front of it".to_string(),
+    );
     out
 }
 
@@ -156,6 +247,10 @@ fn verdict_line(d: &Delivery) -> String {
         ),
         (_, Err(e)) => format!("FAIL: {e}\n  hint: {}", e.hint()),
     }
+}
+
+fn e_provider(d: &Delivery) -> crate::provider::Provider {
+    d.event.provider
 }
 
 fn headers_object(headers: &crate::request::Headers) -> Value {
@@ -186,11 +281,14 @@ pub fn json(d: &Delivery) -> Value {
         "response": Value::Null,
         "error": Value::Null,
         "retry_in_ms": d.retry_in.map(|w| w.as_millis() as u64),
+        "copy": d.copy.map(|c| c.0),
+        "gave_up": d.retry_in.is_none() && d.max_attempts > 1 && !d.matched(),
+        "advice": advice(d),
     });
     match d.result {
         Ok(r) => {
             v["status"] = r.status.into();
-            v["latency_ms"] = json!(r.latency.as_secs_f64() * 1000.0);
+            v["latency_ms"] = json!(millis(r.latency));
             v["response"] = json!({
                 "headers": headers_object(&r.headers),
                 "body": String::from_utf8_lossy(&r.body),
@@ -212,6 +310,8 @@ pub struct LoadInfo<'a> {
     pub event_type: &'a str,
     pub concurrency: usize,
     pub expect: &'a Expect,
+    /// `--budget`: slower successes are counted as slow.
+    pub budget: Duration,
 }
 
 pub fn summary_human(info: &LoadInfo, s: &Summary) -> String {
@@ -222,12 +322,20 @@ pub fn summary_human(info: &LoadInfo, s: &Summary) -> String {
         for_terminal(info.url),
         info.concurrency
     );
-    out.push_str(&format!(
-        "  throughput  {:.0} req/s ({} in {})\n",
-        s.per_second,
-        s.requests,
-        format_duration(s.elapsed)
-    ));
+    if s.responses > 0 {
+        out.push_str(&format!(
+            "  throughput  {:.0} req/s ({} in {})\n",
+            s.per_second,
+            s.requests,
+            format_duration(s.elapsed)
+        ));
+    } else {
+        out.push_str(&format!(
+            "  throughput  none: no request got a response ({} tried in {})\n",
+            s.requests,
+            format_duration(s.elapsed)
+        ));
+    }
     if s.responses > 0 {
         out.push_str(&format!(
             "  latency     p50 {}  p90 {}  p99 {}  max {}\n",
@@ -259,8 +367,9 @@ pub fn summary_human(info: &LoadInfo, s: &Summary) -> String {
     }
     if s.stats.slow > 0 {
         out.push_str(&format!(
-            "  slow        {} over the --budget\n",
-            s.stats.slow
+            "  slow        {} over the --budget of {}\n",
+            s.stats.slow,
+            format_duration(info.budget)
         ));
     }
     if s.failed == 0 {
@@ -278,7 +387,7 @@ pub fn summary_human(info: &LoadInfo, s: &Summary) -> String {
 }
 
 pub fn summary_json(info: &LoadInfo, s: &Summary) -> Value {
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let ms = millis;
     let statuses: Map<String, Value> = s
         .stats
         .statuses
@@ -297,8 +406,12 @@ pub fn summary_json(info: &LoadInfo, s: &Summary) -> Value {
         "event_type": info.event_type,
         "concurrency": info.concurrency,
         "requests": s.requests,
-        "elapsed_s": s.elapsed.as_secs_f64(),
-        "requests_per_second": s.per_second,
+        "elapsed_s": (s.elapsed.as_secs_f64() * 1e6).round() / 1e6,
+        "requests_per_second": if s.responses > 0 {
+            json!((s.per_second * 10.0).round() / 10.0)
+        } else {
+            Value::Null
+        },
         "latency_ms": if s.responses > 0 {
             json!({"p50": ms(s.p50), "p90": ms(s.p90), "p99": ms(s.p99), "max": ms(s.max)})
         } else {
@@ -310,5 +423,6 @@ pub fn summary_json(info: &LoadInfo, s: &Summary) -> Value {
         "matched": s.stats.matched,
         "failed": s.failed,
         "slow": s.stats.slow,
+        "budget_ms": millis(info.budget),
     })
 }

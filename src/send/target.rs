@@ -54,6 +54,18 @@ pub fn parse_target(typed: &str) -> Result<String, DeliveryError> {
     Ok(url)
 }
 
+/// The path of `url` when hookcli chose it because `typed` named none
+/// (`3000`, `localhost:3000`, `http://localhost:3000`), for advice on a 404.
+pub fn chosen_path(typed: &str, url: &str) -> Option<String> {
+    let t = typed.trim();
+    let rest = t.split_once("://").map_or(t, |(_, rest)| rest);
+    if rest.contains('/') {
+        return None;
+    }
+    let parsed = reqwest::Url::parse(url).ok()?;
+    Some(parsed.path().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +99,16 @@ mod tests {
             parse_target("http://localhost:4242").unwrap(),
             "http://localhost:4242"
         );
+    }
+
+    #[test]
+    fn paths_hookcli_chose() {
+        let chosen = |t: &str| chosen_path(t, &parse_target(t).unwrap());
+        assert_eq!(chosen("3000").as_deref(), Some("/webhooks"));
+        assert_eq!(chosen("localhost:3000").as_deref(), Some("/webhooks"));
+        assert_eq!(chosen("http://localhost:3000").as_deref(), Some("/"));
+        assert_eq!(chosen("localhost:3000/api/hooks"), None);
+        assert_eq!(chosen("http://localhost:3000/"), None);
     }
 
     #[test]
