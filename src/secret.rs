@@ -41,6 +41,21 @@ impl Secret {
         SecretKind::of(&self.value)
     }
 
+    /// Whitespace around the value that was almost certainly not meant to
+    /// be part of it (a newline from `echo` or a file, a pasted space).
+    pub fn stray_whitespace(&self) -> Option<&'static str> {
+        let v = &self.value;
+        if v.is_empty() || v.trim() == v {
+            None
+        } else if v.ends_with("\r\n") {
+            Some("ends with a CRLF line ending")
+        } else if v.ends_with('\n') && v.trim_end_matches('\n') == v.trim() {
+            Some("ends with a newline")
+        } else {
+            Some("has whitespace around it")
+        }
+    }
+
     /// The same value with a different label (e.g. a trimmed variant).
     pub fn relabel(&self, value: impl Into<String>, label: impl Into<String>) -> Self {
         Secret::new(value, label)

@@ -66,10 +66,12 @@ impl Globals {
     /// usual variable of the provider that is set.
     pub fn signing_secret(&self, provider: Provider, flag: Option<&str>) -> Result<Secret, Hinted> {
         let vars = self.config.secret_vars(provider);
-        match secret_from(provider, flag, &vars) {
-            Err(missing) => asked_secret(provider)?.ok_or(missing),
-            found => found,
-        }
+        let secret = match secret_from(provider, flag, &vars) {
+            Err(missing) => asked_secret(provider)?.ok_or(missing)?,
+            found => found?,
+        };
+        warn_about_secret(provider, &secret);
+        Ok(secret)
     }
 
     /// Candidate secrets for verification, each labelled by its source:
@@ -267,6 +269,26 @@ fn secret_from(provider: Provider, flag: Option<&str>, vars: &[String]) -> Resul
     Err(missing_secret(provider, vars))
 }
 
+/// Warns (stderr) about a signing secret that is obviously not what the
+/// user meant: another kind of credential for this provider (the provider
+/// says which, e.g. a Stripe API key), or stray whitespace. hookcli still
+/// signs with it exactly as given.
+fn warn_about_secret(provider: Provider, secret: &Secret) {
+    if let Some(misuse) = provider.scheme().misuse(secret.expose()) {
+        crate::output::note(&format!(
+            "warning: the secret from {} {}",
+            secret.label(),
+            misuse.advice
+        ));
+    }
+    if let Some(problem) = secret.stray_whitespace() {
+        crate::output::note(&format!(
+            "warning: the secret from {} {problem}; hookcli signs with it as given, while your app's copy likely has none (set it with printf '%s', not echo)",
+            secret.label()
+        ));
+    }
+}
+
 /// On a terminal, asks for the secret with hidden input.
 fn asked_secret(provider: Provider) -> Result<Option<Secret>, Hinted> {
     let typed = crate::prompt::secret(&format!("{provider} signing secret (input hidden)"))
@@ -296,6 +318,15 @@ fn candidates(
     let mut secrets: Vec<Secret> = Vec::new();
     let many = flags.len() > 1;
     for (i, value) in flags.iter().enumerate() {
+        if value.is_empty() {
+            return Err(Hinted::usage(
+                "--secret is empty",
+                format!(
+                    "pass the signing secret, or leave --secret out to read {}",
+                    vars.join(" / ")
+                ),
+            ));
+        }
         let label = if many {
             format!("--secret #{}", i + 1)
         } else {
