@@ -16,6 +16,9 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Exit status after a second Ctrl-C: 128 + SIGINT, as shells report it.
+pub const INTERRUPTED: i32 = 130;
+
 pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let settings = resolve(args, globals)?;
     let port = args.port.unwrap_or(globals.config.listen_port.value);
@@ -74,11 +77,28 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         output::note(&startup_note(&settings, store_path.as_deref(), ip));
     }
 
+    // The first Ctrl-C (or SIGTERM) stops accepting and lets requests being
+    // answered finish; a second one exits at once. Answered requests are
+    // committed before their answer, so quitting loses none of them.
     let stopper = server.stopper()?;
-    ctrlc::set_handler(move || stopper.stop())
-        .map_err(|e| anyhow::anyhow!("cannot install the Ctrl-C handler: {e}"))?;
+    let presses = std::sync::atomic::AtomicUsize::new(0);
+    ctrlc::set_handler(move || {
+        if presses.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            stopper.stop();
+        } else {
+            output::note("stopped at once (second Ctrl-C); requests not yet answered were dropped");
+            std::process::exit(INTERRUPTED);
+        }
+    })
+    .map_err(|e| anyhow::anyhow!("cannot install the Ctrl-C handler: {e}"))?;
     server
-        .run(listener.clone())
+        .run(listener.clone(), |n, most| {
+            output::note(&format!(
+                "stopping: waiting for {n} request{} still being answered (at most {} s); Ctrl-C again to quit now",
+                if n == 1 { "" } else { "s" },
+                most.as_secs()
+            ))
+        })
         .context("the listener stopped unexpectedly")?;
     let summary = listener.finish();
     lines.finish();

@@ -143,8 +143,14 @@ impl Server {
     }
 
     /// Serves until stopped, then waits (up to the I/O timeout) for requests
-    /// being handled to be answered.
-    pub fn run<H: Handler>(self, handler: Arc<H>) -> io::Result<()> {
+    /// being handled to be answered; `on_wait` hears, once, how many there
+    /// are and the longest it will wait, when there are any. A request
+    /// whose client has gone no longer counts.
+    pub fn run<H: Handler>(
+        self,
+        handler: Arc<H>,
+        on_wait: impl FnOnce(usize, Duration),
+    ) -> io::Result<()> {
         let Server {
             listener,
             limits,
@@ -178,11 +184,31 @@ impl Server {
                 });
             }
             let deadline = Instant::now() + limits.io_timeout;
+            let waiting = in_flight.load(Ordering::SeqCst);
+            if waiting > 0 {
+                on_wait(waiting, limits.io_timeout);
+            }
             while in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
                 tokio::time::sleep(Duration::from_millis(5)).await;
             }
             Ok(())
         })
+    }
+}
+
+/// One request being answered, for the wait at shutdown.
+struct Counted(Arc<AtomicUsize>);
+
+impl Counted {
+    fn new(count: Arc<AtomicUsize>) -> Counted {
+        count.fetch_add(1, Ordering::SeqCst);
+        Counted(count)
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -210,9 +236,10 @@ async fn serve_connection<H: Handler>(
     let service = service_fn(move |request| {
         let (handler, in_flight) = (handler.clone(), in_flight.clone());
         async move {
-            in_flight.fetch_add(1, Ordering::SeqCst);
+            // Counted down when the answer is made or when hyper drops the
+            // request because its client went away.
+            let _counted = Counted::new(in_flight);
             let out = answer(request, remote, &limits, handler.as_ref()).await;
-            in_flight.fetch_sub(1, Ordering::SeqCst);
             Ok::<_, Infallible>(response(out))
         }
     });

@@ -378,16 +378,10 @@ impl Handler for Listener {
         if store_error.is_some() {
             status = 503;
         }
-        // `--respond STATUS:DELAY` rehearses a slow app: the delay is part
-        // of the latency reported. The request is recorded already.
-        if let Some(delay) = self
-            .settings
-            .respond
-            .map(|r| r.delay)
-            .filter(|d| !d.is_zero())
-        {
-            tokio::time::sleep(delay).await;
-        }
+        // `--respond STATUS:DELAY` rehearses a slow app: the answer goes out
+        // after the delay, so the latency reported counts it. The line is
+        // reported now, so a sender that gives up first still shows up.
+        let delay = self.settings.respond.map_or(Duration::ZERO, |r| r.delay);
         let report = Report {
             id,
             received_ms,
@@ -397,7 +391,7 @@ impl Handler for Listener {
             inspection,
             flags,
             status,
-            latency: started.elapsed(),
+            latency: started.elapsed() + delay,
             forward,
             store_error,
         };
@@ -405,6 +399,9 @@ impl Handler for Listener {
             s.add(&report);
         }
         (self.sink)(&report);
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
         let mut verdict_headers = vec![(
             "Hookcli-Verdict".to_string(),
             if report.inspection.valid {

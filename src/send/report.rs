@@ -4,9 +4,9 @@
 
 use super::stats::Summary;
 use super::{DeliveryError, Expect, Response, format_duration, millis};
-use crate::provider::rejections::{self, Rejected};
 use crate::escape::for_terminal;
 use crate::fixtures::Event;
+use crate::provider::rejections::{self, Rejected};
 use serde_json::{Map, Value, json};
 use std::time::Duration;
 
@@ -107,7 +107,11 @@ pub fn human(d: &Delivery) -> String {
     let e = d.event;
     if let Some(wait) = d.retry_in {
         let answer = match d.result {
-            Ok(r) => format!("{} in {}", status_line(r.status), format_duration(r.latency)),
+            Ok(r) => format!(
+                "{} in {}",
+                status_line(r.status),
+                format_duration(r.latency)
+            ),
             Err(e) => e.to_string(),
         };
         return format!(
