@@ -10,6 +10,8 @@
 //! not listed here is an error, and a value that looks like a secret is
 //! refused. Everything here is pure except [`discover`] and [`load`].
 
+mod checked;
+
 use crate::exit::Hinted;
 use crate::provider::Provider;
 use serde::Deserialize;
@@ -32,8 +34,10 @@ pub const DEFAULT_RETRY_SCHEDULE: &str = crate::send::retry::DEFAULT_SCHEDULE;
 #[serde(deny_unknown_fields)]
 pub struct FileConfig {
     /// Default signing scheme: stripe, github or standard.
+    #[serde(default, deserialize_with = "checked::provider")]
     pub provider: Option<String>,
     /// Accepted timestamp age in seconds (verify, listen).
+    #[serde(default, deserialize_with = "checked::seconds")]
     pub tolerance: Option<i64>,
     /// Per provider, names of environment variables holding its secrets,
     /// looked at before the provider's usual ones.
@@ -49,8 +53,10 @@ pub struct FileConfig {
 #[serde(deny_unknown_fields)]
 pub struct SendSection {
     /// Where `send` delivers (and the URL `sign --format curl|http` shows).
+    #[serde(default, deserialize_with = "checked::target")]
     pub to: Option<String>,
     /// Waits before each attempt when retrying, comma-separated.
+    #[serde(default, deserialize_with = "checked::schedule")]
     pub retry_schedule: Option<String>,
 }
 
@@ -58,6 +64,7 @@ pub struct SendSection {
 #[serde(deny_unknown_fields)]
 pub struct ListenSection {
     pub port: Option<u16>,
+    #[serde(default, deserialize_with = "checked::path")]
     pub path: Option<String>,
 }
 
@@ -190,7 +197,12 @@ impl Effective {
             },
         };
         let retry_schedule = match pick(ENV_RETRY_SCHEDULE, cfg.send.retry_schedule.clone()) {
-            Some((v, source)) => Sourced { value: v, source },
+            Some((v, source)) => {
+                crate::send::retry::parse_schedule(&v).map_err(|e| {
+                    Hinted::usage(format!("{source}: {e}"), "write waits like 0s,10s,30s,2m")
+                })?;
+                Sourced { value: v, source }
+            }
             None => Sourced {
                 value: DEFAULT_RETRY_SCHEDULE.to_string(),
                 source: Source::Default,
@@ -481,9 +493,28 @@ path = "/in"
     fn bad_values_name_their_source() {
         let err = Effective::resolve(None, &env_of(&[("HOOKCLI_PROVIDER", "paypal")])).unwrap_err();
         assert!(err.message.contains("HOOKCLI_PROVIDER"), "{}", err.message);
-        let cfg = parse("[listen]\npath = \"webhooks\"\n").unwrap();
-        let err = Effective::resolve(Some((Path::new("h.toml"), &cfg)), &env_of(&[])).unwrap_err();
-        assert!(err.message.contains("h.toml"), "{}", err.message);
+        let (line, _, msg) = parse("[listen]\npath = \"webhooks\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(msg.contains("start with /"), "{msg}");
+    }
+
+    #[test]
+    fn values_are_checked_where_they_are_written() {
+        let (line, col, msg) = parse("tolerance = \"5m\"\n").unwrap_err();
+        assert_eq!((line, col), (1, 13), "{msg}");
+        assert!(msg.contains("whole number of seconds"), "{msg}");
+        let (line, col, msg) = parse("[send]\nretry_schedule = \"1s,abc\"\n").unwrap_err();
+        assert_eq!((line, col), (2, 18), "{msg}");
+        assert!(msg.contains("'abc' is not a duration"), "{msg}");
+        let (line, _, msg) = parse("\n[send]\nto = \"ftp://x\"\n").unwrap_err();
+        assert_eq!(line, 3, "{msg}");
+        let err =
+            Effective::resolve(None, &env_of(&[("HOOKCLI_RETRY_SCHEDULE", "1s,x")])).unwrap_err();
+        assert!(
+            err.message.contains("HOOKCLI_RETRY_SCHEDULE"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
