@@ -34,8 +34,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver signed events to a local endpoint: retries, duplicates, order, load')
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'List, show and generate signed fixtures')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
-            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Where the event store is and what it holds; clear it')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): hookcli''s, or a subcommand''s (`hookcli man sign`)')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Where the event store is and what it holds (`store` alone is `store info`); clear it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List and show the requests `listen` recorded')
@@ -60,6 +60,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Sign FILE''s bytes exactly as they are: no new ids, no new `created`, no re-formatting')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -119,6 +121,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Send each FILE''s bytes exactly as they are, signed at send time: no new ids, no re-formatting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per delivery (in load mode: one summary object)')
             [CompletionResult]::new('--print-curl', '--print-curl', [CompletionResultType]::ParameterName, 'Print a curl command that reproduces each request byte for byte')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Sign and print the requests (as curl commands) without sending anything')
@@ -173,6 +176,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object: {"name", "provider", "event_type", "event_id", "timestamp", "payload"}')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -238,6 +242,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;man' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write every page (hookcli.1, hookcli-sign.1, …) into DIR instead')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
@@ -351,13 +356,61 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--dead-letters', '--dead-letters', [CompletionResultType]::ParameterName, 'Only dead letters: requests the app did not accept in proxy mode')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per request')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'With ID: print only the exact body bytes')
+            [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recorded requests, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one recorded request in full')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookcli;events;list' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only this event type; a trailing * matches a prefix (invoice.*)')
+            [CompletionResult]::new('--verdict', '--verdict', [CompletionResultType]::ParameterName, 'Only valid or only invalid requests')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'List at most this many, newest first')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--dead-letters', '--dead-letters', [CompletionResultType]::ParameterName, 'Only dead letters: requests the app did not accept in proxy mode')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per request')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hookcli;events;show' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Print only the exact body bytes')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object')
+            [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hookcli;events;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recorded requests, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one recorded request in full')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookcli;events;help;list' {
+            break
+        }
+        'hookcli;events;help;show' {
+            break
+        }
+        'hookcli;events;help;help' {
             break
         }
         'hookcli;replay' {
@@ -388,8 +441,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver signed events to a local endpoint: retries, duplicates, order, load')
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'List, show and generate signed fixtures')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
-            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Where the event store is and what it holds; clear it')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): hookcli''s, or a subcommand''s (`hookcli man sign`)')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Where the event store is and what it holds (`store` alone is `store info`); clear it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List and show the requests `listen` recorded')
@@ -445,6 +498,14 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;help;events' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recorded requests, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one recorded request in full')
+            break
+        }
+        'hookcli;help;events;list' {
+            break
+        }
+        'hookcli;help;events;show' {
             break
         }
         'hookcli;help;replay' {

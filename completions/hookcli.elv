@@ -31,8 +31,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand send 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
             cand fixtures 'List, show and generate signed fixtures'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-            cand man 'Print the man page (roff)'
-            cand store 'Where the event store is and what it holds; clear it'
+            cand man 'Print a man page (roff): hookcli''s, or a subcommand''s (`hookcli man sign`)'
+            cand store 'Where the event store is and what it holds (`store` alone is `store info`); clear it'
             cand config 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
             cand listen 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
             cand events 'List and show the requests `listen` recorded'
@@ -56,6 +56,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
             cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --raw 'Sign FILE''s bytes exactly as they are: no new ids, no new `created`, no re-formatting'
+            cand --json 'Same as --format json'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -113,6 +115,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
             cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --raw 'Send each FILE''s bytes exactly as they are, signed at send time: no new ids, no re-formatting'
             cand --json 'One JSON object per delivery (in load mode: one summary object)'
             cand --print-curl 'Print a curl command that reproduces each request byte for byte'
             cand --dry-run 'Sign and print the requests (as curl commands) without sending anything'
@@ -164,6 +167,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
             cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --json 'One JSON object: {"name", "provider", "event_type", "event_id", "timestamp", "payload"}'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -221,6 +225,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --version 'Print version'
         }
         &'hookcli;man'= {
+            cand --out 'Write every page (hookcli.1, hookcli-sign.1, …) into DIR instead'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
             cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
@@ -324,13 +329,55 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --dead-letters 'Only dead letters: requests the app did not accept in proxy mode'
+            cand --json 'One JSON object per request'
             cand --body 'With ID: print only the exact body bytes'
+            cand --no-store 'Do not record anything in the event store'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List recorded requests, newest first'
+            cand show 'Show one recorded request in full'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookcli;events;list'= {
+            cand --type 'Only this event type; a trailing * matches a prefix (invoice.*)'
+            cand --verdict 'Only valid or only invalid requests'
+            cand --since 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time'
+            cand --limit 'List at most this many, newest first'
+            cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --dead-letters 'Only dead letters: requests the app did not accept in proxy mode'
             cand --json 'One JSON object per request'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'hookcli;events;show'= {
+            cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --body 'Print only the exact body bytes'
+            cand --json 'One JSON object'
+            cand --no-store 'Do not record anything in the event store'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookcli;events;help'= {
+            cand list 'List recorded requests, newest first'
+            cand show 'Show one recorded request in full'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookcli;events;help;list'= {
+        }
+        &'hookcli;events;help;show'= {
+        }
+        &'hookcli;events;help;help'= {
         }
         &'hookcli;replay'= {
             cand --type 'Only this event type; a trailing * matches a prefix (invoice.*)'
@@ -359,8 +406,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand send 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
             cand fixtures 'List, show and generate signed fixtures'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-            cand man 'Print the man page (roff)'
-            cand store 'Where the event store is and what it holds; clear it'
+            cand man 'Print a man page (roff): hookcli''s, or a subcommand''s (`hookcli man sign`)'
+            cand store 'Where the event store is and what it holds (`store` alone is `store info`); clear it'
             cand config 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
             cand listen 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
             cand events 'List and show the requests `listen` recorded'
@@ -401,6 +448,12 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         &'hookcli;help;listen'= {
         }
         &'hookcli;help;events'= {
+            cand list 'List recorded requests, newest first'
+            cand show 'Show one recorded request in full'
+        }
+        &'hookcli;help;events;list'= {
+        }
+        &'hookcli;help;events;show'= {
         }
         &'hookcli;help;replay'= {
         }

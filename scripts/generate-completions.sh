@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the committed shell completions and man page in completions/.
+# Regenerates the committed shell completions and man pages in completions/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 cargo build --quiet
@@ -10,5 +10,6 @@ mkdir -p completions
 "$bin" completions fish > completions/hookcli.fish
 "$bin" completions powershell > completions/_hookcli.ps1
 "$bin" completions elvish > completions/hookcli.elv
-"$bin" man > completions/hookcli.1
+rm -rf completions/man completions/hookcli.1
+"$bin" man --out completions/man
 echo "completions/ regenerated"

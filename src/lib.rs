@@ -57,7 +57,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitStatus> {
     // Commands that need no configuration run even when hookcli.toml is broken.
     match &cli.command {
         Command::Completions(args) => return commands::completions::completions(args.shell),
-        Command::Man => return commands::completions::man(),
+        Command::Man(args) => return commands::man::run(args),
         Command::Config(args) => return commands::config::run(args, &cli.global),
         _ => {}
     }
@@ -72,6 +72,6 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitStatus> {
         Command::Events(args) => commands::events::run(args, g),
         Command::Replay(args) => commands::replay::run(args, g),
         Command::Store(args) => commands::store::run(args, g),
-        Command::Completions(_) | Command::Man | Command::Config(_) => Ok(ExitStatus::Success),
+        Command::Completions(_) | Command::Man(_) | Command::Config(_) => Ok(ExitStatus::Success),
     }
 }

@@ -72,8 +72,8 @@ pub enum Command {
     Fixtures(FixturesCommand),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
-    /// Print the man page (roff).
-    Man,
+    /// Print a man page (roff): hookcli's, or a subcommand's (`hookcli man sign`).
+    Man(ManArgs),
     /// Where the event store is and what it holds (`store` alone is `store info`); clear it.
     Store(StoreArgs),
     /// Show the effective settings and where each comes from (flag, env, hookcli.toml, default).
@@ -117,6 +117,17 @@ pub struct ConfigArgs {
     /// One JSON object: {"file", "settings": {name: {"value", "source"}}}.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print, e.g. `sign` or `fixtures generate` (default: hookcli's).
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
+
+    /// Write every page (hookcli.1, hookcli-sign.1, …) into DIR instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

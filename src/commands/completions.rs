@@ -1,5 +1,5 @@
-//! `hookcli completions SHELL` and `hookcli man`: generated from the same
-//! clap definition; the committed copies in completions/ are checked by a test.
+//! `hookcli completions SHELL`: generated from the clap definition; the
+//! committed copies in completions/ are checked by a test.
 
 use crate::cli::Cli;
 use crate::exit::ExitStatus;
@@ -11,22 +11,43 @@ pub fn completion_script(shell: clap_complete::Shell) -> Vec<u8> {
     let mut cmd = Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "hookcli", &mut buf);
+    if shell == clap_complete::Shell::Fish {
+        buf.extend_from_slice(fish_event_names().as_bytes());
+    }
     buf
 }
 
-/// The man page, as roff.
-pub fn man_page() -> std::io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
-    Ok(buf)
+/// Commands whose positional argument is an event name (or a file), as
+/// fish's generated helpers name them.
+const EVENT_COMMANDS: &[&str] = &[
+    "__fish_hookcli_using_subcommand sign",
+    "__fish_hookcli_using_subcommand send",
+    "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show generate",
+];
+
+/// clap_complete's fish script completes flags and subcommands but no
+/// positional values: these lines add the built-in event names (files
+/// still complete beside them). PowerShell's and elvish's scripts complete
+/// flags, their values and subcommands only; the README says so.
+fn fish_event_names() -> String {
+    let mut names: Vec<String> = crate::fixtures::builtin_names(None)
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut out =
+        String::from("\n# Built-in event names for EVENT arguments (added by hookcli).\n");
+    for condition in EVENT_COMMANDS {
+        out.push_str(&format!(
+            "complete -c hookcli -n \"{condition}\" -a \"{}\"\n",
+            names.join(" ")
+        ));
+    }
+    out
 }
 
 pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitStatus> {
     output::stdout_bytes(&completion_script(shell))?;
-    Ok(ExitStatus::Success)
-}
-
-pub fn man() -> anyhow::Result<ExitStatus> {
-    output::stdout_bytes(&man_page()?)?;
     Ok(ExitStatus::Success)
 }

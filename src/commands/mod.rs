@@ -7,6 +7,7 @@ pub mod config;
 pub mod events;
 pub mod fixtures;
 pub mod listen;
+pub mod man;
 pub mod replay;
 pub mod send;
 pub mod sign;
