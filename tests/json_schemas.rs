@@ -203,6 +203,10 @@ fn every_documented_shape_matches_the_output() {
         "fixtures-list",
         run_json(&["fixtures", "list", "invoice.", "--json"], store).remove(0),
     );
+    actual.insert(
+        "fixtures-show",
+        run_json(&["fixtures", "show", "ping", "--json"], store).remove(0),
+    );
     let out = dir.path().join("gen");
     actual.insert(
         "fixtures-generate",

@@ -32,8 +32,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command accepts.
+/// Options every command accepts, shown under their own heading.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db).
     #[arg(long, global = true, value_name = "PATH")]

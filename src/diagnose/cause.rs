@@ -511,17 +511,18 @@ impl fmt::Display for Cause {
                 tolerance,
             } if *age_seconds < 0 => write!(
                 f,
-                "The timestamp is {} s in the future (tolerance {tolerance} s): sync the \
+                "The timestamp is {} in the future (tolerance {tolerance} s): sync the \
                  sender's and this machine's clocks (NTP).",
-                -age_seconds
+                span(age_seconds.unsigned_abs())
             ),
             Cause::TimestampSkew {
                 age_seconds,
                 tolerance,
             } => write!(
                 f,
-                "The timestamp is {age_seconds} s old (tolerance {tolerance} s): this is a \
-                 replay or a delayed delivery; re-send a fresh event, and check the clock."
+                "The timestamp is {} old (tolerance {tolerance} s): this is a \
+                 replay or a delayed delivery; re-send a fresh event, and check the clock.",
+                span(age_seconds.unsigned_abs())
             ),
             Cause::BodyMutated {
                 mutation, detail, ..
@@ -555,5 +556,38 @@ impl fmt::Display for Cause {
                 write!(f, "{detail}: {fix}.")
             }
         }
+    }
+}
+
+/// `42 s`, or for longer spans `about 3 years (96157783 s)`: a person reads
+/// the first, a script can still find the exact number.
+fn span(seconds: u64) -> String {
+    const UNITS: [(u64, &str); 5] = [
+        (365 * 86_400, "year"),
+        (30 * 86_400, "month"),
+        (86_400, "day"),
+        (3_600, "hour"),
+        (60, "minute"),
+    ];
+    if seconds < 120 {
+        return format!("{seconds} s");
+    }
+    let (size, unit) = UNITS
+        .iter()
+        .copied()
+        .find(|(size, _)| seconds >= *size)
+        .unwrap_or((60, "minute"));
+    let n = (seconds + size / 2) / size;
+    format!("about {n} {unit}{} ({seconds} s)", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod span_tests {
+    #[test]
+    fn long_spans_read_as_people_say_them() {
+        assert_eq!(super::span(42), "42 s");
+        assert_eq!(super::span(3600), "about 1 hour (3600 s)");
+        assert_eq!(super::span(96_157_783), "about 3 years (96157783 s)");
+        assert_eq!(super::span(400), "about 7 minutes (400 s)");
     }
 }

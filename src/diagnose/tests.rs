@@ -513,7 +513,7 @@ fn report_is_compact_and_readable() {
     received excerpt: eeded\"\\n}}\\n
     original excerpt: eeded\"\\n}}
 
-[timestamp_skew] The timestamp is 3600 s old (tolerance 300 s): this is a replay or a delayed delivery; re-send a fresh event, and check the clock.
+[timestamp_skew] The timestamp is about 1 hour (3600 s) old (tolerance 300 s): this is a replay or a delayed delivery; re-send a fresh event, and check the clock.
     age seconds: 3600
     tolerance: 300
     direction: past
