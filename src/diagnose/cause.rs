@@ -578,7 +578,10 @@ fn span(seconds: u64) -> String {
         .find(|(size, _)| seconds >= *size)
         .unwrap_or((60, "minute"));
     let n = (seconds + size / 2) / size;
-    format!("about {n} {unit}{} ({seconds} s)", if n == 1 { "" } else { "s" })
+    format!(
+        "about {n} {unit}{} ({seconds} s)",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 #[cfg(test)]
