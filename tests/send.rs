@@ -399,9 +399,11 @@ fn retries_stop_at_max_attempts_and_the_exit_code_says_failure() {
     assert_eq!(code, 1, "{out}{err}");
     assert_eq!(server.received().len(), 2);
     assert!(
-        out.contains("retrying in 10.0 ms, re-signed with a fresh timestamp"),
+        out.contains("attempt 1 of 2: 500 Internal Server Error in"),
         "{out}"
     );
+    assert!(out.contains("retrying in 10.0 ms, re-signed"), "{out}");
+    assert!(out.contains("gave up after 2 attempts"), "{out}");
     assert!(
         out.contains("FAIL: 500 Internal Server Error, expected --expect 2xx"),
         "{out}"
