@@ -187,16 +187,23 @@ impl clap::builder::TypedValueParser for EventNameParser {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        let mut names: Vec<String> = crate::fixtures::builtin_names(None)
-            .into_iter()
-            .map(|(_, n)| n)
-            .collect();
-        names.sort();
-        names.dedup();
         Some(Box::new(
-            names.into_iter().map(clap::builder::PossibleValue::new),
+            event_names()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
         ))
     }
+}
+
+/// Every built-in event name once, sorted: what shells complete.
+pub fn event_names() -> Vec<String> {
+    let mut names: Vec<String> = crate::fixtures::builtin_names(None)
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// Options shared by every command that turns a fixture into an event.

@@ -30,12 +30,7 @@ const EVENT_COMMANDS: &[&str] = &[
 /// still complete beside them). PowerShell's and elvish's scripts complete
 /// flags, their values and subcommands only; the README says so.
 fn fish_event_names() -> String {
-    let mut names: Vec<String> = crate::fixtures::builtin_names(None)
-        .into_iter()
-        .map(|(_, n)| n)
-        .collect();
-    names.sort();
-    names.dedup();
+    let names = crate::cli::event_names();
     let mut out =
         String::from("\n# Built-in event names for EVENT arguments (added by hookcli).\n");
     for condition in EVENT_COMMANDS {
