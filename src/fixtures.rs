@@ -482,6 +482,7 @@ fn generated_value(
         GeneratedKind::Rfc3339 => rfc3339(timestamp).into(),
         GeneratedKind::Rfc2822 => rfc2822(timestamp).into(),
         GeneratedKind::Hex { prefix, len } => ids.hex_of(prefix, len, &purpose).into(),
+        GeneratedKind::Number { digits } => ids.number_of(digits, &purpose).into(),
     }
 }
 

@@ -75,6 +75,14 @@ impl IdSource {
         out
     }
 
+    /// A number of `digits` decimal digits, no leading zero (GitHub's ids).
+    pub fn number_of(self, digits: u32, purpose: &[&[u8]]) -> u64 {
+        let bytes: [u8; 32] = self.hasher(purpose).finalize().into();
+        let n = u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"));
+        let low = 10u64.pow(digits.clamp(1, 19) - 1);
+        low + n % (low * 9)
+    }
+
     /// An RFC 4122 version-4-shaped GUID.
     pub fn uuid(self, purpose: &str) -> String {
         self.uuid_of(&[purpose.as_bytes()])

@@ -547,3 +547,106 @@ fn small_texts() {
     let global = help.find("Global options:").unwrap();
     assert!(own < global && help[global..].contains("--store"), "{help}");
 }
+
+#[test]
+fn github_events_get_fresh_ids_every_run() {
+    let sign = || {
+        let (code, out, err) = run(
+            &[
+                "--no-store",
+                "sign",
+                "push",
+                "--provider",
+                "github",
+                "--secret",
+                "s",
+                "--format",
+                "json",
+            ],
+            b"",
+        );
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let body: serde_json::Value = serde_json::from_str(v["body"].as_str().unwrap()).unwrap();
+        (v["headers"]["X-Hub-Signature-256"].clone(), body)
+    };
+    let (sig1, body1) = sign();
+    let (sig2, body2) = sign();
+    assert_ne!(sig1, sig2);
+    assert_ne!(body1["after"], body2["after"]);
+    assert_eq!(body1["after"], body1["head_commit"]["id"]);
+    // A seed still makes them reproducible.
+    let seeded = || {
+        run(
+            &[
+                "--no-store",
+                "sign",
+                "push",
+                "--provider",
+                "github",
+                "--secret",
+                "s",
+                "--seed",
+                "7",
+                "--timestamp",
+                "1700000000",
+            ],
+            b"",
+        )
+        .1
+    };
+    assert_eq!(seeded(), seeded());
+}
+
+#[test]
+fn a_reversed_sequence_is_seen_as_out_of_order_and_standard_types_are_named() {
+    let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    let l = Listening::start(&["--secret", secret, "--json"]);
+    let to = l.addr.port().to_string();
+    let (code, _, err) = run(
+        &[
+            "--no-store",
+            "send",
+            "customer.subscription.created",
+            "customer.subscription.updated",
+            "--order",
+            "reversed",
+            "--to",
+            &to,
+            "--secret",
+            secret,
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let first = l.next_json();
+    let second = l.next_json();
+    assert_eq!(first["event_type"], "customer.subscription.updated");
+    assert_eq!(second["event_type"], "customer.subscription.created");
+    assert!(
+        second["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["id"] == "out_of_order"),
+        "{second}"
+    );
+    let (code, _, err) = run(
+        &[
+            "--no-store",
+            "send",
+            "user.created",
+            "--provider",
+            "standard",
+            "--to",
+            &to,
+            "--secret",
+            secret,
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let line = l.next_json();
+    assert_eq!(line["provider"], "standard");
+    assert_eq!(line["event_type"], "user.created", "{line}");
+}

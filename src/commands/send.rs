@@ -212,10 +212,14 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         );
     }
 
-    // Render every event once: its id stays the same across retries and duplicates.
-    event_settings.timestamp = settings.sign_time();
+    // Render every event once: its id stays the same across retries and
+    // duplicates. The events named happened in that order, a second apart
+    // (the last one now), so a reversed or shuffled delivery can be told.
+    let last = settings.sign_time();
+    let before = fixtures.len() as i64 - 1;
     let mut events = raw;
     for (i, fixture) in fixtures.iter().enumerate() {
+        event_settings.timestamp = last - (before - i as i64);
         events.push(
             fixture
                 .render(&event_settings.render_options(i as u64))

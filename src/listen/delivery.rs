@@ -56,8 +56,8 @@ impl fmt::Display for Flag {
                  `created` or fetch the object's current state"
             }
             Flag::ReplayedSignature => {
-                "this exact signature was already received: a replay; reject timestamps outside the tolerance \
-                 and dedupe by event id"
+                "this exact signature was already received: a replay; dedupe by event id (and where the \
+                 provider signs a timestamp, reject ones outside the tolerance)"
             }
             Flag::LivemodeMismatch => {
                 "`livemode` disagrees with the secret that verified it: a test event reached the live endpoint \

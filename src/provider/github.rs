@@ -106,6 +106,69 @@ impl Scheme for GitHub {
         meta
     }
 
+    /// Fresh ids for each event: a push's commit, a ping's hook, the id of
+    /// the issue, comment, pull request, release, check suite or workflow
+    /// run the event is about, a star's time. (A redelivery of one event
+    /// keeps them; a new event has new ones.)
+    fn place(&self, payload: &mut Value, put: &mut dyn FnMut(Generated) -> Value) {
+        let Some(obj) = payload.as_object_mut() else {
+            return;
+        };
+        if obj.get("after").is_some_and(Value::is_string) {
+            let commit = put(Generated {
+                purpose: "commit",
+                kind: GeneratedKind::Hex {
+                    prefix: "",
+                    len: 40,
+                },
+            });
+            if let Some(Value::Object(head)) = obj.get_mut("head_commit") {
+                head.insert("id".into(), commit.clone());
+            }
+            if let Some(Value::Array(commits)) = obj.get_mut("commits")
+                && let Some(Value::Object(last)) = commits.last_mut()
+            {
+                last.insert("id".into(), commit.clone());
+            }
+            obj.insert("after".into(), commit);
+        }
+        if obj.get("hook_id").is_some_and(Value::is_number) {
+            let hook = put(Generated {
+                purpose: "hook",
+                kind: GeneratedKind::Number { digits: 9 },
+            });
+            if let Some(Value::Object(h)) = obj.get_mut("hook") {
+                h.insert("id".into(), hook.clone());
+            }
+            obj.insert("hook_id".into(), hook);
+        }
+        for subject in [
+            "issue",
+            "comment",
+            "pull_request",
+            "release",
+            "check_suite",
+            "workflow_run",
+        ] {
+            if let Some(Value::Object(o)) = obj.get_mut(subject)
+                && o.get("id").is_some_and(Value::is_number)
+            {
+                let id = put(Generated {
+                    purpose: subject,
+                    kind: GeneratedKind::Number { digits: 10 },
+                });
+                o.insert("id".into(), id);
+            }
+        }
+        if obj.get("starred_at").is_some_and(Value::is_string) {
+            let at = put(Generated {
+                purpose: "starred",
+                kind: GeneratedKind::Rfc3339,
+            });
+            obj.insert("starred_at".into(), at);
+        }
+    }
+
     fn delivery_id(&self) -> Option<Generated> {
         Some(Generated {
             purpose: "delivery",

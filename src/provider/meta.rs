@@ -10,7 +10,7 @@ pub struct EventMeta {
     pub event_id: Option<String>,
     /// Unix seconds the event was created (Stripe `created`).
     pub created: Option<i64>,
-    /// The object the event is about (`data.object.id`).
+    /// The object the event is about (`data.object.id`, else `data.id`).
     pub object_id: Option<String>,
     pub livemode: Option<bool>,
     /// A GitHub-style `action` field.
@@ -32,13 +32,68 @@ struct BodyFields {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct DataFields {
-    object: Option<ObjectFields>,
+    object: ObjectFields,
+    /// Standard Webhooks' envelope puts the resource itself in `data`.
+    id: Option<Value>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+/// `data.object`'s id when it is an object; anything else there (Clerk's
+/// `"object": "user"`, say) is skipped rather than failing the whole body.
+#[derive(Default)]
 struct ObjectFields {
     id: Option<Value>,
+}
+
+impl<'de> Deserialize<'de> for ObjectFields {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = ObjectFields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ObjectFields, A::Error> {
+                let mut id = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<str>>()? {
+                    if key == "id" {
+                        id = Some(map.next_value()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(ObjectFields { id })
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<ObjectFields, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(ObjectFields::default())
+            }
+            fn visit_str<E>(self, _: &str) -> Result<ObjectFields, E> {
+                Ok(ObjectFields::default())
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<ObjectFields, E> {
+                Ok(ObjectFields::default())
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<ObjectFields, E> {
+                Ok(ObjectFields::default())
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<ObjectFields, E> {
+                Ok(ObjectFields::default())
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<ObjectFields, E> {
+                Ok(ObjectFields::default())
+            }
+            fn visit_unit<E>(self) -> Result<ObjectFields, E> {
+                Ok(ObjectFields::default())
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 fn text(v: Option<Value>) -> Option<String> {
@@ -56,7 +111,9 @@ impl EventMeta {
             event_type: text(fields.kind),
             event_id: text(fields.id),
             created: fields.created.and_then(|c| c.as_i64()),
-            object_id: fields.data.and_then(|d| d.object).and_then(|o| text(o.id)),
+            object_id: fields
+                .data
+                .and_then(|d| text(d.object.id).or_else(|| text(d.id))),
             livemode: fields.livemode.and_then(|l| l.as_bool()),
             action: text(fields.action),
         }
@@ -76,5 +133,11 @@ mod tests {
         assert_eq!(m.object_id.as_deref(), Some("ch_1"));
         assert_eq!(m.created, Some(5));
         assert_eq!(EventMeta::from_body(b"\xff not json"), EventMeta::default());
+        // A `data.object` that is not an object loses only its own id.
+        let clerk = EventMeta::from_body(
+            br#"{"type":"user.created","data":{"id":"user_1","object":"user"}}"#,
+        );
+        assert_eq!(clerk.event_type.as_deref(), Some("user.created"));
+        assert_eq!(clerk.object_id.as_deref(), Some("user_1"));
     }
 }

@@ -113,6 +113,10 @@ pub enum GeneratedKind {
     Rfc3339,
     /// The event's time as RFC 2822, in UTC (Twilio's `Timestamp`).
     Rfc2822,
+    /// A JSON number of `digits` decimal digits (GitHub's ids).
+    Number {
+        digits: u32,
+    },
     /// `prefix` and `len` lowercase hex digits (Twilio's SIDs).
     Hex {
         prefix: &'static str,
