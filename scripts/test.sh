@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: installs the providers' official
-# verifier packages (PyPI and npm, into tests/official/), then runs every
+# verifier packages (PyPI and npm, into tests/official/) and what the apps
+# audited by `hookcli check` need (tests/apps/), then runs every
 # Rust test. Extra arguments go to `cargo test` (e.g. a test name filter).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup-verifiers.sh
+bash scripts/setup-test-apps.sh
 cargo test --locked --all-targets "$@"

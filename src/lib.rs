@@ -1,6 +1,7 @@
 //! hookcli: sign, send, receive and diagnose webhooks locally.
 
 pub mod capture;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -72,6 +73,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitStatus> {
         Command::Events(args) => commands::events::run(args, g),
         Command::Replay(args) => commands::replay::run(args, g),
         Command::Store(args) => commands::store::run(args, g),
+        Command::Check(args) => commands::check::run(args, g),
         Command::Completions(_) | Command::Man(_) | Command::Config(_) => Ok(ExitStatus::Success),
     }
 }

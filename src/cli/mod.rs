@@ -16,6 +16,9 @@ use std::path::PathBuf;
 pub mod send;
 pub use send::SendArgs;
 
+pub mod check;
+pub use check::CheckArgs;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "hookcli",
@@ -85,6 +88,8 @@ pub enum Command {
     Events(EventsArgs),
     /// Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known.
     Replay(ReplayArgs),
+    /// Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded.
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]

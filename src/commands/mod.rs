@@ -2,6 +2,7 @@
 //! call the pure core, hand the results to `output`. Shared resolution lives
 //! here.
 
+pub mod check;
 pub mod completions;
 pub mod config;
 pub mod events;

@@ -478,7 +478,7 @@ fn record(
 }
 
 /// Records what came back for an attempt whose request is `signed_id`.
-fn record_response(
+pub(super) fn record_response(
     store: Option<&Store>,
     signed_id: Option<i64>,
     url: &str,

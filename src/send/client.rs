@@ -62,6 +62,18 @@ impl Client {
         headers: &Headers,
         body: bytes::Bytes,
     ) -> Result<Response, DeliveryError> {
+        self.request(reqwest::Method::POST, url, headers, body).await
+    }
+
+    /// Sends `body` with `headers` to `url` by `method` and reads the
+    /// response (`check` also sends GET and PUT).
+    pub async fn request(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        headers: &Headers,
+        body: bytes::Bytes,
+    ) -> Result<Response, DeliveryError> {
         let parsed = reqwest::Url::parse(url)
             .map_err(|e| DeliveryError::InvalidUrl(format!("{url}: {e}")))?;
         if !matches!(parsed.scheme(), "http" | "https") {
@@ -74,7 +86,8 @@ impl Client {
             let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
                 DeliveryError::Other(format!("'{name}' is not a valid header name"))
             })?;
-            let value = HeaderValue::from_str(value).map_err(|_| {
+            // From bytes: a value may carry UTF-8 (audits send such headers).
+            let value = HeaderValue::from_bytes(value.as_bytes()).map_err(|_| {
                 DeliveryError::Other(format!("the {name} header value is not valid"))
             })?;
             map.append(name, value);
@@ -83,7 +96,7 @@ impl Client {
         let result = async {
             let mut response = self
                 .http
-                .post(parsed.clone())
+                .request(method, parsed.clone())
                 .headers(map)
                 .body(body)
                 .send()

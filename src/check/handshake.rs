@@ -1,0 +1,43 @@
+//! Provider handshakes: requests a provider sends to set up or check an
+//! endpoint (GitHub's `ping`), listed per provider in the profile.
+
+use super::session::{is_2xx, status_of};
+use super::{Audit, Finding, Group, Status};
+
+pub fn all(a: &mut Audit) {
+    for h in a.profile.handshakes {
+        let mut f = Finding::new(h.id, Group::Handshake, h.severity);
+        if !a.wants(h.id) {
+            f.status = Status::Skip;
+            f.summary = super::NOT_SELECTED.into();
+            a.push(f);
+            continue;
+        }
+        a.session.check = h.id;
+        let now = a.session.now();
+        let event = a.build.event(h.event, now, &[]);
+        let (event, secret) = match a.baseline.clone() {
+            Some(b) => (super::build::reform(&event, b.form), b.secret),
+            None => (event, a.primary().clone()),
+        };
+        let req = a.build.signed(&event, &secret);
+        let (result, ev) = a.send(h.what, &req);
+        if is_2xx(&result) {
+            f.summary = format!("answers {} to {}", status_of(&result).unwrap_or_default(), h.what);
+        } else if a.baseline.is_none() {
+            f.status = Status::Unverified;
+            f.summary = "not meaningful: the app rejects genuine deliveries (see valid_delivery_accepted)".into();
+        } else {
+            f.status = Status::Fail;
+            f.summary = format!(
+                "{} gets {}",
+                h.what,
+                status_of(&result).map_or("no answer".into(), |s| s.to_string())
+            );
+            f.fix = Some(h.fix.into());
+            f.cause = super::why::classify(a, &result);
+            f.evidence.push(ev);
+        }
+        a.push(f);
+    }
+}

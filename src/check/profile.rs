@@ -1,0 +1,369 @@
+//! Everything the audit decides per provider, in one table: which events it
+//! sends, how long the provider waits, how its timestamps are graded, which
+//! forgeries its header format allows, its handshakes, and the error texts
+//! its official SDKs answer with. The rest of `check` is provider-neutral
+//! and reads only a [`Profile`]; a provider added to hookcli gets an audit
+//! by adding one entry to [`PROFILES`] (and, later, by moving its entry into
+//! the provider's own registry value as a hook).
+
+use super::Severity;
+use crate::request::Headers;
+use std::time::Duration;
+
+/// How a provider's audit is run and graded.
+pub struct Profile {
+    /// The provider id (`Provider::name`).
+    pub provider: &'static str,
+    /// A common event every handler processes: the genuine delivery.
+    pub genuine_event: &'static str,
+    /// A real event type handlers rarely list.
+    pub rare_event: &'static str,
+    /// Two dependent events, sent in the wrong order.
+    pub ordered: Option<Ordered>,
+    /// How long the provider waits for an answer, and who says so.
+    pub budget: Duration,
+    pub budget_source: &'static str,
+    /// Severity of answering slower than the budget.
+    pub budget_severity: Severity,
+    /// The signed timestamp's tolerance in seconds; `None` when the scheme
+    /// signs no timestamp (no replay window to test).
+    pub tolerance: Option<i64>,
+    pub stale_severity: Severity,
+    /// How an accepted future timestamp is graded.
+    pub future: FutureGrade,
+    /// The status a provider demands for a bad signature, when it demands
+    /// one exactly (Discord, Shopify compliance); else any 4xx passes.
+    pub bad_signature_status: Option<u16>,
+    /// Size of the large-but-legitimate event.
+    pub large_payload: usize,
+    pub large_payload_source: &'static str,
+    /// Header forgeries the provider's format allows.
+    pub forgeries: Forgeries,
+    /// Requests the provider sends to set up or check an endpoint.
+    pub handshakes: &'static [Handshake],
+    /// Error texts of the provider's official SDKs, and what each means
+    /// when an app echoes it.
+    pub sdk_texts: &'static [(&'static str, SdkMeaning)],
+}
+
+/// Two events that depend on each other, sent later-one first.
+pub struct Ordered {
+    /// Sent first (it depends on `earlier`).
+    pub later: &'static str,
+    pub earlier: &'static str,
+    /// Dotted path of the object id both must share.
+    pub link: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FutureGrade {
+    /// Accepting it is a failure of this severity.
+    Reject(Severity),
+    /// The official SDKs accept future timestamps: report it, do not fail.
+    ReportOnly { why: &'static str },
+}
+
+/// What an SDK's error text, echoed in an answer, says about the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SdkMeaning {
+    /// The SDK found no signature matching (wrong secret or changed body).
+    SignatureMismatch,
+    /// The SDK was handed a parsed object, not the raw body.
+    BodyParsed,
+    /// The SDK saw no (or an unreadable) signature header.
+    HeaderLost,
+    /// The SDK saw an empty body.
+    BodyLost,
+    /// The SDK judged the timestamp out of tolerance.
+    Timestamp,
+}
+
+/// What a forgery builder starts from: a genuine delivery's headers and the
+/// signature material around it.
+pub struct ForgeInput<'a> {
+    pub headers: &'a Headers,
+    /// The signature header's name and the genuine signature in wire form.
+    pub header: &'static str,
+    pub signature: &'a str,
+    /// A signature over the same message with a secret the app does not hold.
+    pub other: &'a str,
+    pub timestamp: i64,
+    /// The genuine key, for legacy-scheme MACs (downgrade).
+    pub key: &'a [u8],
+    pub body: &'a [u8],
+}
+
+/// A header set and a label saying what it tries.
+pub type Variant = (&'static str, Headers);
+
+/// Forgeries that depend on the header format; `None` = not applicable.
+pub struct Forgeries {
+    /// Two signatures in one header, one valid, in both orders.
+    pub rotation: Option<fn(&ForgeInput) -> Vec<Variant>>,
+    /// A valid signature next to one of a scheme the verifier must ignore.
+    pub unknown_scheme: Option<fn(&ForgeInput) -> Vec<Variant>>,
+    /// Only a legacy, weaker signature (valid under the real secret).
+    pub downgrade: Option<fn(&ForgeInput) -> Vec<Variant>>,
+}
+
+/// A setup request a provider sends to an endpoint.
+pub struct Handshake {
+    /// The check id (`github_ping`).
+    pub id: &'static str,
+    /// The built-in fixture it sends.
+    pub event: &'static str,
+    pub severity: Severity,
+    pub what: &'static str,
+    pub fix: &'static str,
+}
+
+/// Every provider's profile.
+pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD];
+
+/// The profile of a provider id.
+pub fn for_provider(id: &str) -> Option<&'static Profile> {
+    PROFILES.iter().find(|p| p.provider == id)
+}
+
+const STRIPE: Profile = Profile {
+    provider: "stripe",
+    genuine_event: "payment_intent.succeeded",
+    rare_event: "climate.order.delayed",
+    ordered: Some(Ordered {
+        later: "invoice.paid",
+        earlier: "invoice.created",
+        link: "data.object.id",
+    }),
+    budget: Duration::from_secs(30),
+    budget_source: "Stripe publishes no timeout; the Stripe CLI forwards with 30 s",
+    budget_severity: Severity::Warning,
+    tolerance: Some(300),
+    stale_severity: Severity::Warning,
+    future: FutureGrade::ReportOnly {
+        why: "stripe-node, stripe-python, stripe-ruby and stripe-go accept future timestamps too",
+    },
+    bad_signature_status: None,
+    large_payload: 256 * 1024,
+    large_payload_source: "large invoices and sessions; Express's default body limit is 100 kB",
+    forgeries: Forgeries {
+        rotation: Some(stripe_rotation),
+        unknown_scheme: Some(stripe_unknown_scheme),
+        downgrade: Some(stripe_downgrade),
+    },
+    handshakes: &[],
+    sdk_texts: &[
+        (
+            "No signatures found matching the expected signature",
+            SdkMeaning::SignatureMismatch,
+        ),
+        (
+            "Webhook payload must be provided as a string or a Buffer",
+            SdkMeaning::BodyParsed,
+        ),
+        (
+            "Unable to extract timestamp and signatures from header",
+            SdkMeaning::HeaderLost,
+        ),
+        (
+            "No stripe-signature header value was provided",
+            SdkMeaning::HeaderLost,
+        ),
+        ("No signatures found with expected scheme", SdkMeaning::HeaderLost),
+        ("No webhook payload was provided", SdkMeaning::BodyLost),
+        ("Timestamp outside the tolerance zone", SdkMeaning::Timestamp),
+    ],
+};
+
+const GITHUB: Profile = Profile {
+    provider: "github",
+    genuine_event: "push",
+    rare_event: "star.created",
+    ordered: Some(Ordered {
+        later: "pull_request.closed",
+        earlier: "pull_request.opened",
+        link: "pull_request.id",
+    }),
+    budget: Duration::from_secs(10),
+    budget_source: "GitHub drops the connection after 10 s",
+    budget_severity: Severity::Warning,
+    tolerance: None,
+    stale_severity: Severity::Warning,
+    future: FutureGrade::Reject(Severity::Warning),
+    bad_signature_status: None,
+    large_payload: 1024 * 1024,
+    large_payload_source: "GitHub sends payloads up to 25 MB; a push of many commits is several MB",
+    forgeries: Forgeries {
+        rotation: None,
+        unknown_scheme: None,
+        downgrade: Some(github_downgrade),
+    },
+    handshakes: &[Handshake {
+        id: "github_ping",
+        event: "ping",
+        severity: Severity::Warning,
+        what: "GitHub's `ping` event, sent when the webhook is created",
+        fix: "answer 2xx to X-GitHub-Event: ping before looking for fields other events carry (ref, action)",
+    }],
+    sdk_texts: &[
+        (
+            "signature does not match event payload and secret",
+            SdkMeaning::SignatureMismatch,
+        ),
+        (
+            "[@octokit/webhooks-methods] eventPayload must be a string",
+            SdkMeaning::BodyParsed,
+        ),
+        (
+            "[@octokit/webhooks-methods] payload must be a string",
+            SdkMeaning::BodyParsed,
+        ),
+        (
+            "[@octokit/webhooks-methods] secret, eventPayload & signature required",
+            SdkMeaning::HeaderLost,
+        ),
+    ],
+};
+
+const STANDARD: Profile = Profile {
+    provider: "standard",
+    genuine_event: "user.created",
+    rare_event: "email.bounced",
+    ordered: Some(Ordered {
+        later: "user.updated",
+        earlier: "user.created",
+        link: "data.id",
+    }),
+    budget: Duration::from_secs(15),
+    budget_source: "Svix waits 15 s; the Standard Webhooks spec advises 15-30 s",
+    budget_severity: Severity::Warning,
+    tolerance: Some(300),
+    stale_severity: Severity::Critical,
+    future: FutureGrade::Reject(Severity::Warning),
+    bad_signature_status: None,
+    large_payload: 256 * 1024,
+    large_payload_source: "the spec advises small payloads, senders allow far larger ones",
+    forgeries: Forgeries {
+        rotation: Some(standard_rotation),
+        unknown_scheme: Some(standard_unknown_scheme),
+        downgrade: None,
+    },
+    handshakes: &[],
+    sdk_texts: &[
+        ("No matching signature found", SdkMeaning::SignatureMismatch),
+        ("Missing required headers", SdkMeaning::HeaderLost),
+        ("Invalid Signature Headers", SdkMeaning::HeaderLost),
+        ("Message timestamp too old", SdkMeaning::Timestamp),
+        ("Message timestamp too new", SdkMeaning::Timestamp),
+    ],
+};
+
+/// `headers` with `name` set to `value` (replacing every copy).
+pub fn with_header(headers: &Headers, name: &str, value: String) -> Headers {
+    let mut out: Headers = headers
+        .iter()
+        .filter(|(n, _)| !n.eq_ignore_ascii_case(name))
+        .collect();
+    out.push(name, value);
+    out
+}
+
+/// `headers` without `name`.
+pub fn without_header(headers: &Headers, name: &str) -> Headers {
+    headers
+        .iter()
+        .filter(|(n, _)| !n.eq_ignore_ascii_case(name))
+        .collect()
+}
+
+fn stripe_rotation(f: &ForgeInput) -> Vec<Variant> {
+    let t = f.timestamp;
+    vec![
+        (
+            "unknown signature first",
+            with_header(f.headers, f.header, format!("t={t},v1={},v1={}", f.other, f.signature)),
+        ),
+        (
+            "unknown signature last",
+            with_header(f.headers, f.header, format!("t={t},v1={},v1={}", f.signature, f.other)),
+        ),
+    ]
+}
+
+fn stripe_unknown_scheme(f: &ForgeInput) -> Vec<Variant> {
+    // Stripe adds a fake `v0` to test-mode events; verifiers skip it.
+    let t = f.timestamp;
+    vec![(
+        "v1 valid, v0 junk",
+        with_header(f.headers, f.header, format!("t={t},v1={},v0={}", f.signature, f.other)),
+    )]
+}
+
+fn stripe_downgrade(f: &ForgeInput) -> Vec<Variant> {
+    // Only `v0`, carrying a MAC valid under the real secret: a verifier that
+    // accepts any scheme's signature accepts it.
+    let t = f.timestamp;
+    vec![(
+        "only v0 (valid MAC), no v1",
+        with_header(f.headers, f.header, format!("t={t},v0={}", f.signature)),
+    )]
+}
+
+fn standard_rotation(f: &ForgeInput) -> Vec<Variant> {
+    vec![
+        (
+            "unknown signature first",
+            with_header(f.headers, f.header, format!("v1,{} v1,{}", f.other, f.signature)),
+        ),
+        (
+            "unknown signature last",
+            with_header(f.headers, f.header, format!("v1,{} v1,{}", f.signature, f.other)),
+        ),
+    ]
+}
+
+fn standard_unknown_scheme(f: &ForgeInput) -> Vec<Variant> {
+    // `v1a` (Ed25519) entries are skipped by HMAC verifiers.
+    vec![(
+        "v1a junk, v1 valid",
+        with_header(f.headers, f.header, format!("v1a,{} v1,{}", f.other, f.signature)),
+    )]
+}
+
+fn github_downgrade(f: &ForgeInput) -> Vec<Variant> {
+    // GitHub still sends the legacy SHA-1 signature; a verifier that falls
+    // back to it when X-Hub-Signature-256 is absent or wrong is downgradable.
+    let sha1 = format!("sha1={}", super::sign::hmac_sha1_hex(f.key, f.body));
+    let legacy = with_header(f.headers, "X-Hub-Signature", sha1);
+    vec![
+        (
+            "valid X-Hub-Signature (SHA-1), no X-Hub-Signature-256",
+            without_header(&legacy, f.header),
+        ),
+        (
+            "valid X-Hub-Signature (SHA-1), wrong X-Hub-Signature-256",
+            with_header(&legacy, f.header, format!("sha256={}", f.other)),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provider::Provider;
+
+    #[test]
+    fn every_provider_has_a_profile_and_its_fixtures_exist() {
+        for p in Provider::ALL {
+            let profile = for_provider(p.name()).expect("a profile per provider");
+            let mut events = vec![profile.genuine_event, profile.rare_event];
+            if let Some(o) = &profile.ordered {
+                events.extend([o.later, o.earlier]);
+            }
+            events.extend(profile.handshakes.iter().map(|h| h.event));
+            for e in events {
+                crate::fixtures::resolve(e, Some(p), &[])
+                    .unwrap_or_else(|err| panic!("{p}: {e}: {err}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! `hookcli check`: resolve the flags, run the audit (`crate::check`) over
+//! the HTTP client in `crate::send`, record every delivery in the event
+//! store, print the report in the chosen format.
+
+use super::{Globals, now, record_signed};
+use crate::check::{self, AuditError, Exchange, Outgoing, Plan, Selection, Severity};
+use crate::cli::check::{CheckArgs, CheckFormat, FailOn};
+use crate::exit::{ExitStatus, Hinted};
+use crate::fixtures::Event;
+use crate::output;
+use crate::provider::Provider;
+use crate::send::{Client, ClientOptions, DeliveryError, Response};
+use crate::store::Store;
+use std::time::{Duration, Instant};
+
+/// Deliveries in the burst, and how many are in flight at once.
+const BURST: (usize, usize) = (50, 10);
+
+pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
+    let provider = globals
+        .provider(args.provider.as_deref())?
+        .unwrap_or(Provider::Stripe);
+    let profile = check::profile::for_provider(provider.name()).ok_or_else(|| {
+        Hinted::usage(
+            format!("hookcli has no audit profile for {provider} yet"),
+            "pass --provider stripe, github or standard",
+        )
+    })?;
+    let url = globals.target(args.to.as_deref())?;
+    if !args.allow_remote {
+        ensure_loopback(&url, "--to")?;
+    }
+    let budget = match &args.budget {
+        Some(text) => duration("budget", text)?,
+        None => profile.budget,
+    };
+    if budget.is_zero() {
+        return Err(Hinted::usage("--budget must be more than 0", "e.g. --budget 10s").into());
+    }
+    let max_time = duration("max-time", &args.max_time)?;
+    let selection = selection(args)?;
+    let secrets = globals.verification_secrets(provider, &args.secret)?;
+    for s in &secrets {
+        provider.scheme().key(s.expose()).map_err(|e| {
+            Hinted::usage(
+                format!("{provider} cannot sign with {s}: {e}"),
+                "check the secret: Standard Webhooks secrets are whsec_ followed by base64",
+            )
+        })?;
+    }
+    let observer = match &args.probe_url {
+        Some(u) => {
+            let parsed = reqwest::Url::parse(u).map_err(|e| {
+                Hinted::usage(
+                    format!("--probe-url {u}: {e}"),
+                    "give a full URL, e.g. --probe-url http://localhost:3000/test/effects",
+                )
+            })?;
+            if !matches!(parsed.scheme(), "http" | "https") {
+                return Err(Hinted::usage(
+                    format!("--probe-url {u}: only http:// and https:// are supported"),
+                    "e.g. --probe-url http://localhost:3000/test/effects",
+                )
+                .into());
+            }
+            if !args.allow_remote {
+                ensure_loopback(u, "--probe-url")?;
+            }
+            Some(u.clone())
+        }
+        None => None,
+    };
+    let fail_on = match args.fail_on {
+        FailOn::Critical => Severity::Critical,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    let format = if args.json {
+        CheckFormat::Json
+    } else {
+        args.format
+    };
+
+    // The provider gives up at the budget; hookcli waits twice as long so a
+    // slow answer is still seen (and graded by ack_within_budget).
+    let timeout = (budget * 2).clamp(Duration::from_secs(1), Duration::from_secs(60));
+    let client = Client::new(&ClientOptions {
+        timeout,
+        insecure: args.insecure,
+        pool_size: BURST.1,
+    })
+    .map_err(|e| Hinted::usage(e.to_string(), e.hint()))?;
+    let rt = crate::send::runtime(Some(1))?;
+    let mut wire = Wire {
+        rt,
+        client,
+        url: url.clone(),
+        observer: observer.clone(),
+        store: globals.open_store(),
+        provider,
+        progress: output::spinner("auditing"),
+    };
+    if let Some(Err(e)) = wire.observe() {
+        return Err(Hinted::usage(
+            format!("the observer at {} cannot be read: {e}", observer.unwrap_or_default()),
+            "--probe-url must answer GET with the side-effect count: an integer, or JSON holding one number",
+        )
+        .into());
+    }
+    let plan = Plan {
+        target: url,
+        provider,
+        secrets: &secrets,
+        budget,
+        selection,
+        observer: args.probe_url.clone(),
+        seed: args.seed.unwrap_or_else(rand::random),
+        max_time,
+        burst: BURST,
+    };
+    let started = Instant::now();
+    let result = check::audit(&plan, &mut wire);
+    wire.progress.finish_and_clear();
+    let mut report = match result {
+        Ok(r) => r,
+        Err(AuditError::Unreachable(e)) => return Err(unreachable(&e).into()),
+        Err(e) => return Err(Hinted::usage(e.to_string(), "run `hookcli fixtures list`").into()),
+    };
+    report.elapsed = started.elapsed();
+    match format {
+        CheckFormat::Human => output::stdout(&check::render::human(&report, fail_on))?,
+        CheckFormat::Json => output::json(&check::render::json(&report, fail_on))?,
+        CheckFormat::Junit => output::stdout(&check::render::junit(&report))?,
+    }
+    Ok(check::grade::exit_status(&report, fail_on))
+}
+
+/// The error for a target nothing answers at (exit 2).
+fn unreachable(e: &DeliveryError) -> Hinted {
+    match e {
+        DeliveryError::Refused { addr } => Hinted::usage(
+            format!("nothing is listening on {addr} — is your app running?"),
+            "start your app, or point --to at the port it listens on (e.g. --to localhost:3000/webhooks)",
+        ),
+        other => Hinted::usage(other.to_string(), other.hint()),
+    }
+}
+
+fn duration(flag: &str, text: &str) -> Result<Duration, Hinted> {
+    crate::send::retry::parse_duration(text)
+        .map_err(|e| Hinted::usage(format!("--{flag}: {e}"), "e.g. 500ms, 10s, 2m"))
+}
+
+/// `--only` and `--skip`, every id checked against the known ones.
+fn selection(args: &CheckArgs) -> Result<Selection, Hinted> {
+    let known = check::all_ids();
+    for (flag, ids) in [("--only", &args.only), ("--skip", &args.skip)] {
+        for id in ids.iter().filter(|i| !known.contains(&i.as_str())) {
+            let near = known
+                .iter()
+                .filter(|k| strsim::jaro_winkler(k, id) > 0.85)
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>();
+            let hint = if near.is_empty() {
+                "docs/checks.md lists every check id".to_string()
+            } else {
+                format!("did you mean {}?", near.join(", "))
+            };
+            return Err(Hinted::usage(
+                format!("{flag}: unknown check id '{}'", crate::escape::for_terminal(id)),
+                hint,
+            ));
+        }
+    }
+    Ok(Selection {
+        only: args.only.clone(),
+        skip: args.skip.clone(),
+    })
+}
+
+/// A usage error unless `url`'s host is a loopback address.
+fn ensure_loopback(url: &str, flag: &str) -> Result<(), Hinted> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| Hinted::usage(format!("{flag} {url}: {e}"), "e.g. --to localhost:3000"))?;
+    let host = parsed.host_str().unwrap_or("").to_ascii_lowercase();
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let loopback = if let Ok(ip) = bare.parse::<std::net::IpAddr>() {
+        ip.is_loopback()
+    } else {
+        host == "localhost" || host.ends_with(".localhost")
+    };
+    if loopback {
+        return Ok(());
+    }
+    Err(Hinted::usage(
+        format!(
+            "{flag} {} is not a loopback address, and the audit sends forged, oversized and malformed requests",
+            parsed.host_str().unwrap_or(url)
+        ),
+        "audit an app you run locally (e.g. --to localhost:3000), or pass --allow-remote for an endpoint you own",
+    ))
+}
+
+/// The audit's requests over the wire, each delivery recorded.
+struct Wire {
+    rt: tokio::runtime::Runtime,
+    client: Client,
+    url: String,
+    observer: Option<String>,
+    store: Option<Store>,
+    provider: Provider,
+    progress: indicatif::ProgressBar,
+}
+
+fn method(name: &str) -> reqwest::Method {
+    reqwest::Method::from_bytes(name.as_bytes()).unwrap_or(reqwest::Method::POST)
+}
+
+impl Wire {
+    fn record(&self, req: &Outgoing, sent_ms: i64, result: &Result<Response, DeliveryError>) {
+        let (Some(store), Some(sent)) = (self.store.as_ref(), req.event.as_ref()) else {
+            return;
+        };
+        let event = Event {
+            provider: self.provider,
+            event_type: sent.event_type.clone(),
+            event_id: sent.event_id.clone(),
+            timestamp: sent.timestamp,
+            body: req.body.to_vec(),
+        };
+        let id = record_signed(
+            Some(store),
+            "check",
+            &event,
+            &req.headers,
+            &sent.secret,
+            Some(&self.url),
+        );
+        super::send::record_response(Some(store), id, &self.url, 1, sent_ms, result);
+    }
+}
+
+impl Exchange for Wire {
+    fn now(&mut self) -> i64 {
+        now()
+    }
+
+    fn send(&mut self, req: &Outgoing) -> Result<Response, DeliveryError> {
+        let sent_ms = crate::store::now_ms();
+        let result = self.rt.block_on(self.client.request(
+            method(req.method),
+            &self.url,
+            &req.headers,
+            req.body.clone(),
+        ));
+        self.progress.inc(1);
+        self.record(req, sent_ms, &result);
+        result
+    }
+
+    fn send_all(
+        &mut self,
+        reqs: &[Outgoing],
+        concurrency: usize,
+    ) -> Vec<Result<Response, DeliveryError>> {
+        let sent_ms = crate::store::now_ms();
+        let results = self.rt.block_on(async {
+            let gate = std::sync::Arc::new(tokio::sync::Semaphore::new(concurrency));
+            let mut tasks = tokio::task::JoinSet::new();
+            for (i, req) in reqs.iter().enumerate() {
+                let (client, url, gate) = (self.client.clone(), self.url.clone(), gate.clone());
+                let (m, headers, body) = (method(req.method), req.headers.clone(), req.body.clone());
+                tasks.spawn(async move {
+                    let _permit = gate.acquire_owned().await;
+                    (i, client.request(m, &url, &headers, body).await)
+                });
+            }
+            let mut out: Vec<Option<Result<Response, DeliveryError>>> = vec![None; reqs.len()];
+            while let Some(done) = tasks.join_next().await {
+                if let Ok((i, r)) = done {
+                    out[i] = Some(r);
+                }
+            }
+            out.into_iter()
+                .map(|r| r.unwrap_or_else(|| Err(DeliveryError::Other("the request task failed".into()))))
+                .collect::<Vec<_>>()
+        });
+        self.progress.inc(reqs.len() as u64);
+        for (req, result) in reqs.iter().zip(&results) {
+            self.record(req, sent_ms, result);
+        }
+        results
+    }
+
+    fn observe(&mut self) -> Option<Result<i64, String>> {
+        let url = self.observer.clone()?;
+        let result = self.rt.block_on(self.client.request(
+            reqwest::Method::GET,
+            &url,
+            &crate::request::Headers::new(),
+            bytes::Bytes::new(),
+        ));
+        Some(match result {
+            Ok(r) if (200..300).contains(&r.status) => check::observer::parse(&r.body),
+            Ok(r) => Err(format!("GET {url} answered {}", r.status)),
+            Err(e) => Err(format!("GET {url}: {e}")),
+        })
+    }
+
+    fn pause(&mut self, d: Duration) {
+        std::thread::sleep(d);
+    }
+}
