@@ -296,6 +296,27 @@ fn every_documented_shape_matches_the_output() {
         )
         .remove(0),
     );
+    // hookcli's own listener as the audited endpoint: genuine deliveries
+    // with its secret are accepted, a wrong one is named.
+    actual.insert(
+        "check",
+        run_json(
+            &[
+                "check",
+                "--to",
+                &l.port,
+                "--secret",
+                "whsec_not_the_listeners",
+                "--secret",
+                SECRET,
+                "--only",
+                "valid_delivery_accepted,bad_signature_rejected",
+                "--json",
+            ],
+            store,
+        )
+        .remove(0),
+    );
     let pid = l.child.id().to_string();
     std::process::Command::new("kill")
         .args(["-INT", &pid])

@@ -109,6 +109,7 @@ pub fn raw_body(a: &mut Audit) {
     let mut rejected = Vec::new();
     let mut crashed = Vec::new();
     let mut seen = vec![];
+    let mut seen_names: Vec<&'static str> = vec![];
     for form in BodyForm::ALL {
         let fresh = a.build.event(a.profile.genuine_event, now, &[]);
         let shaped = reform(&fresh, form);
@@ -118,6 +119,7 @@ pub fn raw_body(a: &mut Audit) {
             continue;
         }
         seen.push(key);
+        seen_names.push(form.name());
         let req = a.build.signed(&shaped, &base.secret);
         let (result, ev) = a.send(form.name(), &req);
         if !is_2xx(&result) {
@@ -148,6 +150,14 @@ pub fn raw_body(a: &mut Audit) {
         } else {
             ("server_error", "the handler fails on bytes it should accept")
         };
+        let accepted: Vec<&str> = seen_names
+            .iter()
+            .filter(|n| !rejected.contains(n) && !crashed.contains(n))
+            .copied()
+            .collect();
+        if !accepted.is_empty() {
+            parts.push(format!("accepts only {}", accepted.join(", ")));
+        }
         f.summary = format!("{}: {message}", parts.join("; "));
         f.fix = Some(why::fix(cause_id).into());
         f.cause = Some(super::Cause {

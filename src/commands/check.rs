@@ -81,9 +81,12 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         args.format
     };
 
-    // The provider gives up at the budget; hookcli waits twice as long so a
-    // slow answer is still seen (and graded by ack_within_budget).
-    let timeout = (budget * 2).clamp(Duration::from_secs(1), Duration::from_secs(60));
+    // The provider gives up at the budget; hookcli waits longer (twice the
+    // budget, at least 5 s more) so a slow answer is still seen and graded
+    // by ack_within_budget rather than lost as a timeout.
+    let timeout = (budget * 2)
+        .max(budget + Duration::from_secs(5))
+        .min(budget + Duration::from_secs(60));
     let client = Client::new(&ClientOptions {
         timeout,
         insecure: args.insecure,

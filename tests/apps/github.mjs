@@ -1,8 +1,8 @@
 // A GitHub receiver with @octokit/webhooks-methods: raw body, verify the
 // X-Hub-Signature-256 header, answer the `ping` sent at creation.
-const express = require('express');
-const { verify } = require('@octokit/webhooks-methods');
-const { listen } = require('./lib');
+import express from 'express';
+import { verify } from '@octokit/webhooks-methods';
+import { listen } from './lib.js';
 
 const secret = process.env.GITHUB_WEBHOOK_SECRET;
 const app = express();
