@@ -237,14 +237,13 @@ pub fn liveness(a: &mut Audit) {
         return a.no_baseline(id);
     };
     let (result, ev) = a.send("genuine delivery after the battery", &req);
-    let on_time = result.as_ref().is_ok_and(|r| r.latency <= a.plan.budget);
-    if is_2xx(&result) && on_time {
+    // Slowness is ack_within_budget's to grade; here only the answer counts.
+    if is_2xx(&result) {
         f.summary = "a genuine delivery still succeeds after the whole battery".into();
     } else {
         f.status = Status::Fail;
         f.summary = match (&result, a.session.stopped()) {
             (_, Some(why)) => format!("the app no longer answers: {why}"),
-            (Ok(r), None) if !on_time => format!("a genuine delivery now takes {}", crate::send::format_duration(r.latency)),
             (Ok(r), None) => format!("a genuine delivery now gets {}", r.status),
             (Err(e), None) => format!("a genuine delivery now gets no answer: {e}"),
         };
