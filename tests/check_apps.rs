@@ -86,8 +86,9 @@ fn audit(app: &App, args: &[&str], env: &[(&str, &str)]) -> (i32, Value, String)
         .args(args)
         .envs(env.iter().copied());
     let (code, out, err) = run_cmd(&mut cmd, b"");
-    let report: Value = serde_json::from_str(&out)
-        .unwrap_or_else(|e| panic!("not a JSON report ({e}); exit {code}; stderr: {err}; stdout: {out}"));
+    let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| {
+        panic!("not a JSON report ({e}); exit {code}; stderr: {err}; stdout: {out}")
+    });
     (code, report, err)
 }
 
@@ -118,7 +119,13 @@ fn not_passing(report: &Value) -> Vec<String> {
         .unwrap()
         .iter()
         .filter(|c| c["status"] != "pass")
-        .map(|c| format!("{}={}", c["id"].as_str().unwrap(), c["status"].as_str().unwrap()))
+        .map(|c| {
+            format!(
+                "{}={}",
+                c["id"].as_str().unwrap(),
+                c["status"].as_str().unwrap()
+            )
+        })
         .collect()
 }
 
@@ -171,7 +178,10 @@ fn the_stripe_docs_express_handler_passes() {
     }
     // Stripe's SDKs accept future timestamps: reported, never failed.
     assert_status(&report, "future_timestamp_rejected", "warn");
-    assert_eq!(check(&report, "future_timestamp_rejected")["severity"], "info");
+    assert_eq!(
+        check(&report, "future_timestamp_rejected")["severity"],
+        "info"
+    );
     // What the docs' handler really does wrong, as warnings: express.raw's
     // 100 kB default limit, a 500 on a signed `null`, Express's development
     // error pages.
@@ -227,8 +237,14 @@ fn human_and_junit_reports_of_the_same_audit() {
         ]),
         b"",
     );
-    assert_eq!(code, 1, "a warning-level failure fails with --fail-on warning: {err}");
-    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), "{xml}");
+    assert_eq!(
+        code, 1,
+        "a warning-level failure fails with --fail-on warning: {err}"
+    );
+    assert!(
+        xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+        "{xml}"
+    );
     assert_eq!(
         xml.matches("<testcase ").count(),
         29,
@@ -244,7 +260,10 @@ fn json_stringify_of_a_parsed_body_is_named() {
     let (code, report, err) = audit(&app, &["--secret", SECRET], &[]);
     assert_eq!(code, 1, "{err}");
     assert_status(&report, "valid_delivery_accepted", "fail");
-    assert_eq!(cause(&report, "valid_delivery_accepted"), "body_reserialized");
+    assert_eq!(
+        cause(&report, "valid_delivery_accepted"),
+        "body_reserialized"
+    );
     assert!(
         check(&report, "valid_delivery_accepted")["fix"]
             .as_str()
@@ -275,7 +294,10 @@ fn an_app_that_verifies_nothing_fails_every_forgery() {
     ] {
         assert_status(&report, id, "fail");
     }
-    assert_eq!(check(&report, "bad_signature_rejected")["severity"], "critical");
+    assert_eq!(
+        check(&report, "bad_signature_rejected")["severity"],
+        "critical"
+    );
 }
 
 #[test]
@@ -294,7 +316,10 @@ fn the_other_modes_secret_is_named() {
     let valid = check(&report, "valid_delivery_accepted");
     assert_eq!(valid["status"], "fail");
     assert_eq!(valid["cause"]["id"], "wrong_secret");
-    assert_eq!(valid["matched_secret"]["label"], "STRIPE_WEBHOOK_SECRET_LIVE");
+    assert_eq!(
+        valid["matched_secret"]["label"],
+        "STRIPE_WEBHOOK_SECRET_LIVE"
+    );
     assert!(
         valid["summary"]
             .as_str()
@@ -315,13 +340,23 @@ fn unhandled_types_and_malformed_json_answered_500_are_named() {
     let (code, report, err) = audit(&app, &["--secret", SECRET], &[]);
     assert_eq!(code, 0, "only warning-level failures: {err}");
     assert_status(&report, "unknown_event_type_acknowledged", "fail");
-    assert_eq!(cause(&report, "unknown_event_type_acknowledged"), "server_error");
+    assert_eq!(
+        cause(&report, "unknown_event_type_acknowledged"),
+        "server_error"
+    );
     assert_status(&report, "malformed_json_4xx", "fail");
     assert_status(&report, "error_body_hygiene", "fail");
     assert_status(&report, "valid_delivery_accepted", "pass");
     let (code, _, _) = audit(
         &app,
-        &["--secret", SECRET, "--only", "unknown_event_type_acknowledged", "--fail-on", "warning"],
+        &[
+            "--secret",
+            SECRET,
+            "--only",
+            "unknown_event_type_acknowledged",
+            "--fail-on",
+            "warning",
+        ],
         &[],
     );
     assert_eq!(code, 1);
@@ -350,7 +385,9 @@ fn a_slow_handler_is_over_budget() {
     assert_status(&report, "burst_within_budget", "fail");
     assert_status(&report, "valid_delivery_accepted", "skip");
     assert_status(&report, "bad_signature_rejected", "skip");
-    let summary = check(&report, "ack_within_budget")["summary"].as_str().unwrap();
+    let summary = check(&report, "ack_within_budget")["summary"]
+        .as_str()
+        .unwrap();
     assert!(summary.contains("over the 1.0 s budget"), "{summary}");
 }
 
@@ -360,13 +397,21 @@ fn a_handler_that_processes_retries_twice_is_caught_by_the_observer() {
     let probe = format!("http://127.0.0.1:{}/test/effects", app.port);
     let (code, report, err) = audit(&app, &["--secret", SECRET, "--probe-url", &probe], &[]);
     assert_eq!(code, 1, "{err}");
-    for id in ["redelivery_idempotent", "concurrent_duplicate_once", "replay_is_noop"] {
+    for id in [
+        "redelivery_idempotent",
+        "concurrent_duplicate_once",
+        "replay_is_noop",
+    ] {
         assert_status(&report, id, "fail");
         let s = check(&report, id)["summary"].as_str().unwrap();
         assert!(s.contains("processed 2 times"), "{s}");
     }
     // Without the observer the same app is unverified, never passed.
-    let (_, report, _) = audit(&app, &["--secret", SECRET, "--only", "redelivery_idempotent"], &[]);
+    let (_, report, _) = audit(
+        &app,
+        &["--secret", SECRET, "--only", "redelivery_idempotent"],
+        &[],
+    );
     assert_status(&report, "redelivery_idempotent", "unverified");
 }
 
@@ -413,7 +458,10 @@ fn a_standard_webhooks_receiver() {
 
 #[test]
 fn a_github_receiver_answers_ping() {
-    let app = start("github.mjs", &[("GITHUB_WEBHOOK_SECRET", "gh-secret-for-tests")]);
+    let app = start(
+        "github.mjs",
+        &[("GITHUB_WEBHOOK_SECRET", "gh-secret-for-tests")],
+    );
     let (code, report, err) = audit(
         &app,
         &["--provider", "github", "--secret", "gh-secret-for-tests"],
@@ -449,7 +497,10 @@ fn every_delivery_is_recorded_in_the_event_store() {
         b"",
     );
     assert_eq!(code, 0, "{err}");
-    let (_, info, _) = run_cmd(hookcli().args(["--store", store, "store", "info", "--json"]), b"");
+    let (_, info, _) = run_cmd(
+        hookcli().args(["--store", store, "store", "info", "--json"]),
+        b"",
+    );
     let info: Value = serde_json::from_str(&info).unwrap();
     let signed = info["tables"]["signed"].as_i64().unwrap_or(0);
     let deliveries = info["tables"]["deliveries"].as_i64().unwrap_or(0);
@@ -473,7 +524,10 @@ fn every_delivery_is_recorded_in_the_event_store() {
         b"",
     );
     assert_eq!(code, 0, "{err}");
-    let (_, info, _) = run_cmd(hookcli().args(["--store", store, "store", "info", "--json"]), b"");
+    let (_, info, _) = run_cmd(
+        hookcli().args(["--store", store, "store", "info", "--json"]),
+        b"",
+    );
     let info: Value = serde_json::from_str(&info).unwrap();
     assert_eq!(info["tables"], before);
 }
@@ -491,7 +545,9 @@ fn nothing_listening_is_a_usage_error() {
     );
     assert_eq!(code, 2, "{out}{err}");
     assert!(
-        err.contains(&format!("nothing is listening on 127.0.0.1:{port} — is your app running?")),
+        err.contains(&format!(
+            "nothing is listening on 127.0.0.1:{port} — is your app running?"
+        )),
         "{err}"
     );
     assert!(out.is_empty());
@@ -501,17 +557,34 @@ fn nothing_listening_is_a_usage_error() {
 fn a_target_beyond_loopback_needs_a_flag() {
     // TEST-NET-1: never contacted, refused before anything is sent.
     let (code, _, err) = run_cmd(
-        hookcli().args(["check", "--to", "http://192.0.2.1/webhooks", "--secret", SECRET]),
+        hookcli().args([
+            "check",
+            "--to",
+            "http://192.0.2.1/webhooks",
+            "--secret",
+            SECRET,
+        ]),
         b"",
     );
     assert_eq!(code, 2);
-    assert!(err.contains("not a loopback address") && err.contains("--allow-remote"), "{err}");
+    assert!(
+        err.contains("not a loopback address") && err.contains("--allow-remote"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_check_ids_are_usage_errors() {
     let (code, _, err) = run_cmd(
-        hookcli().args(["check", "--to", "4242", "--secret", SECRET, "--only", "bad_signature"]),
+        hookcli().args([
+            "check",
+            "--to",
+            "4242",
+            "--secret",
+            SECRET,
+            "--only",
+            "bad_signature",
+        ]),
         b"",
     );
     assert_eq!(code, 2);

@@ -68,6 +68,8 @@ pub struct Builder {
     fixtures: HashMap<&'static str, Fixture>,
     ids: IdSource,
     sequence: u64,
+    /// Where the deliveries go (schemes that sign the URL sign this one).
+    url: String,
     /// A secret the app cannot hold, for bad signatures.
     pub stranger: Secret,
 }
@@ -75,7 +77,12 @@ pub struct Builder {
 impl Builder {
     /// Loads every fixture the profile names, so a missing one fails before
     /// anything is sent.
-    pub fn new(provider: Provider, profile: &Profile, seed: u64) -> Result<Builder, AuditError> {
+    pub fn new(
+        provider: Provider,
+        profile: &Profile,
+        seed: u64,
+        url: &str,
+    ) -> Result<Builder, AuditError> {
         let mut names = vec![profile.genuine_event, profile.rare_event];
         if let Some(o) = &profile.ordered {
             names.extend([o.later, o.earlier]);
@@ -99,6 +106,7 @@ impl Builder {
             fixtures: loaded,
             ids,
             sequence: 0,
+            url: url.to_string(),
             stranger,
         })
     }
@@ -141,17 +149,33 @@ impl Builder {
             .expect("built-in fixtures render with the audit's overrides")
     }
 
+    /// Every header of a genuine delivery of `event` signed with `secret`.
+    pub fn headers(&self, event: &Event, secret: &Secret) -> Result<Headers, String> {
+        sign::with_secret(event, secret, &self.url)
+    }
+
     /// A signed delivery of `event`.
     pub fn signed(&self, event: &Event, secret: &Secret) -> Outgoing {
-        let headers = sign::with_secret(event, secret)
+        let headers = self
+            .headers(event, secret)
             .expect("secrets are checked to give keys before the audit starts");
-        self.outgoing(event, headers, secret.clone(), &format!("signed with {secret}"))
+        self.outgoing(
+            event,
+            headers,
+            secret.clone(),
+            &format!("signed with {secret}"),
+        )
     }
 
     /// A delivery of `event` signed with raw key bytes.
     pub fn keyed(&self, event: &Event, key: &[u8], what: &str) -> Outgoing {
-        let headers = sign::with_key(event, key);
-        self.outgoing(event, headers, Secret::new("", what), &format!("signed with {what}"))
+        let headers = sign::with_key(event, key, &self.url);
+        self.outgoing(
+            event,
+            headers,
+            Secret::new("", what),
+            &format!("signed with {what}"),
+        )
     }
 
     /// `event` with `headers` exactly as given.
@@ -175,6 +199,7 @@ impl Builder {
                 event_type: event.event_type.clone(),
                 event_id: event.event_id.clone(),
                 timestamp: event.timestamp,
+                form: event.form,
                 secret,
             }),
             describe,
@@ -203,12 +228,20 @@ pub fn reform(event: &Event, form: BodyForm) -> Event {
             b.push(b'\n');
             b
         }
-        BodyForm::Compact | BodyForm::Pretty => match serde_json::from_slice::<serde_json::Value>(&event.body) {
-            Ok(v) if form == BodyForm::Compact => serde_json::to_vec(&v).expect("a Value serializes"),
-            Ok(v) => serde_json::to_vec_pretty(&v).expect("a Value serializes"),
-            Err(_) => event.body.clone(),
-        },
-        BodyForm::UnicodeEscaped => splice(&event.body, "hookcli_note", r#""caf\u00e9 \u2013 na\u00efve \u00fcber""#),
+        BodyForm::Compact | BodyForm::Pretty => {
+            match serde_json::from_slice::<serde_json::Value>(&event.body) {
+                Ok(v) if form == BodyForm::Compact => {
+                    serde_json::to_vec(&v).expect("a Value serializes")
+                }
+                Ok(v) => serde_json::to_vec_pretty(&v).expect("a Value serializes"),
+                Err(_) => event.body.clone(),
+            }
+        }
+        BodyForm::UnicodeEscaped => splice(
+            &event.body,
+            "hookcli_note",
+            r#""caf\u00e9 \u2013 na\u00efve \u00fcber""#,
+        ),
         BodyForm::UnicodeRaw => splice(&event.body, "hookcli_note", "\"café – naïve über\""),
         BodyForm::Numbers => splice(&event.body, "hookcli_numbers", "[1.0, 1e2, 10.50, -0.0]"),
     };
@@ -295,7 +328,10 @@ mod tests {
             splice(b"{\n  \"a\": 1\n}", "k", "2"),
             b"{\n  \"k\": 2,\n  \"a\": 1\n}".to_vec()
         );
-        assert_eq!(splice(br#"{"a":1}"#, "k", "2"), br#"{"k":2,"a":1}"#.to_vec());
+        assert_eq!(
+            splice(br#"{"a":1}"#, "k", "2"),
+            br#"{"k":2,"a":1}"#.to_vec()
+        );
     }
 
     #[test]
@@ -311,7 +347,8 @@ mod tests {
     #[test]
     fn forms_differ_from_each_other() {
         let event = Event {
-            provider: Provider::Stripe,
+            provider: crate::provider::STRIPE,
+            form: crate::provider::BodyForm::JsonPretty2,
             event_type: "x".into(),
             event_id: "evt_1".into(),
             timestamp: 1,

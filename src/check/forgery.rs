@@ -81,7 +81,9 @@ fn expect_rejected(a: &Audit, f: &mut Finding, tried: Vec<Tried>, what: &str, fi
         let want = exact.unwrap_or(401);
         f.status = Status::Fail;
         f.summary = format!("rejects {what}, but not with the {want} the provider requires");
-        f.fix = Some(format!("answer exactly {want} when the signature does not verify"));
+        f.fix = Some(format!(
+            "answer exactly {want} when the signature does not verify"
+        ));
         f.evidence.extend(wrong_code.into_iter().map(|(_, e)| e));
     } else if a.baseline.is_none() {
         f.status = Status::Unverified;
@@ -100,7 +102,7 @@ fn bad_signature(a: &mut Audit) {
     let Some(mut f) = a.begin(id) else { return };
     a.session.check = id;
     let (event, secret) = event(a, 0);
-    if let Ok(genuine) = sign::with_secret(&event, &secret)
+    if let Ok(genuine) = a.build.headers(&event, &secret)
         && let Some(sig) = sign::signature(a.plan.provider, &genuine)
     {
         a.session
@@ -110,7 +112,13 @@ fn bad_signature(a: &mut Audit) {
     let stranger = a.build.stranger.clone();
     let req = a.build.signed(&event, &stranger);
     let tried = send_all(a, vec![("signed with another secret".into(), req)]);
-    expect_rejected(a, &mut f, tried, "a signature made with another secret", VERIFY_FIX);
+    expect_rejected(
+        a,
+        &mut f,
+        tried,
+        "a signature made with another secret",
+        VERIFY_FIX,
+    );
     a.push(f);
 }
 
@@ -120,7 +128,7 @@ fn missing_signature(a: &mut Audit) {
     a.session.check = id;
     let (event, secret) = event(a, 0);
     let header = sign::header_name(a.plan.provider);
-    let Ok(signed) = sign::with_secret(&event, &secret) else {
+    let Ok(signed) = a.build.headers(&event, &secret) else {
         return;
     };
     let none = without_header(&signed, header);
@@ -128,11 +136,13 @@ fn missing_signature(a: &mut Audit) {
     let reqs = vec![
         (
             format!("no {header} header"),
-            a.build.with_headers(&event, none, &secret, "signature header removed"),
+            a.build
+                .with_headers(&event, none, &secret, "signature header removed"),
         ),
         (
             format!("empty {header} header"),
-            a.build.with_headers(&event, empty, &secret, "signature header empty"),
+            a.build
+                .with_headers(&event, empty, &secret, "signature header empty"),
         ),
     ];
     let tried = send_all(a, reqs);
@@ -151,14 +161,14 @@ fn tampered_body(a: &mut Audit) {
     let Some(mut f) = a.begin(id) else { return };
     a.session.check = id;
     let (event, secret) = event(a, 0);
-    let Ok(signed) = sign::with_secret(&event, &secret) else {
+    let Ok(signed) = a.build.headers(&event, &secret) else {
         return;
     };
     let changed = Event {
         body: tamper(&event.body),
         ..event.clone()
     };
-    if let Ok(real) = sign::with_secret(&changed, &secret)
+    if let Ok(real) = a.build.headers(&changed, &secret)
         && let Some(sig) = sign::signature(a.plan.provider, &real)
     {
         a.session
@@ -193,7 +203,10 @@ fn empty_secret(a: &mut Audit) {
         (b"undefined", "the key \"undefined\""),
         (b"null", "the key \"null\""),
     ] {
-        reqs.push((format!("signed with {what}"), a.build.keyed(&event, key, what)));
+        reqs.push((
+            format!("signed with {what}"),
+            a.build.keyed(&event, key, what),
+        ));
     }
     let tried = send_all(a, reqs);
     expect_rejected(
@@ -210,9 +223,11 @@ fn stale_timestamp(a: &mut Audit) {
     let id = "stale_timestamp_rejected";
     let Some(mut f) = a.begin(id) else { return };
     a.session.check = id;
-    let Some(tolerance) = a.profile.tolerance.filter(|_| sign::has_timestamp(a.plan.provider))
-    else {
-        return a.skip(id, "the provider signs no timestamp, so there is no replay window");
+    let Some(tolerance) = a.plan.provider.spec().tolerance else {
+        return a.skip(
+            id,
+            "the provider signs no timestamp, so there is no replay window",
+        );
     };
     f.severity = a.profile.stale_severity;
     let age = tolerance + 60;
@@ -223,7 +238,9 @@ fn stale_timestamp(a: &mut Audit) {
         a,
         &mut f,
         tried,
-        &format!("a correct signature dated {age} s ago (a replay outside the {tolerance} s window)"),
+        &format!(
+            "a correct signature dated {age} s ago (a replay outside the {tolerance} s window)"
+        ),
         "verify with the SDK's function that checks the timestamp (Stripe: constructEvent, not verifyHeader without a tolerance), and keep a tolerance above zero",
     );
     a.push(f);
@@ -233,8 +250,7 @@ fn future_timestamp(a: &mut Audit) {
     let id = "future_timestamp_rejected";
     let Some(mut f) = a.begin(id) else { return };
     a.session.check = id;
-    let Some(tolerance) = a.profile.tolerance.filter(|_| sign::has_timestamp(a.plan.provider))
-    else {
+    let Some(tolerance) = a.plan.provider.spec().tolerance else {
         return a.skip(id, "the provider signs no timestamp");
     };
     let ahead = tolerance + 60;
@@ -259,9 +275,8 @@ fn future_timestamp(a: &mut Audit) {
                 .any(|(_, r, _)| matches!(status_of(r), Some(200..=299)));
             if accepted {
                 f.status = Status::Warn;
-                f.summary = format!(
-                    "accepts a signature dated {ahead} s ahead; informational: {why}"
-                );
+                f.summary =
+                    format!("accepts a signature dated {ahead} s ahead; informational: {why}");
                 f.fix = Some(
                     "optional: also reject timestamps more than the tolerance ahead of your clock"
                         .into(),
@@ -304,7 +319,10 @@ const DOWNGRADE_FIX: &str = "verify only the current scheme (Stripe: v1; GitHub:
 
 /// The genuine header with its signature replaced by `junk`.
 fn replaced(headers: &Headers, header: &str, signature: &str, junk: &str) -> Headers {
-    let value = headers.get(header).unwrap_or_default().replace(signature, junk);
+    let value = headers
+        .get(header)
+        .unwrap_or_default()
+        .replace(signature, junk);
     with_header(headers, header, value)
 }
 
@@ -314,7 +332,7 @@ fn malformed_signature(a: &mut Audit) {
     a.session.check = id;
     let (event, secret) = event(a, 0);
     let header = sign::header_name(a.plan.provider);
-    let Ok(signed) = sign::with_secret(&event, &secret) else {
+    let Ok(signed) = a.build.headers(&event, &secret) else {
         return;
     };
     let Some(sig) = sign::signature(a.plan.provider, &signed) else {
@@ -333,14 +351,23 @@ fn malformed_signature(a: &mut Audit) {
         .into_iter()
         .map(|(label, junk)| {
             let h = replaced(&signed, header, &sig, &junk);
-            (label.to_string(), a.build.with_headers(&event, h, &secret, label))
+            (
+                label.to_string(),
+                a.build.with_headers(&event, h, &secret, label),
+            )
         })
         .collect();
     let mut twice = replaced(&signed, header, &sig, &"0".repeat(n));
-    twice.push(header, replaced(&signed, header, &sig, &"1".repeat(n)).get(header).unwrap_or_default());
+    twice.push(
+        header,
+        replaced(&signed, header, &sig, &"1".repeat(n))
+            .get(header)
+            .unwrap_or_default(),
+    );
     reqs.push((
         "signature header repeated".into(),
-        a.build.with_headers(&event, twice, &secret, "two signature headers"),
+        a.build
+            .with_headers(&event, twice, &secret, "two signature headers"),
     ));
     let tried = send_all(a, reqs);
     expect_rejected(

@@ -3,7 +3,7 @@
 //! types the app does not know, large events, clock skew, several
 //! signatures at once, and signature schemes to ignore.
 
-use super::build::{BodyForm, Baseline, reform, splice};
+use super::build::{Baseline, BodyForm, reform, splice};
 use super::session::{is_2xx, is_4xx, status_of};
 use super::{Audit, AuditError, Status, sign, why};
 use crate::fixtures::Override;
@@ -140,7 +140,10 @@ pub fn raw_body(a: &mut Audit) {
             parts.push(format!("rejects {}", rejected.join(", ")));
         }
         if !crashed.is_empty() {
-            parts.push(format!("fails (5xx or no answer) on {}", crashed.join(", ")));
+            parts.push(format!(
+                "fails (5xx or no answer) on {}",
+                crashed.join(", ")
+            ));
         }
         let (cause_id, message) = if !rejected.is_empty() {
             (
@@ -148,7 +151,10 @@ pub fn raw_body(a: &mut Audit) {
                 "it verifies a re-serialized body, not the bytes that were signed",
             )
         } else {
-            ("server_error", "the handler fails on bytes it should accept")
+            (
+                "server_error",
+                "the handler fails on bytes it should accept",
+            )
         };
         let accepted: Vec<&str> = seen_names
             .iter()
@@ -193,7 +199,11 @@ pub fn unknown_event_type(a: &mut Audit) {
             return;
         };
         event.event_type = label.to_string();
-        let secret = a.baseline.as_ref().map(|b| b.secret.clone()).expect("baseline");
+        let secret = a
+            .baseline
+            .as_ref()
+            .map(|b| b.secret.clone())
+            .expect("baseline");
         let req = a.build.signed(&event, &secret);
         let (result, ev) = a.send(format!("event type {label}"), &req);
         if !is_2xx(&result) {
@@ -238,7 +248,11 @@ pub fn large_payload(a: &mut Audit) {
     let mut event = reform(&a.build.event(a.profile.genuine_event, now, &[]), base.form);
     let size = a.profile.large_payload;
     let pad = size.saturating_sub(event.body.len() + 32);
-    event.body = splice(&event.body, "hookcli_padding", &format!("\"{}\"", "x".repeat(pad)));
+    event.body = splice(
+        &event.body,
+        "hookcli_padding",
+        &format!("\"{}\"", "x".repeat(pad)),
+    );
     let req = a.build.signed(&event, &base.secret);
     let (result, ev) = a.send(format!("{} KiB event", event.body.len() / 1024), &req);
     if is_2xx(&result) {

@@ -23,10 +23,16 @@ pub fn all(a: &mut Audit) {
         let req = a.build.signed(&event, &secret);
         let (result, ev) = a.send(h.what, &req);
         if is_2xx(&result) {
-            f.summary = format!("answers {} to {}", status_of(&result).unwrap_or_default(), h.what);
+            f.summary = format!(
+                "answers {} to {}",
+                status_of(&result).unwrap_or_default(),
+                h.what
+            );
         } else if a.baseline.is_none() {
             f.status = Status::Unverified;
-            f.summary = "not meaningful: the app rejects genuine deliveries (see valid_delivery_accepted)".into();
+            f.summary =
+                "not meaningful: the app rejects genuine deliveries (see valid_delivery_accepted)"
+                    .into();
         } else {
             f.status = Status::Fail;
             f.summary = format!(

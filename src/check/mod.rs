@@ -440,9 +440,9 @@ impl Audit<'_, '_> {
             Some(b) => (build::reform(&event, b.form), b.secret),
             None => (event, self.primary().clone()),
         };
-        let headers = sign::with_secret(&event, &secret).ok()?;
+        let headers = self.build.headers(&event, &secret).ok()?;
         let signature = sign::signature(provider, &headers)?;
-        let stranger = sign::with_secret(&event, &self.build.stranger).ok()?;
+        let stranger = self.build.headers(&event, &self.build.stranger).ok()?;
         let other = sign::signature(provider, &stranger)?;
         let key = sign::key(provider, &secret).ok()?;
         Some(ForgeBase {
@@ -485,10 +485,16 @@ pub fn audit(plan: &Plan, exchange: &mut dyn Exchange) -> Result<Report, AuditEr
     let profile = profile::for_provider(plan.provider.name()).ok_or_else(|| {
         AuditError::Setup(format!("no audit profile for {}", plan.provider.name()))
     })?;
+    if !sign::is_mac(plan.provider) {
+        return Err(AuditError::Setup(format!(
+            "the audit forges MAC signatures, and {} does not sign with a MAC",
+            plan.provider
+        )));
+    }
     if plan.secrets.is_empty() {
         return Err(AuditError::Setup("no signing secret".into()));
     }
-    let build = build::Builder::new(plan.provider, profile, plan.seed)?;
+    let build = build::Builder::new(plan.provider, profile, plan.seed, &plan.target)?;
     let mut a = Audit {
         plan,
         profile,

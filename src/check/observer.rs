@@ -49,8 +49,15 @@ mod tests {
     fn contract() {
         assert_eq!(parse(b"3\n"), Ok(3));
         assert_eq!(parse(br#"{"effects": 4}"#), Ok(4));
-        assert_eq!(parse(br#"{"app": "shop", "stats": {"charges": 2.0}}"#), Ok(2));
-        assert!(parse(br#"{"a": 1, "b": 2}"#).unwrap_err().contains("2 numbers"));
+        assert_eq!(
+            parse(br#"{"app": "shop", "stats": {"charges": 2.0}}"#),
+            Ok(2)
+        );
+        assert!(
+            parse(br#"{"a": 1, "b": 2}"#)
+                .unwrap_err()
+                .contains("2 numbers")
+        );
         assert!(parse(b"ok").is_err());
         assert!(parse(br#"{"n": 1.5}"#).is_err());
         assert!(parse(b"{}").is_err());

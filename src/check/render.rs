@@ -87,7 +87,11 @@ pub fn human(report: &Report, fail_on: Severity) -> String {
             let _ = writeln!(out, "    cause: [{}] {}", c.id, c.message);
         }
         if let Some(s) = &f.matched_secret {
-            let _ = writeln!(out, "    accepted secret: {} (fp:{})", s.label, s.fingerprint);
+            let _ = writeln!(
+                out,
+                "    accepted secret: {} (fp:{})",
+                s.label, s.fingerprint
+            );
         }
         for e in f.evidence.iter().take(4) {
             let _ = writeln!(out, "    - {}: {}", e.label, e.request);

@@ -130,7 +130,10 @@ fn unexpected_content_type(a: &mut Audit) {
         f.summary = "no 5xx for signed JSON sent with another Content-Type".into();
     } else {
         f.status = Status::Fail;
-        f.summary = format!("answers 5xx (or nothing) to signed JSON sent as {}", failed.join(", "));
+        f.summary = format!(
+            "answers 5xx (or nothing) to signed JSON sent as {}",
+            failed.join(", ")
+        );
         f.fix = Some("answer 415 or 400 to a content type you do not take, instead of failing on an unparsed body".into());
     }
     a.push(f);
@@ -143,7 +146,9 @@ fn wrong_method(a: &mut Audit) {
     let body = genuine_body(a);
     let (_, signed) = signed_body(a, body);
     let get = a.build.plain("GET", Headers::new(), Vec::new());
-    let put = a.build.plain("PUT", signed.headers.clone(), signed.body.to_vec());
+    let put = a
+        .build
+        .plain("PUT", signed.headers.clone(), signed.body.to_vec());
     let mut ran = Vec::new();
     let mut notes = Vec::new();
     for (label, req) in [("GET", get), ("PUT with a signed event", put)] {
@@ -164,12 +169,21 @@ fn wrong_method(a: &mut Audit) {
         f.summary = if notes.is_empty() {
             "answers 404/405 to GET and PUT".into()
         } else {
-            format!("rejects other methods ({}; 405 says it best)", notes.join(", "))
+            format!(
+                "rejects other methods ({}; 405 says it best)",
+                notes.join(", ")
+            )
         };
     } else {
         f.status = Status::Fail;
-        f.summary = format!("{}: the handler runs (or fails) on methods providers never use", ran.join("; "));
-        f.fix = Some("route POST only (Express app.post, Flask methods=[\"POST\"]); other methods get 405".into());
+        f.summary = format!(
+            "{}: the handler runs (or fails) on methods providers never use",
+            ran.join("; ")
+        );
+        f.fix = Some(
+            "route POST only (Express app.post, Flask methods=[\"POST\"]); other methods get 405"
+                .into(),
+        );
     }
     a.push(f);
 }
@@ -180,7 +194,11 @@ fn oversized(a: &mut Audit) {
     a.session.check = id;
     let body = genuine_body(a);
     let pad = OVERSIZED.saturating_sub(body.len());
-    let big = splice(&body, "hookcli_padding", &format!("\"{}\"", "x".repeat(pad)));
+    let big = splice(
+        &body,
+        "hookcli_padding",
+        &format!("\"{}\"", "x".repeat(pad)),
+    );
     let (_, mut req) = signed_body(a, big);
     // Not kept in the event store: 30 MiB of padding helps nobody.
     req.event = None;
@@ -208,7 +226,9 @@ fn oversized(a: &mut Audit) {
                 f.summary = "closes the connection on a 30 MiB body and stays up".into();
             } else {
                 f.status = Status::Fail;
-                f.summary = "a 30 MiB body ended the connection and the app did not answer afterwards".into();
+                f.summary =
+                    "a 30 MiB body ended the connection and the app did not answer afterwards"
+                        .into();
                 f.evidence.push(ev);
             }
         }
@@ -217,11 +237,16 @@ fn oversized(a: &mut Audit) {
             f.summary = format!(
                 "a 30 MiB body gets {}",
                 status_of(&result).map_or_else(
-                    || result.as_ref().err().map_or(String::new(), |e| format!("no answer ({e})")),
+                    || result
+                        .as_ref()
+                        .err()
+                        .map_or(String::new(), |e| format!("no answer ({e})")),
                     |s| s.to_string()
                 )
             );
-            f.fix = Some("limit the body size on the webhook route (413 above the provider's cap)".into());
+            f.fix = Some(
+                "limit the body size on the webhook route (413 above the provider's cap)".into(),
+            );
             f.evidence.push(ev);
         }
     }
@@ -257,7 +282,10 @@ pub fn liveness(a: &mut Audit) {
 const STACK_MARKERS: &[(&str, &str)] = &[
     ("Traceback (most recent call last)", "a Python traceback"),
     ("node_modules", "a Node.js stack trace"),
-    ("&nbsp;at ", "a stack trace (Express's development error page)"),
+    (
+        "&nbsp;at ",
+        "a stack trace (Express's development error page)",
+    ),
     ("\n    at ", "a stack trace"),
     ("Werkzeug Debugger", "the Werkzeug debugger"),
     ("Exception in thread", "a Java stack trace"),
@@ -274,7 +302,10 @@ pub fn hygiene(a: &mut Audit) {
     for answer in &answers {
         for (marker, what) in STACK_MARKERS {
             if answer.body.contains(marker) {
-                leaks.push(format!("{what} in a {} answer ({})", answer.status, answer.check));
+                leaks.push(format!(
+                    "{what} in a {} answer ({})",
+                    answer.status, answer.check
+                ));
                 f.evidence.push(super::Evidence {
                     label: format!("{} answer during {}", answer.status, answer.check),
                     request: String::new(),
@@ -288,7 +319,10 @@ pub fn hygiene(a: &mut Audit) {
         }
         for (secret, what) in &a.session.leak_markers {
             if secret.len() >= 8 && answer.body.contains(secret.as_str()) {
-                leaks.push(format!("{what} in a {} answer ({})", answer.status, answer.check));
+                leaks.push(format!(
+                    "{what} in a {} answer ({})",
+                    answer.status, answer.check
+                ));
             }
         }
     }
@@ -303,7 +337,10 @@ pub fn hygiene(a: &mut Audit) {
             "{} error answers reveal no stack trace, secret or expected signature{}",
             answers.len(),
             if distinct.len() > 1 {
-                format!(" ({} different texts for rejected forgeries: one generic text tells a prober less)", distinct.len())
+                format!(
+                    " ({} different texts for rejected forgeries: one generic text tells a prober less)",
+                    distinct.len()
+                )
             } else {
                 String::new()
             }

@@ -63,23 +63,26 @@ fn grade_once(
         .filter(|(ok, _, _)| !ok)
         .map(|(_, s, _)| s.unwrap_or(0))
         .collect();
-    let server_error = tried
-        .iter()
-        .any(|(_, s, _)| s.is_none_or(|s| s >= 500));
+    let server_error = tried.iter().any(|(_, s, _)| s.is_none_or(|s| s >= 500));
     let evidence: Vec<Evidence> = tried.into_iter().map(|(_, _, e)| e).collect();
     if (statuses_matter && !rejected.is_empty()) || server_error {
         f.status = Status::Fail;
         let codes: Vec<String> = rejected
             .iter()
-            .map(|s| if *s == 0 { "no answer".into() } else { s.to_string() })
+            .map(|s| {
+                if *s == 0 {
+                    "no answer".into()
+                } else {
+                    s.to_string()
+                }
+            })
             .collect();
         f.summary = format!(
             "{what}: answered {} (a duplicate answered non-2xx counts as a failed delivery and is retried)",
             codes.join(", ")
         );
-        f.fix = Some(
-            "answer 2xx to an event you have already processed, and do nothing else".into(),
-        );
+        f.fix =
+            Some("answer 2xx to an event you have already processed, and do nothing else".into());
         f.evidence = evidence;
         return;
     }
@@ -92,7 +95,8 @@ fn grade_once(
                 f.evidence.clear();
             } else if delta > 1 {
                 f.status = Status::Fail;
-                f.summary = format!("{what}: processed {delta} times (the observer counted {b} -> {c})");
+                f.summary =
+                    format!("{what}: processed {delta} times (the observer counted {b} -> {c})");
                 f.fix = Some(
                     "record each event id (Stripe `id`, GitHub X-GitHub-Delivery, webhook-id) in the same transaction as its side effect, with a unique constraint, and skip ids already recorded".into(),
                 );
@@ -126,12 +130,22 @@ fn redelivery(a: &mut Audit) {
     let second = resigned(a, &event, 1);
     let before = settled(a);
     let mut tried = Vec::new();
-    for (label, req) in [("first delivery", first), ("redelivery, fresh signature", second)] {
+    for (label, req) in [
+        ("first delivery", first),
+        ("redelivery, fresh signature", second),
+    ] {
         let (result, ev) = a.send(label, &req);
         tried.push((is_2xx(&result), status_of(&result), ev));
     }
     let after = settled(a);
-    grade_once(&mut f, tried, before, after, true, "the same event delivered twice");
+    grade_once(
+        &mut f,
+        tried,
+        before,
+        after,
+        true,
+        "the same event delivered twice",
+    );
     a.push(f);
 }
 
@@ -158,7 +172,14 @@ fn concurrent(a: &mut Audit) {
         })
         .collect();
     let after = settled(a);
-    grade_once(&mut f, tried, before, after, true, "the same event delivered twice at once");
+    grade_once(
+        &mut f,
+        tried,
+        before,
+        after,
+        true,
+        "the same event delivered twice at once",
+    );
     a.push(f);
 }
 
@@ -178,7 +199,14 @@ fn replay(a: &mut Audit) {
         tried.push((ok, status_of(&result), ev));
     }
     let after = settled(a);
-    grade_once(&mut f, tried, before, after, true, "a byte-identical replay");
+    grade_once(
+        &mut f,
+        tried,
+        before,
+        after,
+        true,
+        "a byte-identical replay",
+    );
     a.push(f);
 }
 
@@ -200,14 +228,30 @@ fn out_of_order(a: &mut Audit) {
         let Some((_, req)) = a.genuine(name, 0, std::slice::from_ref(&set)) else {
             return;
         };
-        let (result, ev) = a.send(format!("{name} ({})", if name == order.later { "sent first" } else { "sent second" }), &req);
+        let (result, ev) = a.send(
+            format!(
+                "{name} ({})",
+                if name == order.later {
+                    "sent first"
+                } else {
+                    "sent second"
+                }
+            ),
+            &req,
+        );
         tried.push((is_2xx(&result), status_of(&result), ev));
     }
     let after = settled(a);
     let rejected: Vec<String> = tried
         .iter()
         .filter(|(ok, _, _)| !ok)
-        .map(|(_, s, e)| format!("{} got {}", e.label, s.map_or("no answer".into(), |s| s.to_string())))
+        .map(|(_, s, e)| {
+            format!(
+                "{} got {}",
+                e.label,
+                s.map_or("no answer".into(), |s| s.to_string())
+            )
+        })
         .collect();
     if !rejected.is_empty() {
         f.status = Status::Fail;

@@ -29,6 +29,7 @@ pub struct Sent {
     pub event_type: String,
     pub event_id: String,
     pub timestamp: i64,
+    pub form: crate::provider::BodyForm,
     /// What it was signed with (forgeries: a labelled stand-in).
     pub secret: Secret,
 }

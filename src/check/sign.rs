@@ -3,74 +3,98 @@
 //! reading the signature back out of the headers.
 
 use crate::fixtures::Event;
-use crate::provider::{self, Provider, SignInput};
+use crate::provider::{
+    self, Algorithm, Material, Parts, Provider, SignInput, Stamp, Tail, VerifyKey,
+};
 use crate::request::Headers;
 use crate::secret::Secret;
-use hmac::{Hmac, KeyInit, Mac};
 
-/// What the provider signs of `event`.
-fn input(event: &Event) -> SignInput<'_> {
+/// What the provider signs of `event`, delivered to `url`.
+fn input<'a>(event: &'a Event, url: &'a str) -> SignInput<'a> {
     SignInput {
         body: &event.body,
         timestamp: event.timestamp,
         id: &event.event_id,
         event_type: &event.event_type,
+        url: Some(url),
     }
 }
 
 /// Every header the provider would send with `event`, signed with `secret`.
-pub fn with_secret(event: &Event, secret: &Secret) -> Result<Headers, String> {
-    provider::sign(event.provider.scheme(), secret, &input(event)).map_err(|e| e.to_string())
+pub fn with_secret(event: &Event, secret: &Secret, url: &str) -> Result<Headers, String> {
+    provider::sign(event.provider, secret, &input(event, url)).map_err(|e| e.to_string())
 }
 
-/// The headers, signed with raw key bytes (which may be empty).
-pub fn with_key(event: &Event, key: &[u8]) -> Headers {
-    let scheme = event.provider.scheme();
-    let signature = provider::compute(
-        scheme,
-        key,
-        Some(event.timestamp),
-        Some(&event.event_id),
-        &event.body,
-    );
-    scheme.headers(&signature, &input(event))
+/// The headers, signed with raw MAC key bytes (which may be empty).
+pub fn with_key(event: &Event, key: &[u8], url: &str) -> Headers {
+    let p = event.provider;
+    let scheme = p.scheme();
+    let digits = event.timestamp.to_string();
+    let material = Material {
+        timestamp: Some(Stamp {
+            seconds: event.timestamp,
+            text: &digits,
+        }),
+        id: Some(&event.event_id),
+        url: Some(url),
+        body: &event.body,
+        variant: 0,
+    };
+    let mut head = Vec::new();
+    let mut headers = Headers::new();
+    let Ok(tail) = scheme.message(&material, &mut head) else {
+        return headers;
+    };
+    let body = (tail == Tail::Body).then_some(&event.body[..]);
+    let Some(mac) = VerifyKey::hmac(p.spec().algorithm, key).mac(&head, body) else {
+        return headers;
+    };
+    let text = p.spec().encoding.to_text(mac.as_slice());
+    scheme.write_headers(&text, &input(event, url), &mut headers);
+    headers
 }
 
-/// The key bytes `secret` gives for `provider`.
+/// The MAC key bytes `secret` gives for `provider`.
 pub fn key(provider: Provider, secret: &Secret) -> Result<Vec<u8>, String> {
     provider
         .scheme()
-        .key(secret.expose())
+        .key_bytes(secret.expose())
         .map_err(|e| e.to_string())
 }
 
 /// The signature header's name.
 pub fn header_name(provider: Provider) -> &'static str {
-    provider.scheme().signature_header()
+    provider.signature_header()
 }
 
 /// The first signature `headers` carry, in wire form.
 pub fn signature(provider: Provider, headers: &Headers) -> Option<String> {
-    provider
-        .scheme()
-        .parse(headers)
-        .ok()?
-        .signatures
-        .into_iter()
-        .next()
+    let parts = Parts {
+        method: "POST",
+        url: None,
+        headers,
+        body: b"",
+    };
+    let claims = provider.scheme().parse(&parts).ok()?;
+    claims.signatures.first().map(|s| s.text.to_string())
 }
 
 /// Whether the provider signs a timestamp.
 pub fn has_timestamp(provider: Provider) -> bool {
-    provider.scheme().has_timestamp()
+    provider.spec().signs_timestamp()
+}
+
+/// Whether the provider's signatures are MACs (the forgeries here are).
+pub fn is_mac(provider: Provider) -> bool {
+    provider.spec().algorithm.is_symmetric()
 }
 
 /// HMAC-SHA1 in lowercase hex (GitHub's legacy `X-Hub-Signature`).
 pub fn hmac_sha1_hex(key: &[u8], body: &[u8]) -> String {
-    let mut mac =
-        <Hmac<sha1::Sha1> as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length");
-    mac.update(body);
-    provider::hex_lower(&mac.finalize().into_bytes())
+    let mac = VerifyKey::hmac(Algorithm::HmacSha1, key)
+        .mac(body, None)
+        .expect("an HMAC key always MACs");
+    hex::encode(mac.as_slice())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! body, and, from the answer itself, CSRF, auth or routing in the way or
 //! an official SDK's error text.
 
-use super::build::{BodyForm, Baseline, reform};
+use super::build::{Baseline, BodyForm, reform};
 use super::profile::SdkMeaning;
 use super::session::is_2xx;
 use super::{Audit, Cause, Evidence, SecretRef};
@@ -40,14 +40,25 @@ pub fn rejection(a: &mut Audit, first: &Result<Response, DeliveryError>) -> Why 
     let signature_related = from_answer.as_ref().is_none_or(|c| {
         matches!(
             c.id,
-            "signature_mismatch" | "body_parsed" | "header_lost" | "body_lost" | "rejected" | "server_error"
+            "signature_mismatch"
+                | "body_parsed"
+                | "header_lost"
+                | "body_lost"
+                | "rejected"
+                | "server_error"
                 | "auth_required"
         )
     });
     if signature_related {
         // Each candidate secret, in the provider's form, then minified: the
         // first the app accepts says what it verifies with and over what.
-        let secrets: Vec<_> = a.plan.secrets.iter().take(MAX_CANDIDATES).cloned().collect();
+        let secrets: Vec<_> = a
+            .plan
+            .secrets
+            .iter()
+            .take(MAX_CANDIDATES)
+            .cloned()
+            .collect();
         let mut tries = Vec::new();
         for form in [BodyForm::Provider, BodyForm::Compact] {
             for (i, s) in secrets.iter().enumerate() {
@@ -149,7 +160,9 @@ pub fn classify(a: &Audit, result: &Result<Response, DeliveryError>) -> Option<C
         {
             return Some(cause(
                 "login_redirect",
-                format!("{status} to a login page ({location}): app-wide authentication covers the webhook route"),
+                format!(
+                    "{status} to a login page ({location}): app-wide authentication covers the webhook route"
+                ),
             ));
         }
         return Some(cause(
@@ -218,7 +231,10 @@ pub fn classify(a: &Audit, result: &Result<Response, DeliveryError>) -> Option<C
                     "the official SDK judges the timestamp out of tolerance: the app's clock is off or its tolerance too tight",
                 ),
             };
-            return Some(cause(id, format!("{what} (it answered {status} \"{text}…\")")));
+            return Some(cause(
+                id,
+                format!("{what} (it answered {status} \"{text}…\")"),
+            ));
         }
     }
     if status >= 500 {
@@ -260,7 +276,9 @@ pub fn fix(cause_id: &str) -> &'static str {
         "redirect" => {
             "point the provider (and --to) at the final URL: mind the trailing slash and http->https redirects"
         }
-        "not_found" => "check the route's path and pass it in --to (e.g. --to localhost:3000/api/webhooks)",
+        "not_found" => {
+            "check the route's path and pass it in --to (e.g. --to localhost:3000/api/webhooks)"
+        }
         "method_not_allowed" => "handle POST on the webhook route",
         "payload_too_large" => {
             "raise the body limit on the webhook route: Express `express.raw({type: 'application/json', limit: '1mb'})`, nginx `client_max_body_size`, Flask `MAX_CONTENT_LENGTH`"

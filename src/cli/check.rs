@@ -25,8 +25,8 @@ pub struct CheckArgs {
     pub to: Option<String>,
 
     /// Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe).
-    #[arg(long, short = 'p', value_name = "PROVIDER")]
-    pub provider: Option<String>,
+    #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = super::ProviderParser)]
+    pub provider: Option<crate::provider::Provider>,
 
     /// The secret the app should verify with; repeat to add candidates (the first is the one it should hold).
     #[arg(long, short = 's', value_name = "SECRET")]

@@ -18,12 +18,12 @@ const BURST: (usize, usize) = (50, 10);
 
 pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let provider = globals
-        .provider(args.provider.as_deref())?
-        .unwrap_or(Provider::Stripe);
+        .provider(args.provider)
+        .unwrap_or_else(Provider::fallback);
     let profile = check::profile::for_provider(provider.name()).ok_or_else(|| {
         Hinted::usage(
             format!("hookcli has no audit profile for {provider} yet"),
-            "pass --provider stripe, github or standard",
+            "pass --provider stripe, github or standard (the providers with an audit profile)",
         )
     })?;
     let url = globals.target(args.to.as_deref())?;
@@ -41,7 +41,7 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let selection = selection(args)?;
     let secrets = globals.verification_secrets(provider, &args.secret)?;
     for s in &secrets {
-        provider.scheme().key(s.expose()).map_err(|e| {
+        provider.scheme().sign_key(s.expose()).map_err(|e| {
             Hinted::usage(
                 format!("{provider} cannot sign with {s}: {e}"),
                 "check the secret: Standard Webhooks secrets are whsec_ followed by base64",
@@ -170,7 +170,10 @@ fn selection(args: &CheckArgs) -> Result<Selection, Hinted> {
                 format!("did you mean {}?", near.join(", "))
             };
             return Err(Hinted::usage(
-                format!("{flag}: unknown check id '{}'", crate::escape::for_terminal(id)),
+                format!(
+                    "{flag}: unknown check id '{}'",
+                    crate::escape::for_terminal(id)
+                ),
                 hint,
             ));
         }
@@ -226,6 +229,7 @@ impl Wire {
         };
         let event = Event {
             provider: self.provider,
+            form: sent.form,
             event_type: sent.event_type.clone(),
             event_id: sent.event_id.clone(),
             timestamp: sent.timestamp,
@@ -272,7 +276,8 @@ impl Exchange for Wire {
             let mut tasks = tokio::task::JoinSet::new();
             for (i, req) in reqs.iter().enumerate() {
                 let (client, url, gate) = (self.client.clone(), self.url.clone(), gate.clone());
-                let (m, headers, body) = (method(req.method), req.headers.clone(), req.body.clone());
+                let (m, headers, body) =
+                    (method(req.method), req.headers.clone(), req.body.clone());
                 tasks.spawn(async move {
                     let _permit = gate.acquire_owned().await;
                     (i, client.request(m, &url, &headers, body).await)
@@ -285,7 +290,9 @@ impl Exchange for Wire {
                 }
             }
             out.into_iter()
-                .map(|r| r.unwrap_or_else(|| Err(DeliveryError::Other("the request task failed".into()))))
+                .map(|r| {
+                    r.unwrap_or_else(|| Err(DeliveryError::Other("the request task failed".into())))
+                })
                 .collect::<Vec<_>>()
         });
         self.progress.inc(reqs.len() as u64);

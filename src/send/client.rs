@@ -62,7 +62,8 @@ impl Client {
         headers: &Headers,
         body: bytes::Bytes,
     ) -> Result<Response, DeliveryError> {
-        self.request(reqwest::Method::POST, url, headers, body).await
+        self.request(reqwest::Method::POST, url, headers, body)
+            .await
     }
 
     /// Sends `body` with `headers` to `url` by `method` and reads the
