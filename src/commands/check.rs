@@ -158,7 +158,7 @@ fn duration(flag: &str, text: &str) -> Result<Duration, Hinted> {
 fn selection(args: &CheckArgs) -> Result<Selection, Hinted> {
     let known = check::all_ids();
     for (flag, ids) in [("--only", &args.only), ("--skip", &args.skip)] {
-        for id in ids.iter().filter(|i| !known.contains(&i.as_str())) {
+        if let Some(id) = ids.iter().find(|i| !known.contains(&i.as_str())) {
             let near = known
                 .iter()
                 .filter(|k| strsim::jaro_winkler(k, id) > 0.85)
