@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List and show the requests `listen` recorded')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -435,6 +436,36 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hookcli;check' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)')
+            [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'The provider''s timeout for an answer (default: per provider, e.g. 30s for Stripe, 10s for GitHub)')
+            [CompletionResult]::new('--probe-url', '--probe-url', [CompletionResultType]::ParameterName, 'URL whose GET answers with the app''s side-effect count (an integer, or JSON with one number)')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (comma-separated ids, repeatable)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Do not run these checks (comma-separated ids, repeatable)')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity whose failure fails the run (exit 1)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Report format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Stop sending once the answers have taken this long in total')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for event ids (default: random)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('--allow-remote', '--allow-remote', [CompletionResultType]::ParameterName, 'Allow a target that is not a loopback address (the audit sends forged, oversized and malformed requests)')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Accept any TLS certificate (self-signed local https)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate (self-signed local https)')
+            [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hookcli;help' {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign one event and print the request (headers and exact body)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a captured request''s signature and explain why it fails')
@@ -447,6 +478,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List and show the requests `listen` recorded')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -509,6 +541,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;help;replay' {
+            break
+        }
+        'hookcli;help;check' {
             break
         }
         'hookcli;help;help' {

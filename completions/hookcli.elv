@@ -37,6 +37,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand listen 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
             cand events 'List and show the requests `listen` recorded'
             cand replay 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
+            cand check 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcli;sign'= {
@@ -400,6 +401,35 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookcli;check'= {
+            cand -t 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]'
+            cand --to 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]'
+            cand -p 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)'
+            cand --provider 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)'
+            cand -s 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)'
+            cand --secret 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)'
+            cand --budget 'The provider''s timeout for an answer (default: per provider, e.g. 30s for Stripe, 10s for GitHub)'
+            cand --probe-url 'URL whose GET answers with the app''s side-effect count (an integer, or JSON with one number)'
+            cand --only 'Run only these checks (comma-separated ids, repeatable)'
+            cand --skip 'Do not run these checks (comma-separated ids, repeatable)'
+            cand --fail-on 'Lowest severity whose failure fails the run (exit 1)'
+            cand -f 'Report format'
+            cand --format 'Report format'
+            cand --max-time 'Stop sending once the answers have taken this long in total'
+            cand --seed 'Seed for event ids (default: random)'
+            cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --json 'Same as --format json'
+            cand --allow-remote 'Allow a target that is not a loopback address (the audit sends forged, oversized and malformed requests)'
+            cand -k 'Accept any TLS certificate (self-signed local https)'
+            cand --insecure 'Accept any TLS certificate (self-signed local https)'
+            cand --no-store 'Do not record anything in the event store'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookcli;help'= {
             cand sign 'Sign one event and print the request (headers and exact body)'
             cand verify 'Verify a captured request''s signature and explain why it fails'
@@ -412,6 +442,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand listen 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
             cand events 'List and show the requests `listen` recorded'
             cand replay 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
+            cand check 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcli;help;sign'= {
@@ -456,6 +487,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         &'hookcli;help;events;show'= {
         }
         &'hookcli;help;replay'= {
+        }
+        &'hookcli;help;check'= {
         }
         &'hookcli;help;help'= {
         }

@@ -43,6 +43,7 @@ complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "config" -d 'Show th
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "events" -d 'List and show the requests `listen` recorded'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
+complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "check" -d 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded'
 complete -c hookcli -n "__fish_hookcli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -s p -l provider -d 'Signing scheme (default: from the event name or payload)' -r -f -a "stripe\t''
 github\t''
@@ -351,18 +352,48 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l json -d 'One 
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l no-store -d 'Do not record anything in the event store'
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s V -l version -d 'Print version'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "sign" -d 'Sign one event and print the request (headers and exact body)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "verify" -d 'Verify a captured request\'s signature and explain why it fails'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "send" -d 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "fixtures" -d 'List, show and generate signed fixtures'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "man" -d 'Print a man page (roff): hookcli\'s, or a subcommand\'s (`hookcli man sign`)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "store" -d 'Where the event store is and what it holds (`store` alone is `store info`); clear it'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "config" -d 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "events" -d 'List and show the requests `listen` recorded'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
-complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s t -l to -d 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s p -l provider -d 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)' -r -f -a "stripe\t''
+github\t''
+standard\t''
+twilio\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s s -l secret -d 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l budget -d 'The provider\'s timeout for an answer (default: per provider, e.g. 30s for Stripe, 10s for GitHub)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l probe-url -d 'URL whose GET answers with the app\'s side-effect count (an integer, or JSON with one number)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l only -d 'Run only these checks (comma-separated ids, repeatable)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l skip -d 'Do not run these checks (comma-separated ids, repeatable)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l fail-on -d 'Lowest severity whose failure fails the run (exit 1)' -r -f -a "critical\t''
+warning\t''
+info\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s f -l format -d 'Report format' -r -f -a "human\t'Grouped lines, failures explained, a summary'
+json\t'One JSON document (docs/json.md)'
+junit\t'JUnit XML, one testcase per check'"
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l max-time -d 'Stop sending once the answers have taken this long in total' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l seed -d 'Seed for event ids (default: random)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l json -d 'Same as --format json'
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l allow-remote -d 'Allow a target that is not a loopback address (the audit sends forged, oversized and malformed requests)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s k -l insecure -d 'Accept any TLS certificate (self-signed local https)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l no-store -d 'Do not record anything in the event store'
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s V -l version -d 'Print version'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "sign" -d 'Sign one event and print the request (headers and exact body)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "verify" -d 'Verify a captured request\'s signature and explain why it fails'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "send" -d 'Deliver signed events to a local endpoint: retries, duplicates, order, load'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "fixtures" -d 'List, show and generate signed fixtures'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "man" -d 'Print a man page (roff): hookcli\'s, or a subcommand\'s (`hookcli man sign`)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "store" -d 'Where the event store is and what it holds (`store` alone is `store info`); clear it'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "config" -d 'Show the effective settings and where each comes from (flag, env, hookcli.toml, default)'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "listen" -d 'Receive webhooks on a local endpoint: verify, diagnose, record, optionally proxy to your app'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "events" -d 'List and show the requests `listen` recorded'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "replay" -d 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "check" -d 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded'
+complete -c hookcli -n "__fish_hookcli_using_subcommand help; and not __fish_seen_subcommand_from sign verify send fixtures completions man store config listen events replay check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "list" -d 'List the built-in event types (and those in --fixtures-dir)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "show" -d 'Print a fixture\'s payload as it would be sent'
 complete -c hookcli -n "__fish_hookcli_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "generate" -d 'Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script'

@@ -91,6 +91,7 @@ fn exit_status(command: &str) -> Vec<(String, String)> {
         "verify" => "The signature is invalid.",
         "send" => "A delivery did not match --expect, or got no response.",
         "replay" => "A replayed request was not answered with a 2xx.",
+        "check" => "A check at or above --fail-on failed (docs/checks.md).",
         "fixtures" => "fixtures list found no event type with the prefix.",
         "store" => "store clear was declined at the prompt.",
         "sign" | "listen" | "events" | "config" | "completions" | "man" => {
