@@ -733,6 +733,15 @@ pub fn rfc2822(t: i64) -> String {
         .unwrap_or_else(|| t.to_string())
 }
 
+impl Template {
+    /// The bytes around the holes, in order (one more part than holes): the
+    /// store keeps them once per load run, and each request's hole values,
+    /// to rebuild its exact body.
+    pub fn parts(&self) -> &[Vec<u8>] {
+        &self.parts
+    }
+}
+
 /// `2026-01-01T00:00:00Z` for a Unix timestamp.
 pub fn rfc3339(t: i64) -> String {
     jiff::Timestamp::from_second(t)

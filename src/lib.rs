@@ -9,6 +9,7 @@ pub mod diagnose;
 pub mod escape;
 pub mod exit;
 pub mod fixtures;
+pub mod gather;
 pub mod ids;
 pub mod listen;
 pub mod output;

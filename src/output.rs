@@ -111,19 +111,11 @@ impl Background {
             .name("hookcli-stdout".into())
             .spawn(move || {
                 let mut busy = false;
-                while let Ok(first) = rx.recv() {
-                    if busy {
-                        std::thread::sleep(GATHER);
-                    }
-                    let mut text = first;
-                    let mut pieces = 1;
-                    while let Ok(more) = rx.try_recv() {
-                        text.push_str(&more);
-                        pieces += 1;
-                    }
+                let pause = |busy: bool| if busy { GATHER } else { Duration::ZERO };
+                while let Some(pieces) = crate::gather::gather(&rx, usize::MAX, || pause(busy)) {
+                    busy = pieces.len() > 1;
                     // A closed stdout ends the output, not the listener.
-                    let _ = stdout(&text);
-                    busy = pieces > 1;
+                    let _ = stdout(&pieces.concat());
                     match lost.swap(0, Ordering::Relaxed) {
                         0 => {}
                         n => note(&format!("({n} lines not shown: stdout did not keep up)")),

@@ -99,7 +99,7 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         client,
         url: url.clone(),
         observer: observer.clone(),
-        store: globals.open_store(),
+        store: globals.open_store()?,
         provider,
         progress: output::spinner("auditing"),
     };

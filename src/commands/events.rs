@@ -8,7 +8,7 @@ use crate::output;
 use crate::store::{ReceivedFilter, Store};
 
 pub fn run(args: &EventsArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
-    let store = open_store(globals)?;
+    let store = globals.required_store()?;
     match (&args.action, args.id) {
         (Some(EventsCommand::Show(show)), _) => show_one(&store, show.id, show.body, show.json),
         (Some(EventsCommand::List(list)), _) => list_rows(&store, list),
@@ -18,12 +18,15 @@ pub fn run(args: &EventsArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
 }
 
 fn show_one(store: &Store, id: i64, body: bool, json: bool) -> anyhow::Result<ExitStatus> {
-    let row = store.get_received(id)?.ok_or_else(|| {
-        Hinted::usage(
-            format!("no stored request #{id} in {}", store.path().display()),
-            "list them with `hookcli events list`",
-        )
-    })?;
+    let row = store
+        .get_received(id)
+        .map_err(|e| Hinted::from(store.fault(&e)))?
+        .ok_or_else(|| {
+            Hinted::usage(
+                format!("no stored request #{id} in {}", store.path().display()),
+                "list them with `hookcli events list`",
+            )
+        })?;
     if body {
         output::stdout_bytes(&row.new.body)?;
     } else if json {
@@ -37,7 +40,9 @@ fn show_one(store: &Store, id: i64, body: bool, json: bool) -> anyhow::Result<Ex
 fn list_rows(store: &Store, args: &EventsListArgs) -> anyhow::Result<ExitStatus> {
     let mut filter = resolve_filter(&args.filter, crate::store::now_ms())?;
     filter.limit = Some(args.limit);
-    let rows = store.list_received(&filter)?;
+    let rows = store
+        .list_received(&filter)
+        .map_err(|e| Hinted::from(store.fault(&e)))?;
     if args.json {
         for row in &rows {
             output::json(&stored::json(row, false))?;
@@ -52,18 +57,6 @@ fn list_rows(store: &Store, args: &EventsListArgs) -> anyhow::Result<ExitStatus>
         output::stdout(&text)?;
     }
     Ok(ExitStatus::Success)
-}
-
-/// The store, or a usage error saying how to point at one.
-pub fn open_store(globals: &Globals) -> anyhow::Result<Store> {
-    match &globals.store {
-        crate::store::Location::Disabled => Err(Hinted::usage(
-            "the event store is turned off",
-            "drop --no-store / HOOKCLI_STORE=off, or pass --store PATH",
-        )
-        .into()),
-        crate::store::Location::Path(path) => Ok(Store::open(path)?),
-    }
 }
 
 /// Turns the filter flags into a store filter; `now_ms` anchors `--since 2h`.

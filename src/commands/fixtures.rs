@@ -255,7 +255,7 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
 
     move_into_place(staging, out)?;
     // Recorded only once the set is in place, so a failed run leaves no trace.
-    let store = globals.open_store();
+    let store = globals.open_store()?;
     for (event, headers, secret) in &signed {
         record_signed(
             store.as_ref(),

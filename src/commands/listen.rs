@@ -45,8 +45,20 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     })?;
     let addr = server.local_addr()?;
     let url = format!("http://{addr}{}", settings.path.as_deref().unwrap_or("/"));
-    let store = globals.open_store();
-    let store_path = store.as_ref().map(|s| s.path().display().to_string());
+    // A store the user named that cannot be used stops here (exit 2); the
+    // default one is said at startup, and every request is then answered
+    // 503 with the reason: nothing is acknowledged that is not recorded.
+    let (store, store_path, broken) = match globals.recording()? {
+        super::Recording::Off => (None, None, None),
+        super::Recording::On(store) => {
+            let path = store.path().display().to_string();
+            (Some(Ok(store)), Some(path), None)
+        }
+        super::Recording::Broken(e) => {
+            let line = e.line();
+            (Some(Err(e)), None, Some(line))
+        }
+    };
 
     let (json_mode, diagnose) = (args.json, args.diagnose);
     let lines = Arc::new(output::Background::start());
@@ -75,6 +87,11 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     } else {
         output::stdout(&format!("listening on {url}\n"))?;
         output::note(&startup_note(&settings, store_path.as_deref(), ip));
+    }
+    if let Some(line) = &broken {
+        output::note(&format!(
+            "warning: every request will be answered 503 (not recorded): {line}"
+        ));
     }
 
     // The first Ctrl-C (or SIGTERM) stops accepting and lets requests being

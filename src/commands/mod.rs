@@ -11,6 +11,7 @@ pub mod listen;
 pub mod man;
 pub mod replay;
 pub mod send;
+mod send_load;
 pub mod sign;
 pub mod store;
 pub mod verify;
@@ -29,6 +30,9 @@ use crate::store::{Location, NewSigned, Store};
 /// defaults from the environment and `hookcli.toml`.
 pub struct Globals {
     pub store: Location,
+    /// Whether the user named the store (`--store`, `HOOKCLI_STORE`): one
+    /// that cannot be used is then an error, not a warning.
+    pub store_named: bool,
     pub config: Effective,
 }
 
@@ -42,8 +46,10 @@ impl Globals {
         let parsed = file.as_deref().map(settings_file::load).transpose()?;
         let lookup = |name: &str| env_var(name);
         let config = Effective::resolve(file.as_deref().zip(parsed.as_ref()), &lookup)?;
+        let (store, store_named) = Location::resolve(args.store.as_deref(), args.no_store);
         Ok(Globals {
-            store: Location::resolve(args.store.as_deref(), args.no_store),
+            store,
+            store_named,
             config,
         })
     }
@@ -135,22 +141,62 @@ impl Globals {
         })
     }
 
-    /// Opens the event store; `None` (with a warning) when disabled or
-    /// unavailable, since recording must never stop signing.
-    pub fn open_store(&self) -> Option<Store> {
+    /// Opens the event store where recording is a side matter (`sign`,
+    /// `send`, `fixtures generate`): `None` when it is off, or when the
+    /// default store cannot be used (a warning says why and what to do);
+    /// a store the user named that cannot be used is an error (exit 2).
+    pub fn open_store(&self) -> Result<Option<Store>, Hinted> {
+        Ok(match self.recording()? {
+            Recording::Off => None,
+            Recording::On(store) => Some(store),
+            Recording::Broken(e) => {
+                crate::output::note(&format!("warning: not recording: {}", e.line()));
+                None
+            }
+        })
+    }
+
+    /// The event store as the listener sees it: on, off, or unusable (the
+    /// listener then answers 503 rather than acknowledge what it cannot
+    /// record). A store the user named that cannot be used is an error.
+    pub fn listener_store(&self) -> Recording {
         match &self.store {
-            Location::Disabled => None,
+            Location::Disabled => Recording::Off,
             Location::Path(path) => match Store::open(path) {
-                Ok(store) => Some(store),
-                Err(e) => {
-                    crate::output::note(&format!(
-                        "warning: not recording in the event store: {e:#} (use --store PATH or --no-store)"
-                    ));
-                    None
-                }
+                Ok(store) => Recording::On(store),
+                Err(e) => Recording::Broken(e),
             },
         }
     }
+
+    /// [`listener_store`](Self::listener_store), with a named store that
+    /// cannot be used made an error (exit 2).
+    pub fn recording(&self) -> Result<Recording, Hinted> {
+        match self.listener_store() {
+            Recording::Broken(e) if self.store_named => Err(e.into()),
+            other => Ok(other),
+        }
+    }
+
+    /// Opens the store where it is the job (`events`, `replay`, `store`):
+    /// off or unusable is an error (exit 2).
+    pub fn required_store(&self) -> Result<Store, Hinted> {
+        match &self.store {
+            Location::Disabled => Err(Hinted::usage(
+                "the event store is turned off (--no-store or HOOKCLI_STORE=off)",
+                "drop --no-store / HOOKCLI_STORE=off, or pass --store PATH",
+            )),
+            Location::Path(path) => Ok(Store::open(path)?),
+        }
+    }
+}
+
+/// Whether and where recording happens.
+pub enum Recording {
+    Off,
+    On(Store),
+    /// The store cannot be used, and why.
+    Broken(crate::store::StoreError),
 }
 
 /// Records a signed request so the listener can later show exactly how a
@@ -164,14 +210,7 @@ pub fn record_signed(
     url: Option<&str>,
 ) -> Option<i64> {
     let store = store?;
-    let request = crate::request::Request::post(headers.clone(), Vec::new());
-    let signature = event
-        .provider
-        .scheme()
-        .parse(&request.parts())
-        .ok()
-        .and_then(|c| c.signatures.first().map(|s| s.text.to_string()))
-        .unwrap_or_default();
+    let signature = signature_of(event.provider, headers);
     let headers_json = crate::render::headers_json(headers);
     let result = store.record_signed(&NewSigned {
         source,
@@ -190,8 +229,8 @@ pub fn record_signed(
         Ok(id) => Some(id),
         Err(e) => {
             crate::output::note(&format!(
-                "warning: could not record the event in {}: {e:#}",
-                store.path().display()
+                "warning: not recorded: {}",
+                store.fault(&e).line()
             ));
             None
         }
@@ -207,6 +246,23 @@ pub fn url_flag(url: &str) -> Result<String, Hinted> {
             "give the full URL the provider calls, e.g. --url https://example.com/webhooks",
         )),
     }
+}
+
+/// The first signature in `headers` as `provider` writes it: what the
+/// listener and `verify` look a signed request up by.
+pub fn signature_of(provider: Provider, headers: &Headers) -> String {
+    let parts = crate::provider::Parts {
+        method: "POST",
+        url: None,
+        headers,
+        body: &[],
+    };
+    provider
+        .scheme()
+        .parse(&parts)
+        .ok()
+        .and_then(|c| c.signatures.first().map(|s| s.text.to_string()))
+        .unwrap_or_default()
 }
 
 /// Current Unix time in seconds: the one place commands read the clock.

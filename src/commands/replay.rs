@@ -2,7 +2,7 @@
 //! app they were forwarded to or to `--to`, re-signed with a fresh
 //! timestamp when the secret that verified them is known.
 
-use super::events::{open_store, resolve_filter};
+use super::events::resolve_filter;
 use super::{Globals, now};
 use crate::cli::ReplayArgs;
 use crate::exit::{ExitStatus, Hinted};
@@ -40,11 +40,13 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         return Err(Hinted::usage("bad --timeout", "pass a positive number of seconds").into());
     }
     let timeout = Duration::from_secs_f64(args.timeout);
-    let store = open_store(globals)?;
+    let store = globals.required_store()?;
     let mut filter = resolve_filter(f, crate::store::now_ms())?;
     filter.ids = args.ids.clone();
     filter.limit = Some(args.limit);
-    let mut rows = store.list_received(&filter)?;
+    let mut rows = store
+        .list_received(&filter)
+        .map_err(|e| Hinted::from(store.fault(&e)))?;
     for id in &args.ids {
         if !rows.iter().any(|r| r.id == *id) {
             return Err(Hinted::usage(
@@ -91,7 +93,9 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
             Ok(resp) => (Some(resp.status), None),
             Err(e) => (None, Some(e.to_string())),
         };
-        store.record_replay(row.id, status, error.as_deref())?;
+        store
+            .record_replay(row.id, status, error.as_deref())
+            .map_err(|e| Hinted::from(store.fault(&e)))?;
         let ok = matches!(status, Some(s) if (200..300).contains(&s));
         failed += usize::from(!ok);
         let signed_with = resigned.as_ref().map(|s| s.to_string());

@@ -5,46 +5,42 @@
 use super::{EventSettings, Globals, load_fixture, now, record_signed};
 use crate::cli::SendArgs;
 use crate::cli::send::SendOrder;
-use crate::commands::sign::{delivery_urls, sign_event, sign_input, signer};
+use crate::commands::sign::{delivery_urls, sign_event};
 use crate::exit::{ExitStatus, Hinted};
-use crate::fixtures::{self, Event, Fixture, Override, RenderOptions};
-use crate::ids::IdSource;
+use crate::fixtures::{self, Event, Fixture};
 use crate::output;
-use crate::provider::{BodyForm, Provider};
+use crate::provider::Provider;
 use crate::render::{self, SignedRequest};
-use crate::request::Headers;
 use crate::secret::Secret;
-use crate::send::load::{self, Done, LoadPlan, Prepared};
 use crate::send::order::Order;
-use crate::send::report::{self, Delivery, LoadInfo};
+use crate::send::report::{self, Delivery};
 use crate::send::retry::{self, RetryPolicy, SignClock};
 use crate::send::{Client, ClientOptions, DeliveryError, Expect, Response};
 use crate::store::{NewDelivery, Store};
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Everything `send` needs, resolved from the flags.
-struct Settings {
-    url: String,
+pub(super) struct Settings {
+    pub(super) url: String,
     /// `--url`: the URL the provider has on file, signed instead of `url`.
     signed_url: Option<String>,
     /// The path hookcli chose because the target named none.
     chosen_path: Option<String>,
-    expect: Expect,
-    timeout: Duration,
-    budget: Duration,
+    pub(super) expect: Expect,
+    pub(super) timeout: Duration,
+    pub(super) budget: Duration,
     retry: RetryPolicy,
     order: Order,
     /// Whether the shuffle seed was picked at random (and so must be shown).
     random_seed: bool,
     duplicates: u32,
     /// A fixed signing timestamp (`--timestamp`), else the clock at each attempt.
-    fixed_timestamp: Option<i64>,
+    pub(super) fixed_timestamp: Option<i64>,
 }
 
-fn usage(message: String, hint: &str) -> Hinted {
+pub(super) fn usage(message: String, hint: &str) -> Hinted {
     Hinted::usage(message, hint)
 }
 
@@ -142,7 +138,7 @@ impl Settings {
     }
 
     /// Where `event` is posted, and the URL its signature covers.
-    fn urls(&self, event: &Event) -> Result<(String, String), Hinted> {
+    pub(super) fn urls(&self, event: &Event) -> Result<(String, String), Hinted> {
         delivery_urls(event, &self.url, self.signed_url.as_deref())
     }
 
@@ -201,7 +197,7 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         let secret = secrets
             .remove(&fixtures[0].provider)
             .expect("resolved above");
-        return load_mode(
+        return super::send_load::run(
             args,
             globals,
             &settings,
@@ -235,7 +231,7 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     if args.dry_run {
         // Nothing is sent, but what is printed is signed: recorded like
         // `sign --format curl`, so a listener can find it if it is run.
-        let store = globals.open_store();
+        let store = globals.open_store()?;
         for event in &events {
             let mut clock = SignClock::default();
             let (url, signed_url) = settings.urls(event)?;
@@ -276,7 +272,7 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         pool_size: 1,
     })
     .map_err(|e| usage(e.to_string(), &e.hint()))?;
-    let store = globals.open_store();
+    let store = globals.open_store()?;
     let mut all_matched = true;
     let mut any_response = false;
     let mut last_error: Option<DeliveryError> = None;
@@ -461,22 +457,6 @@ async fn deliver_with_retries(
     }
 }
 
-/// Records one attempt: what was signed and sent, and what came back.
-#[allow(clippy::too_many_arguments)]
-fn record(
-    store: Option<&Store>,
-    event: &Event,
-    headers: &Headers,
-    secret: &Secret,
-    url: &str,
-    attempt: u32,
-    sent_ms: i64,
-    result: &Result<Response, DeliveryError>,
-) {
-    let signed_id = record_signed(store, "send", event, headers, secret, Some(url));
-    record_response(store, signed_id, url, attempt, sent_ms, result);
-}
-
 /// Records what came back for an attempt whose request is `signed_id`.
 pub(super) fn record_response(
     store: Option<&Store>,
@@ -515,216 +495,5 @@ pub(super) fn record_response(
             "warning: could not record the delivery in {}: {e:#}",
             store.path().display()
         ));
-    }
-}
-
-/// What load mode hands the recorder for each request.
-struct Sent {
-    event_type: Arc<str>,
-    event_id: String,
-    timestamp: i64,
-}
-
-/// Load mode: `count` uniquely signed copies, `concurrency` in flight.
-fn load_mode(
-    args: &SendArgs,
-    globals: &Globals,
-    settings: &Settings,
-    event_settings: &EventSettings,
-    fixture: &Fixture,
-    secret: Secret,
-    count: u64,
-) -> anyhow::Result<ExitStatus> {
-    let provider = fixture.provider;
-    let fixture = Arc::new(fixture.clone());
-    let overrides: Arc<Vec<Override>> = Arc::new(event_settings.overrides.clone());
-    let ids: IdSource = event_settings.ids;
-    let fixed = settings.fixed_timestamp;
-    // Fail early (exit 2) on a fixture or secret that cannot render or sign.
-    let probe = fixture
-        .render(&RenderOptions {
-            timestamp: 0,
-            ids,
-            sequence: 0,
-            overrides: &overrides,
-        })
-        .map_err(Hinted::from)?;
-    let signer = signer(provider, &secret)?;
-    let (posted, signed_url) = settings.urls(&probe)?;
-    if posted != settings.url {
-        return Err(usage(
-            format!(
-                "{provider} puts a hash of each body in the URL it posts to, and load mode posts to one URL"
-            ),
-            "send these events without --count",
-        )
-        .into());
-    }
-    let url: Arc<str> = signed_url.into();
-    // Every request signs the same way; one that cannot is refused here.
-    signer
-        .sign(&sign_input(&probe, Some(&url)))
-        .map_err(|e| Hinted::usage(e.to_string(), e.hint()))?;
-    let event_type: Arc<str> = probe.event_type.into();
-    // Serialized once; each request only fills in its ids and timestamp.
-    let template = Arc::new(fixture.template(&overrides).map_err(Hinted::from)?);
-
-    let prepare = {
-        let (template, event_type) = (template, event_type.clone());
-        move |index: u64| {
-            let timestamp = fixed.unwrap_or_else(now);
-            let event = template.render(timestamp, ids, index);
-            // The probe above signed this event's kind for this URL.
-            let headers = signer
-                .sign(&sign_input(&event, Some(&url)))
-                .unwrap_or_default();
-            Prepared {
-                headers,
-                body: bytes::Bytes::from(event.body),
-                meta: Sent {
-                    event_type: event_type.clone(),
-                    event_id: event.event_id,
-                    timestamp,
-                },
-            }
-        }
-    };
-
-    let recorder = globals.open_store().map(|store| {
-        Recorder::start(
-            store,
-            secret.clone(),
-            (provider, fixture.form()),
-            settings.url.clone(),
-        )
-    });
-    let progress = output::progress(count, "sending");
-    let on_done = {
-        let sender = recorder.as_ref().map(|r| r.sender.clone());
-        let progress = progress.clone();
-        let visible = !progress.is_hidden();
-        move |done: Done<Sent>| {
-            if visible {
-                progress.inc(1);
-            }
-            if let Some(sender) = &sender {
-                // Blocks while the queue is full: the store sets the pace.
-                let _ = sender.send(done);
-            }
-        }
-    };
-    let plan = LoadPlan {
-        url: settings.url.clone(),
-        timeout: settings.timeout,
-        count,
-        concurrency: args.concurrency,
-        expect: settings.expect.clone(),
-        budget: settings.budget,
-    };
-    let client = Client::new(&ClientOptions {
-        timeout: settings.timeout,
-        insecure: args.insecure,
-        pool_size: args.concurrency,
-    })
-    .map_err(|e| usage(e.to_string(), &e.hint()))?;
-    // One worker per CPU this process may run on (so `taskset -c 1` means
-    // one, on a current-thread runtime).
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let rt = crate::send::runtime(Some(workers))?;
-    let (stats, sending) = rt.block_on(load::run(client, plan, prepare, on_done));
-    progress.finish_and_clear();
-    // The rate counts the time to record the last deliveries too.
-    let draining = Instant::now();
-    if let Some(recorder) = recorder {
-        recorder.finish();
-    }
-    let summary = stats.summary(sending + draining.elapsed());
-    let info = LoadInfo {
-        url: &settings.url,
-        event_type: &event_type,
-        concurrency: args.concurrency,
-        expect: &settings.expect,
-        budget: settings.budget,
-    };
-    if args.json {
-        output::json(&report::summary_json(&info, &summary))?;
-    } else {
-        output::stdout(&report::summary_human(&info, &summary))?;
-    }
-    Ok(if summary.failed == 0 {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Failure
-    })
-}
-
-/// Records load-mode deliveries on its own thread, in batches of up to
-/// `BATCH` per transaction. At most `QUEUE` deliveries wait to be recorded:
-/// when the store is slower than the network (it usually is: each delivery
-/// is a few KB of rows and index entries), sending slows down to match
-/// instead of filling memory, and the reported rate stays true.
-struct Recorder {
-    sender: std::sync::mpsc::SyncSender<Done<Sent>>,
-    thread: std::thread::JoinHandle<()>,
-}
-
-const BATCH: usize = 1024;
-const QUEUE: usize = 4 * BATCH;
-
-impl Recorder {
-    fn start(
-        store: Store,
-        secret: Secret,
-        (provider, form): (Provider, BodyForm),
-        url: String,
-    ) -> Recorder {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Done<Sent>>(QUEUE);
-        let thread = std::thread::spawn(move || {
-            while let Ok(first) = receiver.recv() {
-                let mut batch = vec![first];
-                while batch.len() < BATCH {
-                    match receiver.try_recv() {
-                        Ok(d) => batch.push(d),
-                        Err(_) => break,
-                    }
-                }
-                let tx = store.connection().unchecked_transaction();
-                for done in batch {
-                    let event = Event {
-                        provider,
-                        form,
-                        event_type: done.prepared.meta.event_type.to_string(),
-                        event_id: done.prepared.meta.event_id,
-                        timestamp: done.prepared.meta.timestamp,
-                        body: done.prepared.body.to_vec(),
-                    };
-                    record(
-                        Some(&store),
-                        &event,
-                        &done.prepared.headers,
-                        &secret,
-                        &url,
-                        1,
-                        done.sent_ms,
-                        &done.result,
-                    );
-                }
-                if let Ok(tx) = tx
-                    && let Err(e) = tx.commit()
-                {
-                    output::note(&format!(
-                        "warning: could not record deliveries in {}: {e}",
-                        store.path().display()
-                    ));
-                }
-            }
-        });
-        Recorder { sender, thread }
-    }
-
-    /// Waits until every delivery handed over so far is recorded.
-    fn finish(self) {
-        drop(self.sender);
-        let _ = self.thread.join();
     }
 }

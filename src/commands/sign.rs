@@ -24,7 +24,7 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let (url, signed_url) = delivery_urls(&event, &target, args.url.as_deref())?;
     let headers = sign_event(&event, &secret, Some(&signed_url))?;
     record_signed(
-        globals.open_store().as_ref(),
+        globals.open_store()?.as_ref(),
         "sign",
         &event,
         &headers,

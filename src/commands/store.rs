@@ -4,7 +4,7 @@ use super::Globals;
 use crate::cli::{StoreArgs, StoreCommand};
 use crate::exit::{ExitStatus, Hinted};
 use crate::output;
-use crate::store::{DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS, Location, Store};
+use crate::store::{DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS, Location};
 use serde_json::json;
 
 pub fn run(args: &StoreArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
@@ -22,7 +22,10 @@ pub fn run(args: &StoreArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     match cmd {
         StoreCommand::Info { json } => {
             let counts = if path.exists() {
-                Store::open(path)?.table_counts()?
+                let store = globals.required_store()?;
+                store
+                    .table_counts()
+                    .map_err(|e| Hinted::from(store.fault(&e)))?
             } else {
                 Vec::new()
             };
@@ -80,7 +83,8 @@ pub fn run(args: &StoreArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
                 )
                 .into());
             }
-            let removed = Store::open(path)?.clear()?;
+            let mut store = globals.required_store()?;
+            let removed = store.clear().map_err(|e| Hinted::from(store.fault(&e)))?;
             output::note(&format!("cleared {removed} rows from {}", path.display()));
             Ok(ExitStatus::Success)
         }

@@ -3,22 +3,22 @@
 //! user's app, and records each request in the event store before answering.
 //!
 //! [`http`] is the only inbound HTTP code; [`inspect`] and [`delivery`] are
-//! pure judgement; [`recorder`] is the group-committing store writer;
-//! [`report`] renders. [`Listener`] ties them together per request.
+//! pure judgement; the store's group-committing writer records every
+//! request before it is answered; [`report`] renders. [`Listener`] ties them together per request.
 
 pub mod delivery;
 pub mod http;
 pub mod inspect;
-pub mod recorder;
 pub mod report;
 pub mod stored;
 
 use crate::request::{Headers, Request};
-use crate::store::{ForwardOutcome, NewReceived, Pending, Recorded, SignedKeys, Store, now_ms};
+use crate::store::{
+    ForwardOutcome, NewReceived, Pending, Recorded, SignedKeys, Store, StoreError, Writer, now_ms,
+};
 use delivery::{Flag, Seen, Tracker};
 use http::{Handler, Incoming, Outgoing};
 use inspect::{Inspection, Verifier};
-use recorder::Recorder;
 use report::{Forwarded, Report, Summary};
 use serde_json::json;
 use std::sync::Mutex;
@@ -123,18 +123,27 @@ pub struct Listener {
     settings: Settings,
     /// Proxy mode's HTTP client, shared by every forward (keep-alive).
     client: Option<Result<crate::send::Client, crate::send::DeliveryError>>,
-    recorder: Option<Recorder>,
+    recording: Recording,
     tracker: Mutex<Tracker>,
     summary: Mutex<Summary>,
     sink: Box<dyn Fn(&Report) + Send + Sync>,
 }
 
+/// Where requests are recorded before they are answered.
+enum Recording {
+    Off,
+    On(Writer),
+    /// The store cannot be used: every request is answered 503 with this.
+    Broken(String),
+}
+
 impl Listener {
-    /// `store`: the event store to record into (`None` with `--no-store`).
+    /// `store`: the event store to record into (`None` with `--no-store`,
+    /// an error when it cannot be used: then nothing is acknowledged).
     /// `sink` receives every report, after it is recorded and before the answer.
     pub fn new(
         settings: Settings,
-        store: Option<Store>,
+        store: Option<Result<Store, StoreError>>,
         sink: Box<dyn Fn(&Report) + Send + Sync>,
     ) -> Listener {
         let client = settings.forward.as_ref().map(|f| {
@@ -146,7 +155,11 @@ impl Listener {
         Listener {
             settings,
             client,
-            recorder: store.map(Recorder::start),
+            recording: match store {
+                None => Recording::Off,
+                Some(Ok(store)) => Recording::On(Writer::start(store)),
+                Some(Err(e)) => Recording::Broken(e.line()),
+            },
             tracker: Mutex::new(Tracker::default()),
             summary: Mutex::new(Summary::default()),
             sink,
@@ -155,8 +168,8 @@ impl Listener {
 
     /// Commits everything recorded so far; later requests are answered 503.
     pub fn finish(&self) -> Summary {
-        if let Some(r) = &self.recorder {
-            r.finish();
+        if let Recording::On(w) = &self.recording {
+            w.finish();
         }
         self.summary.lock().map(|s| s.clone()).unwrap_or_default()
     }
@@ -282,10 +295,11 @@ impl Handler for Listener {
         let checked = inspect::check(&request, verifier, now);
         // A failure is recorded unless hookcli signed its body; then it is
         // judged again, against that body (see `recorder`).
+        let recording = matches!(self.recording, Recording::On(_));
         let unless_signed =
-            self.recorder
-                .as_ref()
-                .and(checked.lookup())
+            recording
+                .then(|| checked.lookup())
+                .flatten()
                 .map(|(signature, event_id)| SignedKeys {
                     signature: signature.map(String::from),
                     event_id: event_id.map(String::from),
@@ -343,9 +357,10 @@ impl Handler for Listener {
             }),
         };
         // Recorded before answering: the answer waits for the commit.
-        let (id, store_error) = match &self.recorder {
-            None => (None, None),
-            Some(recorder) => {
+        let (id, store_error) = match &self.recording {
+            Recording::Off => (None, None),
+            Recording::Broken(why) => (None, Some(why.clone())),
+            Recording::On(recorder) => {
                 let mut pending = Pending { row, unless_signed };
                 loop {
                     match recorder.record(pending).await {

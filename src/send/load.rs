@@ -1,28 +1,32 @@
 //! Load mode: N uniquely signed requests with C in flight over keep-alive
 //! connections. Preparing (render + sign) happens inside the workers, so it
-//! runs in parallel with the network; each finished delivery is handed to
-//! `on_done` (which must not block: the store records off this path).
+//! runs in parallel with the network. Each worker takes requests in blocks:
+//! a block is handed to `record` (with what came back for the block before)
+//! and sent once that resolves, while the next block is prepared and
+//! recorded; so the store can hold each request before it is sent, at one
+//! commit per batch of blocks. `on_done` sees each finished delivery (it
+//! must not block).
 
 use super::h1::{Conn, Endpoint};
 use super::stats::LoadStats;
 use super::{Client, DeliveryError, Expect, Response};
 use crate::request::Headers;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-/// One request ready to go, plus whatever the caller wants back with it.
-pub struct Prepared<M> {
+/// One request ready to go.
+pub struct Prepared {
     pub headers: Headers,
     pub body: bytes::Bytes,
-    pub meta: M,
 }
 
 /// One finished delivery.
-pub struct Done<M> {
+pub struct Done {
     pub index: u64,
     pub sent_ms: i64,
-    pub prepared: Prepared<M>,
     pub result: Result<Response, DeliveryError>,
 }
 
@@ -36,59 +40,97 @@ pub struct LoadPlan {
     pub budget: Duration,
 }
 
+/// What `record` returns: resolves once the block may be sent.
+pub type Recorded = Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// Requests a worker takes at a time: enough that a commit per batch of
+/// blocks is cheap, few enough that every worker has some when the count
+/// is small.
+fn block_size(plan: &LoadPlan) -> u64 {
+    let workers = plan.concurrency.max(1) as u64;
+    (plan.count / (workers * 4)).clamp(1, 32)
+}
+
 /// Runs the plan; returns the merged statistics and the wall time.
-pub async fn run<M, P, D>(
+/// `prepare(index)` makes a request and what `record` keeps of it;
+/// `record(block, done)` is given each block before it is sent, with the
+/// deliveries finished since the worker's last call, and a last time with
+/// an empty block and the worker's final deliveries.
+pub async fn run<M, P, R, D>(
     client: Client,
     plan: LoadPlan,
     prepare: P,
+    record: R,
     on_done: D,
 ) -> (LoadStats, Duration)
 where
-    M: Send + Sync + 'static,
-    P: Fn(u64) -> Prepared<M> + Send + Sync + 'static,
-    D: Fn(Done<M>) + Send + Sync + 'static,
+    M: Send + 'static,
+    P: Fn(u64) -> (Prepared, M) + Send + Sync + 'static,
+    R: Fn(Vec<M>, Vec<Done>) -> Recorded + Send + Sync + 'static,
+    D: Fn(&Done) + Send + Sync + 'static,
 {
     let next = Arc::new(AtomicU64::new(0));
     let prepare = Arc::new(prepare);
+    let record = Arc::new(record);
     let on_done = Arc::new(on_done);
+    let block = block_size(&plan);
     let plan = Arc::new(plan);
     let started = Instant::now();
     let mut workers = tokio::task::JoinSet::new();
     for _ in 0..plan.concurrency.max(1) {
-        let (client, next, prepare, on_done, plan) = (
+        let (client, next, prepare, record, on_done, plan) = (
             client.clone(),
             next.clone(),
             prepare.clone(),
+            record.clone(),
             on_done.clone(),
             plan.clone(),
         );
         workers.spawn(async move {
             let mut stats = LoadStats::default();
             let mut transport = Transport::new(client, &plan);
-            loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                if index >= plan.count {
-                    break;
+            let mut finished: Vec<Done> = Vec::new();
+            // The next block: its requests and the wait for it to be recorded.
+            let take = |finished: &mut Vec<Done>| {
+                let first = next.fetch_add(block, Ordering::Relaxed).min(plan.count);
+                let last = (first + block).min(plan.count);
+                if first == last {
+                    return None;
                 }
-                let prepared = prepare(index);
-                let sent_ms = crate::store::now_ms();
-                let result = transport.deliver(&plan, &prepared).await;
-                match &result {
-                    Ok(r) => stats.response(
-                        r.status,
-                        r.latency,
-                        plan.expect.matches(r.status),
-                        r.latency > plan.budget,
-                    ),
-                    Err(e) => stats.error(e.kind()),
+                let (requests, kept): (Vec<_>, Vec<_>) = (first..last)
+                    .map(|i| {
+                        let (p, m) = prepare(i);
+                        ((i, p), m)
+                    })
+                    .unzip();
+                Some((requests, record(kept, std::mem::take(finished))))
+            };
+            let mut upcoming = take(&mut finished);
+            while let Some((requests, recorded)) = upcoming.take() {
+                recorded.await;
+                upcoming = take(&mut finished);
+                for (index, prepared) in requests {
+                    let sent_ms = crate::store::now_ms();
+                    let result = transport.deliver(&plan, &prepared).await;
+                    match &result {
+                        Ok(r) => stats.response(
+                            r.status,
+                            r.latency,
+                            plan.expect.matches(r.status),
+                            r.latency > plan.budget,
+                        ),
+                        Err(e) => stats.error(e.kind()),
+                    }
+                    let done = Done {
+                        index,
+                        sent_ms,
+                        result,
+                    };
+                    on_done(&done);
+                    finished.push(done);
                 }
-                on_done(Done {
-                    index,
-                    sent_ms,
-                    prepared,
-                    result,
-                });
             }
+            record(Vec::new(), finished).await;
             stats
         });
     }
@@ -122,11 +164,7 @@ impl Transport {
         }
     }
 
-    async fn deliver<M>(
-        &mut self,
-        plan: &LoadPlan,
-        p: &Prepared<M>,
-    ) -> Result<Response, DeliveryError> {
+    async fn deliver(&mut self, plan: &LoadPlan, p: &Prepared) -> Result<Response, DeliveryError> {
         match self {
             Transport::Pooled(client) => {
                 client.deliver(&plan.url, &p.headers, p.body.clone()).await

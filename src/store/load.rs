@@ -1,0 +1,1038 @@
+//! Load runs (`send --count`), recorded at full speed: each run keeps its
+//! template once (the body's bytes around the fixture's holes, and each
+//! header's value around the signature, timestamp and event id), and each
+//! delivery only its delta: sequence number, timestamp, signature, event
+//! id and the values in the holes, then what came back. From these the
+//! exact bytes of any delivery are rebuilt on demand. A delivery whose
+//! bytes do not fit the template (it should not happen) keeps its body or
+//! headers whole, so a rebuild is always exact.
+//!
+//! Deltas go in chunks, one row per run per commit: no SQLite row or index
+//! entry per delivery. Finding a delivery by signature or event id (the
+//! listener and `verify` do) goes through `load_keys`: sorted runs of
+//! (hash of the value, chunk and slot), one added per commit and merged
+//! four at a time into the next tier, so a lookup binary-searches a few
+//! blobs and a delivery's key is rewritten a few times at most, as bytes.
+
+use super::{Original, Store, now_ms};
+use crate::request::Headers;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::sync::Arc;
+
+/// Segments of a tier merged into one of the next.
+const FANOUT: usize = 4;
+/// Deliveries per chunk at most (a slot is 16 bits).
+const CHUNK_MAX: usize = 1 << 16;
+
+// ---- bytes ---------------------------------------------------------------
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn put_signed(out: &mut Vec<u8>, v: i64) {
+    put_varint(out, ((v << 1) ^ (v >> 63)) as u64);
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    put_varint(out, b.len() as u64);
+    out.extend_from_slice(b);
+}
+
+/// Reads what the `put_` functions wrote; `None` past the end.
+struct Reader<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(data: &'a [u8]) -> Self {
+        Reader { data, at: 0 }
+    }
+
+    fn done(&self) -> bool {
+        self.at >= self.data.len()
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.data.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn signed(&mut self) -> Option<i64> {
+        let v = self.varint()?;
+        Some(((v >> 1) as i64) ^ -((v & 1) as i64))
+    }
+
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let b = self.data.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(b)
+    }
+
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = usize::try_from(self.varint()?).ok()?;
+        self.take(n)
+    }
+
+    fn text(&mut self) -> Option<String> {
+        String::from_utf8(self.bytes()?.to_vec()).ok()
+    }
+}
+
+/// 64-bit FNV-1a of `ns` then `value`: the key a value is found by. Stable
+/// across releases (it is stored); a match is always checked against the
+/// record, so a collision costs a look, never a wrong answer.
+fn key(ns: u8, value: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in std::iter::once(&ns).chain(value) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+const SIGNATURE: u8 = b's';
+const EVENT_ID: u8 = b'e';
+
+// ---- the template --------------------------------------------------------
+
+/// A piece of a header value: text, or one of the request's own values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Text(String),
+    Signature,
+    Timestamp,
+    EventId,
+}
+
+/// What a load run keeps once.
+#[derive(Debug)]
+pub struct RunTemplate {
+    /// The body's bytes around its holes: one more part than holes.
+    parts: Vec<Vec<u8>>,
+    /// Finders for the parts between holes.
+    finders: Vec<memchr::memmem::Finder<'static>>,
+    headers: Vec<(String, Vec<Piece>)>,
+}
+
+/// The values of one request a template is filled with.
+pub struct Values<'a> {
+    pub timestamp: i64,
+    pub signature: &'a str,
+    pub event_id: &'a str,
+}
+
+impl RunTemplate {
+    /// `parts`: the fixture template's bytes around its holes; `headers`
+    /// and `values`: one request of the run, whose header values are split
+    /// around its signature, event id and timestamp.
+    pub fn new(parts: &[Vec<u8>], headers: &Headers, values: &Values) -> RunTemplate {
+        let ts = values.timestamp.to_string();
+        let mut pieces_of = Vec::new();
+        for (name, value) in headers.iter() {
+            pieces_of.push((name.to_string(), split_value(value, values, &ts)));
+        }
+        RunTemplate::from_parts(parts.to_vec(), pieces_of)
+    }
+
+    fn from_parts(parts: Vec<Vec<u8>>, headers: Vec<(String, Vec<Piece>)>) -> RunTemplate {
+        let finders = parts
+            .iter()
+            .skip(1)
+            .map(|p| memchr::memmem::Finder::new(p).into_owned())
+            .collect();
+        RunTemplate {
+            parts,
+            finders,
+            headers,
+        }
+    }
+
+    fn holes(&self) -> usize {
+        self.parts.len().saturating_sub(1)
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        put_varint(&mut out, self.parts.len() as u64);
+        for p in &self.parts {
+            put_bytes(&mut out, p);
+        }
+        put_varint(&mut out, self.headers.len() as u64);
+        for (name, pieces) in &self.headers {
+            put_bytes(&mut out, name.as_bytes());
+            put_varint(&mut out, pieces.len() as u64);
+            for piece in pieces {
+                match piece {
+                    Piece::Text(t) => {
+                        out.push(0);
+                        put_bytes(&mut out, t.as_bytes());
+                    }
+                    Piece::Signature => out.push(1),
+                    Piece::Timestamp => out.push(2),
+                    Piece::EventId => out.push(3),
+                }
+            }
+        }
+        out
+    }
+
+    fn from_bytes(data: &[u8]) -> Option<RunTemplate> {
+        let mut r = Reader::new(data);
+        let n = r.varint()?;
+        let mut parts = Vec::new();
+        for _ in 0..n {
+            parts.push(r.bytes()?.to_vec());
+        }
+        let mut headers = Vec::new();
+        for _ in 0..r.varint()? {
+            let name = r.text()?;
+            let mut pieces = Vec::new();
+            for _ in 0..r.varint()? {
+                pieces.push(match r.byte()? {
+                    0 => Piece::Text(r.text()?),
+                    1 => Piece::Signature,
+                    2 => Piece::Timestamp,
+                    3 => Piece::EventId,
+                    _ => return None,
+                });
+            }
+            headers.push((name, pieces));
+        }
+        Some(RunTemplate::from_parts(parts, headers))
+    }
+
+    /// The values in `body`'s holes, when `body` is this template filled in.
+    fn split<'b>(&self, body: &'b [u8]) -> Option<smallvec::SmallVec<[&'b [u8]; 8]>> {
+        let first = self.parts.first()?;
+        let last = self.parts.last()?;
+        if self.holes() == 0 {
+            return (body == first.as_slice()).then(smallvec::SmallVec::new);
+        }
+        if !body.starts_with(first) || body.len() < first.len() + last.len() {
+            return None;
+        }
+        let end = body.len() - last.len();
+        if &body[end..] != last.as_slice() {
+            return None;
+        }
+        let mut values = smallvec::SmallVec::new();
+        let mut at = first.len();
+        for (i, finder) in self.finders.iter().enumerate() {
+            if i + 1 == self.holes() {
+                values.push(body.get(at..end)?);
+                break;
+            }
+            let len = finder.find(body.get(at..end)?)?;
+            values.push(&body[at..at + len]);
+            at += len + self.parts[i + 1].len();
+        }
+        Some(values)
+    }
+
+    /// Whether `headers` are this template's, filled with `values`.
+    fn fits_headers(&self, headers: &Headers, values: &Values, ts: &str) -> bool {
+        headers.len() == self.headers.len()
+            && headers
+                .iter()
+                .zip(&self.headers)
+                .all(|((name, value), (t_name, pieces))| {
+                    name == t_name && {
+                        let mut rest = value;
+                        pieces.iter().all(|p| {
+                            let want = piece_text(p, values, ts);
+                            match rest.strip_prefix(want) {
+                                Some(r) => {
+                                    rest = r;
+                                    true
+                                }
+                                None => false,
+                            }
+                        }) && rest.is_empty()
+                    }
+                })
+    }
+
+    fn headers_with(&self, values: &Values) -> Headers {
+        let ts = values.timestamp.to_string();
+        self.headers
+            .iter()
+            .map(|(name, pieces)| {
+                let value: String = pieces.iter().map(|p| piece_text(p, values, &ts)).collect();
+                (name.clone(), value)
+            })
+            .collect()
+    }
+}
+
+fn piece_text<'a>(p: &'a Piece, values: &'a Values<'_>, ts: &'a str) -> &'a str {
+    match p {
+        Piece::Text(t) => t,
+        Piece::Signature => values.signature,
+        Piece::Timestamp => ts,
+        Piece::EventId => values.event_id,
+    }
+}
+
+/// `value` as text around the request's own signature, event id and
+/// timestamp (tried in that order at each position).
+fn split_value(value: &str, values: &Values, ts: &str) -> Vec<Piece> {
+    let needles = [
+        (values.signature, Piece::Signature),
+        (values.event_id, Piece::EventId),
+        (ts, Piece::Timestamp),
+    ];
+    let mut pieces = Vec::new();
+    let mut text = String::new();
+    let mut rest = value;
+    'outer: while !rest.is_empty() {
+        for (needle, piece) in &needles {
+            if !needle.is_empty()
+                && let Some(r) = rest.strip_prefix(needle)
+            {
+                if !text.is_empty() {
+                    pieces.push(Piece::Text(std::mem::take(&mut text)));
+                }
+                pieces.push(piece.clone());
+                rest = r;
+                continue 'outer;
+            }
+        }
+        let c = rest.chars().next().expect("not empty");
+        text.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if !text.is_empty() {
+        pieces.push(Piece::Text(text));
+    }
+    pieces
+}
+
+// ---- records -------------------------------------------------------------
+
+const BODY_WHOLE: u8 = 1;
+const HEADERS_WHOLE: u8 = 2;
+const HOLE_LITERAL: u8 = 0;
+const HOLE_EVENT_ID: u8 = 1;
+const HOLE_TIMESTAMP: u8 = 2;
+
+/// A load run being recorded: its id and template, shared by the workers
+/// that encode each request's delta.
+#[derive(Debug, Clone)]
+pub struct LoadRun {
+    pub id: i64,
+    base_ts: i64,
+    template: Arc<RunTemplate>,
+}
+
+/// One request of a load run, about to be sent.
+pub struct Sent<'a> {
+    pub seq: u64,
+    pub values: Values<'a>,
+    pub headers: &'a Headers,
+    pub body: &'a [u8],
+}
+
+/// What came back for one request of a load run.
+pub struct Outcome<'a> {
+    pub seq: u64,
+    pub sent_ms: i64,
+    pub status: Option<u16>,
+    pub latency_ms: Option<f64>,
+    pub error: Option<&'a str>,
+}
+
+/// Deltas of a run on their way to the writer: requests as they will be
+/// sent (recorded before they are) and what came back for earlier ones.
+#[derive(Debug, Default)]
+pub struct LoadBlock {
+    pub(super) run_id: i64,
+    pub(super) sent: Vec<u8>,
+    pub(super) sent_count: usize,
+    /// Each sent record's two keys (signature, event id) by its index in
+    /// `sent`.
+    pub(super) keys: Vec<(u64, u32)>,
+    pub(super) outcomes: Vec<u8>,
+    pub(super) outcome_count: usize,
+}
+
+impl LoadBlock {
+    /// Adds `other`'s records (of the same run) after this block's.
+    pub fn append(&mut self, other: LoadBlock) {
+        let offset = self.sent_count as u32;
+        self.keys
+            .extend(other.keys.iter().map(|&(k, i)| (k, i + offset)));
+        self.sent.extend_from_slice(&other.sent);
+        self.sent_count += other.sent_count;
+        self.outcomes.extend_from_slice(&other.outcomes);
+        self.outcome_count += other.outcome_count;
+    }
+}
+
+impl LoadRun {
+    pub fn block(&self) -> LoadBlock {
+        LoadBlock {
+            run_id: self.id,
+            ..LoadBlock::default()
+        }
+    }
+
+    /// Adds `s`'s delta to `block`.
+    pub fn push_sent(&self, block: &mut LoadBlock, s: &Sent) {
+        let t = &self.template;
+        let out = &mut block.sent;
+        let ts = s.values.timestamp.to_string();
+        put_varint(out, s.seq);
+        put_signed(out, s.values.timestamp - self.base_ts);
+        put_signature(out, s.values.signature);
+        put_bytes(out, s.values.event_id.as_bytes());
+        let holes = t.split(s.body);
+        let headers_fit = t.fits_headers(s.headers, &s.values, &ts);
+        out.push(
+            if holes.is_none() { BODY_WHOLE } else { 0 }
+                | if headers_fit { 0 } else { HEADERS_WHOLE },
+        );
+        match holes {
+            None => put_bytes(out, s.body),
+            Some(values) => {
+                let id = s.values.event_id.as_bytes();
+                for v in values {
+                    if v.len() == id.len() + 2
+                        && v[0] == b'"'
+                        && v.ends_with(b"\"")
+                        && &v[1..v.len() - 1] == id
+                    {
+                        out.push(HOLE_EVENT_ID);
+                    } else if v == ts.as_bytes() {
+                        out.push(HOLE_TIMESTAMP);
+                    } else {
+                        out.push(HOLE_LITERAL);
+                        put_bytes(out, v);
+                    }
+                }
+            }
+        }
+        if !headers_fit {
+            put_varint(out, s.headers.len() as u64);
+            for (name, value) in s.headers.iter() {
+                put_bytes(out, name.as_bytes());
+                put_bytes(out, value.as_bytes());
+            }
+        }
+        let index = block.sent_count as u32;
+        block
+            .keys
+            .push((key(SIGNATURE, s.values.signature.as_bytes()), index));
+        if !s.values.event_id.is_empty() {
+            block
+                .keys
+                .push((key(EVENT_ID, s.values.event_id.as_bytes()), index));
+        }
+        block.sent_count += 1;
+    }
+
+    /// Adds what came back for a request to `block`.
+    pub fn push_outcome(&self, block: &mut LoadBlock, o: &Outcome) {
+        let out = &mut block.outcomes;
+        put_varint(out, o.seq);
+        put_signed(out, o.sent_ms - self.base_ts * 1000);
+        put_varint(out, o.status.map_or(0, u64::from));
+        put_varint(
+            out,
+            o.latency_ms
+                .map_or(0, |ms| (ms * 1000.0).round() as u64 + 1),
+        );
+        put_bytes(out, o.error.unwrap_or_default().as_bytes());
+        block.outcome_count += 1;
+    }
+}
+
+/// A hex signature is kept as its bytes, anything else as text.
+fn put_signature(out: &mut Vec<u8>, sig: &str) {
+    let hex_bytes = sig.len() % 2 == 0
+        && sig
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    match hex_bytes.then(|| hex::decode(sig).ok()).flatten() {
+        Some(bytes) => {
+            put_varint(out, (bytes.len() as u64) << 1);
+            out.extend_from_slice(&bytes);
+        }
+        None => {
+            put_varint(out, ((sig.len() as u64) << 1) | 1);
+            out.extend_from_slice(sig.as_bytes());
+        }
+    }
+}
+
+fn read_signature(r: &mut Reader) -> Option<String> {
+    let tag = r.varint()?;
+    let bytes = r.take(usize::try_from(tag >> 1).ok()?)?;
+    if tag & 1 == 0 {
+        Some(hex::encode(bytes))
+    } else {
+        String::from_utf8(bytes.to_vec()).ok()
+    }
+}
+
+/// One request of a load run, rebuilt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadDelivery {
+    pub seq: u64,
+    pub timestamp: i64,
+    pub signature: String,
+    pub event_id: String,
+    pub headers: Headers,
+    pub body: Vec<u8>,
+    /// What came back (`None` until the outcome is recorded).
+    pub sent_ms: Option<i64>,
+    pub status: Option<u16>,
+    pub latency_ms: Option<f64>,
+    pub error: Option<String>,
+}
+
+/// Reads the next sent record of `r` against `t`.
+fn read_sent(r: &mut Reader, t: &RunTemplate, base_ts: i64) -> Option<LoadDelivery> {
+    let seq = r.varint()?;
+    let timestamp = base_ts + r.signed()?;
+    let signature = read_signature(r)?;
+    let event_id = r.text()?;
+    let flags = r.byte()?;
+    let ts = timestamp.to_string();
+    let body = if flags & BODY_WHOLE != 0 {
+        r.bytes()?.to_vec()
+    } else {
+        let mut body = Vec::new();
+        for (i, part) in t.parts.iter().enumerate() {
+            body.extend_from_slice(part);
+            if i == t.holes() {
+                break;
+            }
+            match r.byte()? {
+                HOLE_EVENT_ID => {
+                    body.push(b'"');
+                    body.extend_from_slice(event_id.as_bytes());
+                    body.push(b'"');
+                }
+                HOLE_TIMESTAMP => body.extend_from_slice(ts.as_bytes()),
+                HOLE_LITERAL => body.extend_from_slice(r.bytes()?),
+                _ => return None,
+            }
+        }
+        body
+    };
+    let values = Values {
+        timestamp,
+        signature: &signature,
+        event_id: &event_id,
+    };
+    let headers = if flags & HEADERS_WHOLE != 0 {
+        let mut h = Headers::new();
+        for _ in 0..r.varint()? {
+            let name = r.text()?;
+            h.push(name, r.text()?);
+        }
+        h
+    } else {
+        t.headers_with(&values)
+    };
+    Some(LoadDelivery {
+        seq,
+        timestamp,
+        headers,
+        body,
+        signature,
+        event_id,
+        sent_ms: None,
+        status: None,
+        latency_ms: None,
+        error: None,
+    })
+}
+
+// ---- writing -------------------------------------------------------------
+
+/// What a new load run records once.
+pub struct NewLoadRun<'a> {
+    pub provider: &'a str,
+    pub event_type: &'a str,
+    pub url: &'a str,
+    pub secret_label: &'a str,
+    pub secret_fp: &'a str,
+    pub template: RunTemplate,
+    /// Timestamps are kept relative to this one (the run's start).
+    pub base_ts: i64,
+}
+
+impl Store {
+    /// Records a load run's template and makes room for it (old runs past
+    /// the age or row bounds go first).
+    pub fn start_load_run(&mut self, run: NewLoadRun) -> anyhow::Result<LoadRun> {
+        let bytes = run.template.to_bytes();
+        let id = self.write(|tx| {
+            prune(tx, super::DEFAULT_MAX_AGE_DAYS, super::DEFAULT_MAX_ROWS)?;
+            tx.execute(
+                "INSERT INTO load_runs (created_ms, provider, event_type, url, secret_label, secret_fp, base_ts, template)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+                params![
+                    now_ms(),
+                    run.provider,
+                    run.event_type,
+                    run.url,
+                    run.secret_label,
+                    run.secret_fp,
+                    run.base_ts,
+                    bytes
+                ],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        Ok(LoadRun {
+            id,
+            base_ts: run.base_ts,
+            template: Arc::new(run.template),
+        })
+    }
+
+    /// Every delivery of a load run, rebuilt, in the order they were recorded.
+    pub fn load_deliveries(&self, run_id: i64) -> anyhow::Result<Vec<LoadDelivery>> {
+        let (template, base_ts) = run_template(&self.conn, run_id)?
+            .ok_or_else(|| anyhow::anyhow!("no load run #{run_id}"))?;
+        let mut out = Vec::new();
+        let mut by_seq = std::collections::HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT kind, data FROM load_chunks WHERE run_id = ?1 ORDER BY kind, id")?;
+        let mut rows = stmt.query(params![run_id])?;
+        while let Some(row) = rows.next()? {
+            let kind: i64 = row.get(0)?;
+            let data: Vec<u8> = row.get(1)?;
+            let mut r = Reader::new(&data);
+            while !r.done() {
+                if kind == 0 {
+                    let d = read_sent(&mut r, &template, base_ts)
+                        .ok_or_else(|| anyhow::anyhow!("a damaged load chunk in run #{run_id}"))?;
+                    by_seq.insert(d.seq, out.len());
+                    out.push(d);
+                } else {
+                    let bad = || anyhow::anyhow!("a damaged load outcome in run #{run_id}");
+                    let seq = r.varint().ok_or_else(bad)?;
+                    let sent_ms = base_ts * 1000 + r.signed().ok_or_else(bad)?;
+                    let status = r.varint().ok_or_else(bad)?;
+                    let latency = r.varint().ok_or_else(bad)?;
+                    let error = r.text().ok_or_else(bad)?;
+                    if let Some(&i) = by_seq.get(&seq) {
+                        let d: &mut LoadDelivery = &mut out[i];
+                        d.sent_ms = Some(sent_ms);
+                        d.status = u16::try_from(status).ok().filter(|&s| s != 0);
+                        d.latency_ms = (latency != 0).then(|| (latency - 1) as f64 / 1000.0);
+                        d.error = (!error.is_empty()).then_some(error);
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The load runs recorded, oldest first.
+    pub fn load_runs(&self) -> anyhow::Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM load_runs ORDER BY id")?;
+        let ids = stmt.query_map([], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+}
+
+fn run_template(conn: &Connection, run_id: i64) -> anyhow::Result<Option<(RunTemplate, i64)>> {
+    let row: Option<(Vec<u8>, i64)> = conn
+        .prepare_cached("SELECT template, base_ts FROM load_runs WHERE id = ?1")?
+        .query_row(params![run_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match row {
+        None => Ok(None),
+        Some((bytes, base_ts)) => Ok(Some((
+            RunTemplate::from_bytes(&bytes)
+                .ok_or_else(|| anyhow::anyhow!("a damaged template in load run #{run_id}"))?,
+            base_ts,
+        ))),
+    }
+}
+
+/// Writes `blocks` (inside the writer's transaction): per run, one chunk of
+/// requests and one of outcomes, and the requests' keys as a new segment.
+pub(super) fn write_blocks(tx: &Connection, blocks: Vec<LoadBlock>) -> anyhow::Result<()> {
+    let mut runs: Vec<LoadBlock> = Vec::new();
+    for b in blocks {
+        match runs
+            .iter_mut()
+            .find(|r| r.run_id == b.run_id && r.sent_count + b.sent_count <= CHUNK_MAX)
+        {
+            Some(r) => r.append(b),
+            None => runs.push(b),
+        }
+    }
+    let now = now_ms();
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO load_chunks (run_id, kind, created_ms, count, data) VALUES (?1,?2,?3,?4,?5)",
+    )?;
+    let mut entries: Vec<u128> = Vec::new();
+    for r in &runs {
+        if r.sent_count > 0 {
+            insert.execute(params![r.run_id, 0, now, r.sent_count as i64, r.sent])?;
+            let chunk = tx.last_insert_rowid() as u64;
+            entries.extend(
+                r.keys
+                    .iter()
+                    .map(|&(k, i)| (u128::from(k) << 64) | u128::from(chunk << 16 | u64::from(i))),
+            );
+        }
+        if r.outcome_count > 0 {
+            insert.execute(params![
+                r.run_id,
+                1,
+                now,
+                r.outcome_count as i64,
+                r.outcomes
+            ])?;
+        }
+    }
+    if !entries.is_empty() {
+        entries.sort_unstable();
+        add_segment(tx, 0, &entries)?;
+        merge_tiers(tx)?;
+    }
+    Ok(())
+}
+
+fn add_segment(tx: &Connection, tier: i64, entries: &[u128]) -> anyhow::Result<()> {
+    let mut bytes = Vec::with_capacity(entries.len() * 16);
+    for e in entries {
+        bytes.extend_from_slice(&e.to_be_bytes());
+    }
+    tx.prepare_cached("INSERT INTO load_keys (tier, entries) VALUES (?1, ?2)")?
+        .execute(params![tier, bytes])?;
+    Ok(())
+}
+
+/// Merges every tier holding `FANOUT` segments into one of the next,
+/// dropping entries of chunks pruned since.
+fn merge_tiers(tx: &Connection) -> anyhow::Result<()> {
+    for tier in 0i64.. {
+        let segments: Vec<(i64, Vec<u8>)> = tx
+            .prepare_cached("SELECT id, entries FROM load_keys WHERE tier = ?1")?
+            .query_map(params![tier], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        if segments.len() < FANOUT {
+            break;
+        }
+        let oldest: u64 = tx
+            .query_row("SELECT coalesce(min(id), 0) FROM load_chunks", [], |r| {
+                r.get::<_, i64>(0)
+            })?
+            .try_into()
+            .unwrap_or(0);
+        let mut merged: Vec<u128> = segments
+            .iter()
+            .flat_map(|(_, b)| b.chunks_exact(16))
+            .map(|c| u128::from_be_bytes(c.try_into().expect("16 bytes")))
+            .filter(|e| (*e as u64) >> 16 >= oldest)
+            .collect();
+        merged.sort_unstable();
+        for (id, _) in &segments {
+            tx.prepare_cached("DELETE FROM load_keys WHERE id = ?1")?
+                .execute(params![id])?;
+        }
+        add_segment(tx, tier + 1, &merged)?;
+    }
+    Ok(())
+}
+
+/// Deletes load deliveries older than `max_age_days` and beyond `max_rows`,
+/// oldest chunks first, and runs left without any.
+fn prune(tx: &Connection, max_age_days: i64, max_rows: i64) -> anyhow::Result<()> {
+    let cutoff = now_ms() - max_age_days * 86_400_000;
+    tx.execute(
+        "DELETE FROM load_chunks WHERE created_ms < ?1",
+        params![cutoff],
+    )?;
+    // The newest chunks that hold at most `max_rows` deliveries stay.
+    let keep_from: Option<i64> = tx
+        .query_row(
+            "SELECT min(id) FROM (SELECT id, sum(count) OVER (ORDER BY id DESC) AS total
+               FROM load_chunks WHERE kind = 0) WHERE total <= ?1",
+            params![max_rows],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let total: i64 = tx.query_row(
+        "SELECT coalesce(sum(count), 0) FROM load_chunks WHERE kind = 0",
+        [],
+        |r| r.get(0),
+    )?;
+    if total > max_rows {
+        tx.execute(
+            "DELETE FROM load_chunks WHERE id < ?1",
+            params![keep_from.unwrap_or(i64::MAX)],
+        )?;
+    }
+    // A run another process has just started has no chunks yet either.
+    tx.execute(
+        "DELETE FROM load_runs WHERE created_ms < ?1 AND id NOT IN (SELECT run_id FROM load_chunks)",
+        params![now_ms() - 3_600_000],
+    )?;
+    tx.execute(
+        "DELETE FROM load_keys WHERE NOT EXISTS (SELECT 1 FROM load_chunks)",
+        [],
+    )?;
+    Ok(())
+}
+
+// ---- finding -------------------------------------------------------------
+
+pub(super) fn find_by_signature(conn: &Connection, sig: &str) -> anyhow::Result<Option<Original>> {
+    find(conn, key(SIGNATURE, sig.as_bytes()), |d| d.signature == sig)
+}
+
+pub(super) fn find_by_event_id(conn: &Connection, id: &str) -> anyhow::Result<Option<Original>> {
+    find(conn, key(EVENT_ID, id.as_bytes()), |d| d.event_id == id)
+}
+
+/// The newest delivery whose key is `k` and that `is` the one sought.
+fn find(
+    conn: &Connection,
+    k: u64,
+    is: impl Fn(&LoadDelivery) -> bool,
+) -> anyhow::Result<Option<Original>> {
+    let segments: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM load_keys")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut found: Vec<u64> = Vec::new();
+    for id in segments {
+        let blob = conn.blob_open(rusqlite::MAIN_DB, c"load_keys", c"entries", id, true)?;
+        let n = blob.len() / 16;
+        let entry = |i: usize| -> rusqlite::Result<u128> {
+            let mut b = [0u8; 16];
+            blob.read_at_exact(&mut b, i * 16)?;
+            Ok(u128::from_be_bytes(b))
+        };
+        // The first entry whose key is not below `k`.
+        let (mut lo, mut hi) = (0usize, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if ((entry(mid)? >> 64) as u64) < k {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        while lo < n {
+            let e = entry(lo)?;
+            if (e >> 64) as u64 != k {
+                break;
+            }
+            found.push(e as u64);
+            lo += 1;
+        }
+    }
+    found.sort_unstable_by(|a, b| b.cmp(a));
+    for locator in found {
+        let (chunk, slot) = ((locator >> 16) as i64, (locator & 0xffff) as usize);
+        let row: Option<(i64, i64, Vec<u8>)> = conn
+            .prepare_cached(
+                "SELECT run_id, created_ms, data FROM load_chunks WHERE id = ?1 AND kind = 0",
+            )?
+            .query_row(params![chunk], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((run_id, created_ms, data)) = row else {
+            continue;
+        };
+        let Some((template, base_ts)) = run_template(conn, run_id)? else {
+            continue;
+        };
+        let mut r = Reader::new(&data);
+        let mut delivery = None;
+        for _ in 0..=slot {
+            delivery = read_sent(&mut r, &template, base_ts);
+        }
+        if let Some(d) = delivery.filter(|d| is(d)) {
+            let (secret_label, secret_fp): (String, String) = conn
+                .prepare_cached("SELECT secret_label, secret_fp FROM load_runs WHERE id = ?1")?
+                .query_row(params![run_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            return Ok(Some(Original {
+                body: d.body,
+                source: "send --count".into(),
+                created_ms,
+                secret_label,
+                secret_fp,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(sig: &str, ts: i64, id: &str) -> Headers {
+        [
+            ("Content-Type", "application/json".to_string()),
+            ("Stripe-Signature", format!("t={ts},v1={sig}")),
+            ("X-Id", id.to_string()),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    fn body(id: &str, ts: i64, n: u64) -> Vec<u8> {
+        format!("{{\n  \"id\": \"{id}\",\n  \"created\": {ts},\n  \"request\": \"req_{n}\"\n}}")
+            .into_bytes()
+    }
+
+    fn template() -> RunTemplate {
+        let parts: Vec<Vec<u8>> = [
+            "{\n  \"id\": ",
+            ",\n  \"created\": ",
+            ",\n  \"request\": ",
+            "\n}",
+        ]
+        .iter()
+        .map(|p| p.as_bytes().to_vec())
+        .collect();
+        let sig = "ab".repeat(32);
+        RunTemplate::new(
+            &parts,
+            &headers(&sig, 1_700_000_000, "evt_0"),
+            &Values {
+                timestamp: 1_700_000_000,
+                signature: &sig,
+                event_id: "evt_0",
+            },
+        )
+    }
+
+    #[test]
+    fn deliveries_are_rebuilt_exactly_and_found_by_signature_and_event_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("e.db")).unwrap();
+        let run = store
+            .start_load_run(NewLoadRun {
+                provider: "stripe",
+                event_type: "charge.succeeded",
+                url: "http://127.0.0.1:1/",
+                secret_label: "--secret",
+                secret_fp: "fp",
+                template: template(),
+                base_ts: 1_700_000_000,
+            })
+            .unwrap();
+        let mut sent = Vec::new();
+        // Enough commits for segments to merge, and one request that does
+        // not fit the template (kept whole).
+        for commit in 0..9u64 {
+            let mut block = run.block();
+            for i in 0..50u64 {
+                let n = commit * 50 + i;
+                let (ts, id, sig) = (
+                    1_700_000_000 + n as i64 / 100,
+                    format!("evt_{n}"),
+                    format!("{n:064x}"),
+                );
+                let mut b = body(&id, ts, n);
+                if n == 77 {
+                    b = b"not the template".to_vec();
+                }
+                let h = headers(&sig, ts, &id);
+                run.push_sent(
+                    &mut block,
+                    &Sent {
+                        seq: n,
+                        values: Values {
+                            timestamp: ts,
+                            signature: &sig,
+                            event_id: &id,
+                        },
+                        headers: &h,
+                        body: &b,
+                    },
+                );
+                run.push_outcome(
+                    &mut block,
+                    &Outcome {
+                        seq: n,
+                        sent_ms: ts * 1000 + 5,
+                        status: Some(200),
+                        latency_ms: Some(1.25),
+                        error: None,
+                    },
+                );
+                sent.push((n, ts, sig, id, h, b));
+            }
+            store.write(|tx| write_blocks(tx, vec![block])).unwrap();
+        }
+        let tiers: Vec<i64> = store
+            .conn
+            .prepare("SELECT tier FROM load_keys ORDER BY tier")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(tiers, vec![0, 1, 1], "nine segments: two merges");
+        let all = store.load_deliveries(run.id).unwrap();
+        assert_eq!(all.len(), sent.len());
+        for (d, (n, ts, sig, id, h, b)) in all.iter().zip(&sent) {
+            assert_eq!((d.seq, d.timestamp), (*n, *ts));
+            assert_eq!((&d.signature, &d.event_id), (sig, id));
+            assert_eq!(&d.headers, h);
+            assert_eq!(&d.body, b, "#{n}");
+            assert_eq!((d.status, d.latency_ms), (Some(200), Some(1.25)));
+        }
+        for (_, _, sig, id, _, b) in [&sent[0], &sent[77], &sent[449]] {
+            let by_sig = find_by_signature(&store.conn, sig).unwrap().unwrap();
+            assert_eq!(&by_sig.body, b);
+            assert_eq!(by_sig.secret_fp, "fp");
+            assert_eq!(&find_by_event_id(&store.conn, id).unwrap().unwrap().body, b);
+        }
+        assert!(find_by_signature(&store.conn, "00").unwrap().is_none());
+    }
+
+    #[test]
+    fn header_values_split_around_the_request_values() {
+        let v = Values {
+            timestamp: 17,
+            signature: "sig",
+            event_id: "id1",
+        };
+        assert_eq!(
+            split_value("t=17,v1=sig;id1", &v, "17"),
+            vec![
+                Piece::Text("t=".into()),
+                Piece::Timestamp,
+                Piece::Text(",v1=".into()),
+                Piece::Signature,
+                Piece::Text(";".into()),
+                Piece::EventId
+            ]
+        );
+    }
+}
