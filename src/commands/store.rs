@@ -54,7 +54,7 @@ pub fn run(args: &StoreArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
                     }
                 );
                 for c in &counts {
-                    text.push_str(&format!("  {:<12} {}\n", c.table, c.rows));
+                    text.push_str(&format!("  {:<16} {}\n", c.table, c.rows));
                 }
                 output::stdout(&text)?;
             }

@@ -21,24 +21,88 @@ pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         .or_else(|| Provider::detect(&request.headers))
         .unwrap_or_else(Provider::fallback);
     let secrets = globals.verification_secrets(secret_provider, &args.secret)?;
+    let original = signed_original(&request, secret_provider, globals)?;
     let ctx = Context {
         secrets: &secrets,
         provider,
         now: args.now.unwrap_or_else(now),
         tolerance: globals.tolerance(args.tolerance),
-        original_body: None,
+        original_body: original.as_ref().map(|o| o.body.as_slice()),
     };
     let diagnosis = diagnose::diagnose(&request, &ctx);
     if args.json {
-        output::json(&diagnosis.to_json())?;
+        let mut v = diagnosis.to_json();
+        if let Some(o) = &original {
+            v["signed_by_hookcli"] = serde_json::json!({
+                "source": o.source,
+                "signed_ms": o.created_ms,
+                "secret": {"label": o.secret_label, "fingerprint": o.secret_fp},
+                "body_identical": o.body == request.body,
+            });
+        }
+        output::json(&v)?;
     } else {
-        output::stdout(&output::paint(&diagnose::render(&diagnosis)))?;
+        let mut text = output::paint(&diagnose::render(&diagnosis));
+        if let Some(o) = &original {
+            text.push_str(&original_line(o, &request.body));
+        }
+        output::stdout(&text)?;
     }
     Ok(if diagnosis.valid {
         ExitStatus::Success
     } else {
         ExitStatus::Failure
     })
+}
+
+/// The body hookcli signed for this request, when its event store has it:
+/// looked up as the listener does, by signature, then by event id. A
+/// default store that is not there yet is not made for this.
+fn signed_original(
+    request: &Request,
+    provider: Provider,
+    globals: &Globals,
+) -> Result<Option<crate::store::Original>, Hinted> {
+    if let crate::store::Location::Path(p) = &globals.store
+        && !globals.store_named
+        && !p.exists()
+    {
+        return Ok(None);
+    }
+    let Some(store) = globals.open_store()? else {
+        return Ok(None);
+    };
+    let scheme = provider.scheme();
+    let signature = scheme
+        .parse(&request.parts())
+        .ok()
+        .and_then(|c| c.signatures.first().map(|s| s.text.to_string()));
+    let event_id = scheme.event_meta(&request.headers, &request.body).event_id;
+    match store.find_original(signature.as_deref(), event_id.as_deref()) {
+        Ok(found) => Ok(found),
+        Err(e) => {
+            output::note(&format!("warning: {}", store.fault(&e).line()));
+            Ok(None)
+        }
+    }
+}
+
+/// `body identical to what hookcli signed (sign, …; signed by … fp:…)`.
+fn original_line(o: &crate::store::Original, body: &[u8]) -> String {
+    let when = jiff::Timestamp::from_millisecond(o.created_ms)
+        .map(|t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string())
+        .unwrap_or_default();
+    let how = if o.body == body {
+        "body identical to what hookcli signed"
+    } else {
+        "body differs from what hookcli signed"
+    };
+    format!(
+        "{how} (hookcli {}, {when}; signed by {} fp:{})\n",
+        o.source,
+        crate::escape::for_terminal(&o.secret_label),
+        o.secret_fp
+    )
 }
 
 fn read_source(path: &Path) -> anyhow::Result<Vec<u8>> {
