@@ -222,6 +222,9 @@ pub struct ResponseBody<'a> {
     flags: Vec<&'static str>,
     /// Row id in the event store.
     id: Option<i64>,
+    /// Why the request was not recorded (and so answered 503), when so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    store_error: Option<&'a str>,
 }
 
 pub fn response_body(r: &Report) -> ResponseBody<'_> {
@@ -239,6 +242,7 @@ pub fn response_body(r: &Report) -> ResponseBody<'_> {
             .map(|c| c.to_string()),
         flags: r.flags.iter().map(|f| f.id()).collect(),
         id: r.id,
+        store_error: r.store_error.as_deref(),
     }
 }
 

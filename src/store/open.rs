@@ -23,7 +23,7 @@ pub(super) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 pub(super) fn open(path: &Path) -> Result<Store, StoreError> {
     let existed = path.exists();
     let opened = open_or_create(path);
-    if opened.is_err() && !existed && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+    if opened.is_err() && !existed && holds_nothing(path) {
         // Nothing was there before and nothing usable is now.
         for file in [
             path.to_path_buf(),
@@ -34,6 +34,19 @@ pub(super) fn open(path: &Path) -> Result<Store, StoreError> {
         }
     }
     opened
+}
+
+/// Whether the database at `path` has no tables (a store whose creation
+/// failed half way), judged by reading it.
+fn holds_nothing(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
+        || Connection::open(path)
+            .and_then(|c| {
+                c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+            })
+            .is_ok_and(|n| n == 0)
 }
 
 fn open_or_create(path: &Path) -> Result<Store, StoreError> {

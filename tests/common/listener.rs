@@ -105,12 +105,21 @@ impl Listening {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let mut child = cmd
-            .arg("--store")
+        cmd.arg("--store")
             .arg(store)
             .arg("listen")
             .args(["--port", "0"])
-            .args(args)
+            .args(args);
+        Self::launch(cmd, store)
+    }
+
+    /// A listener started by `cmd` as given (its own `listen --port 0 …`).
+    pub fn command(cmd: Command) -> Listening {
+        Self::launch(cmd, Path::new(""))
+    }
+
+    fn launch(mut cmd: Command, store: &Path) -> Listening {
+        let mut child = cmd
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
