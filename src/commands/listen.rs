@@ -86,7 +86,12 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         }))?;
     } else {
         output::stdout(&format!("listening on {url}\n"))?;
-        output::note(&startup_note(&settings, store_path.as_deref(), ip));
+        output::note(&startup_note(
+            &settings,
+            store_path.as_deref(),
+            broken.is_some(),
+            ip,
+        ));
     }
     if let Some(line) = &broken {
         output::note(&format!(
@@ -138,7 +143,7 @@ fn secrets_json(v: &Verifier) -> serde_json::Value {
         .collect()
 }
 
-fn startup_note(settings: &Settings, store: Option<&str>, ip: IpAddr) -> String {
+fn startup_note(settings: &Settings, store: Option<&str>, broken: bool, ip: IpAddr) -> String {
     let v = &settings.verifier;
     let mut lines = Vec::new();
     for (p, secrets) in &v.secrets {
@@ -157,6 +162,7 @@ fn startup_note(settings: &Settings, store: Option<&str>, ip: IpAddr) -> String 
     );
     match store {
         Some(path) => out.push_str(&format!("\n  recording in {path}")),
+        None if broken => out.push_str("\n  not recording: the event store cannot be used"),
         None => out.push_str("\n  not recording (event store off)"),
     }
     if let Some(f) = &settings.forward {

@@ -399,13 +399,15 @@ impl LoadRun {
     pub fn push_sent(&self, block: &mut LoadBlock, s: &Sent) {
         let t = &self.template;
         let out = &mut block.sent;
-        let ts = s.values.timestamp.to_string();
+        out.reserve(64 + s.values.signature.len() + s.values.event_id.len() + 16 * t.holes());
+        let mut digits = itoa::Buffer::new();
+        let ts: &str = digits.format(s.values.timestamp);
         put_varint(out, s.seq);
         put_signed(out, s.values.timestamp - self.base_ts);
         put_signature(out, s.values.signature);
         put_bytes(out, s.values.event_id.as_bytes());
         let holes = t.split(s.body);
-        let headers_fit = t.fits_headers(s.headers, &s.values, &ts);
+        let headers_fit = t.fits_headers(s.headers, &s.values, ts);
         out.push(
             if holes.is_none() { BODY_WHOLE } else { 0 }
                 | if headers_fit { 0 } else { HEADERS_WHOLE },
@@ -467,19 +469,19 @@ impl LoadRun {
 
 /// A hex signature is kept as its bytes, anything else as text.
 fn put_signature(out: &mut Vec<u8>, sig: &str) {
-    let hex_bytes = sig.len() % 2 == 0
+    let hex_digits = sig.len() % 2 == 0
+        && sig.len() <= 128
         && sig
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-    match hex_bytes.then(|| hex::decode(sig).ok()).flatten() {
-        Some(bytes) => {
-            put_varint(out, (bytes.len() as u64) << 1);
-            out.extend_from_slice(&bytes);
-        }
-        None => {
-            put_varint(out, ((sig.len() as u64) << 1) | 1);
-            out.extend_from_slice(sig.as_bytes());
-        }
+    let mut bytes = [0u8; 64];
+    let decoded = &mut bytes[..if hex_digits { sig.len() / 2 } else { 0 }];
+    if hex_digits && hex::decode_to_slice(sig, decoded).is_ok() {
+        put_varint(out, (decoded.len() as u64) << 1);
+        out.extend_from_slice(decoded);
+    } else {
+        put_varint(out, ((sig.len() as u64) << 1) | 1);
+        out.extend_from_slice(sig.as_bytes());
     }
 }
 
@@ -807,26 +809,35 @@ fn prune(tx: &Connection, max_age_days: i64, max_rows: i64) -> anyhow::Result<()
 
 // ---- finding -------------------------------------------------------------
 
-pub(super) fn find_by_signature(conn: &Connection, sig: &str) -> anyhow::Result<Option<Original>> {
-    find(conn, key(SIGNATURE, sig.as_bytes()), |d| d.signature == sig)
-}
-
-pub(super) fn find_by_event_id(conn: &Connection, id: &str) -> anyhow::Result<Option<Original>> {
-    find(conn, key(EVENT_ID, id.as_bytes()), |d| d.event_id == id)
-}
-
-/// The newest delivery whose key is `k` and that `is` the one sought.
-fn find(
-    conn: &Connection,
-    k: u64,
-    is: impl Fn(&LoadDelivery) -> bool,
-) -> anyhow::Result<Option<Original>> {
-    let segments: Vec<i64> = conn
+/// The segments of the load index (none without load runs).
+pub(super) fn segments(conn: &Connection) -> anyhow::Result<Vec<i64>> {
+    Ok(conn
         .prepare_cached("SELECT id FROM load_keys")?
         .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<_, _>>()?)
+}
+
+/// The newest load delivery with this signature (else event id) `value`,
+/// found through `segments`.
+pub(super) fn find(
+    conn: &Connection,
+    segments: &[i64],
+    by_signature: bool,
+    value: &str,
+) -> anyhow::Result<Option<Original>> {
+    let k = key(
+        if by_signature { SIGNATURE } else { EVENT_ID },
+        value.as_bytes(),
+    );
+    let is = |d: &LoadDelivery| {
+        if by_signature {
+            d.signature == value
+        } else {
+            d.event_id == value
+        }
+    };
     let mut found: Vec<u64> = Vec::new();
-    for id in segments {
+    for &id in segments {
         let blob = conn.blob_open(rusqlite::MAIN_DB, c"load_keys", c"entries", id, true)?;
         let n = blob.len() / 16;
         let entry = |i: usize| -> rusqlite::Result<u128> {
@@ -1008,12 +1019,13 @@ mod tests {
             assert_eq!((d.status, d.latency_ms), (Some(200), Some(1.25)));
         }
         for (_, _, sig, id, _, b) in [&sent[0], &sent[77], &sent[449]] {
-            let by_sig = find_by_signature(&store.conn, sig).unwrap().unwrap();
+            let by_sig = store.find_original(Some(sig), None).unwrap().unwrap();
             assert_eq!(&by_sig.body, b);
             assert_eq!(by_sig.secret_fp, "fp");
-            assert_eq!(&find_by_event_id(&store.conn, id).unwrap().unwrap().body, b);
+            let by_id = store.find_original(Some("00"), Some(id)).unwrap().unwrap();
+            assert_eq!(&by_id.body, b);
         }
-        assert!(find_by_signature(&store.conn, "00").unwrap().is_none());
+        assert!(store.find_original(Some("00"), None).unwrap().is_none());
     }
 
     #[test]

@@ -55,21 +55,32 @@ pub struct Original {
 
 /// The newest request hookcli signed with this signature or, failing
 /// that, with this event id: a signed row or a load delivery, whichever
-/// is newer.
+/// is newer. Without load runs it is one statement (the listener's writer
+/// runs it for every failed request).
 pub(super) fn original(
     conn: &Connection,
     signature: Option<&str>,
     event_id: Option<&str>,
 ) -> anyhow::Result<Option<Original>> {
-    for (column, value) in [("signature", signature), ("event_id", event_id)] {
-        let Some(value) = value.filter(|v| !v.is_empty()) else {
-            continue;
+    let (signature, event_id) = (
+        signature.filter(|v| !v.is_empty()),
+        event_id.filter(|v| !v.is_empty()),
+    );
+    if signature.is_none() && event_id.is_none() {
+        return Ok(None);
+    }
+    let segments = load::segments(conn)?;
+    if segments.is_empty() {
+        return newest_signed(conn, signature, event_id);
+    }
+    for (by_signature, value) in [(true, signature), (false, event_id)] {
+        let Some(value) = value else { continue };
+        let row = if by_signature {
+            newest_signed(conn, Some(value), None)?
+        } else {
+            newest_signed(conn, None, Some(value))?
         };
-        let row = newest_signed(conn, column, value)?;
-        let loaded = match column {
-            "signature" => load::find_by_signature(conn, value)?,
-            _ => load::find_by_event_id(conn, value)?,
-        };
+        let loaded = load::find(conn, &segments, by_signature, value)?;
         let newest = match (row, loaded) {
             (Some(a), Some(b)) => Some(if b.created_ms > a.created_ms { b } else { a }),
             (a, b) => a.or(b),
@@ -81,15 +92,20 @@ pub(super) fn original(
     Ok(None)
 }
 
-fn newest_signed(conn: &Connection, column: &str, value: &str) -> anyhow::Result<Option<Original>> {
+/// The newest signed row with this signature, else with this event id.
+fn newest_signed(
+    conn: &Connection,
+    signature: Option<&str>,
+    event_id: Option<&str>,
+) -> anyhow::Result<Option<Original>> {
     // Index seeks only (max of rowid within an index prefix), no sorter.
-    let sql = format!(
-        "SELECT body, source, created_ms, secret_label, secret_fp FROM signed
-         WHERE id = (SELECT max(id) FROM signed WHERE {column} = ?1)"
-    );
     Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![value], |r| {
+        .prepare_cached(
+            "SELECT body, source, created_ms, secret_label, secret_fp FROM signed WHERE id = coalesce(
+               (SELECT max(id) FROM signed WHERE signature = ?1),
+               (SELECT max(id) FROM signed WHERE event_id = ?2))",
+        )?
+        .query_row(params![signature, event_id], |r| {
             Ok(Original {
                 body: r.get(0)?,
                 source: r.get(1)?,
