@@ -46,6 +46,9 @@ const PRUNE_EVERY: usize = 10_000;
 /// to copy, so batches do not wait behind a copy of the whole WAL.
 const CHECKPOINT_PAUSE: Duration = Duration::from_millis(20);
 
+// The listener's jobs are the large ones; boxing them would cost an
+// allocation per request.
+#[allow(clippy::large_enum_variant)]
 enum Job {
     Received {
         pending: Pending,

@@ -14,319 +14,24 @@
 //! four at a time into the next tier, so a lookup binary-searches a few
 //! blobs and a delivery's key is rewritten a few times at most, as bytes.
 
+mod codec;
+mod index;
+mod template;
+
+pub(in crate::store) use index::segments;
+pub use template::{RunTemplate, Values};
+
 use super::{Original, Store, now_ms};
 use crate::request::Headers;
+use codec::{
+    EVENT_ID, Reader, SIGNATURE, key, put_bytes, put_signature, put_signed, put_varint,
+    read_signature,
+};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::sync::Arc;
 
-/// Segments of a tier merged into one of the next.
-const FANOUT: usize = 4;
 /// Deliveries per chunk at most (a slot is 16 bits).
 const CHUNK_MAX: usize = 1 << 16;
-
-// ---- bytes ---------------------------------------------------------------
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn put_signed(out: &mut Vec<u8>, v: i64) {
-    put_varint(out, ((v << 1) ^ (v >> 63)) as u64);
-}
-
-fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
-    put_varint(out, b.len() as u64);
-    out.extend_from_slice(b);
-}
-
-/// Reads what the `put_` functions wrote; `None` past the end.
-struct Reader<'a> {
-    data: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn new(data: &'a [u8]) -> Self {
-        Reader { data, at: 0 }
-    }
-
-    fn done(&self) -> bool {
-        self.at >= self.data.len()
-    }
-
-    fn byte(&mut self) -> Option<u8> {
-        let b = *self.data.get(self.at)?;
-        self.at += 1;
-        Some(b)
-    }
-
-    fn varint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Some(v);
-            }
-        }
-        None
-    }
-
-    fn signed(&mut self) -> Option<i64> {
-        let v = self.varint()?;
-        Some(((v >> 1) as i64) ^ -((v & 1) as i64))
-    }
-
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let b = self.data.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(b)
-    }
-
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = usize::try_from(self.varint()?).ok()?;
-        self.take(n)
-    }
-
-    fn text(&mut self) -> Option<String> {
-        String::from_utf8(self.bytes()?.to_vec()).ok()
-    }
-}
-
-/// 64-bit FNV-1a of `ns` then `value`: the key a value is found by. Stable
-/// across releases (it is stored); a match is always checked against the
-/// record, so a collision costs a look, never a wrong answer.
-fn key(ns: u8, value: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in std::iter::once(&ns).chain(value) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-const SIGNATURE: u8 = b's';
-const EVENT_ID: u8 = b'e';
-
-// ---- the template --------------------------------------------------------
-
-/// A piece of a header value: text, or one of the request's own values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece {
-    Text(String),
-    Signature,
-    Timestamp,
-    EventId,
-}
-
-/// What a load run keeps once.
-#[derive(Debug)]
-pub struct RunTemplate {
-    /// The body's bytes around its holes: one more part than holes.
-    parts: Vec<Vec<u8>>,
-    /// Finders for the parts between holes.
-    finders: Vec<memchr::memmem::Finder<'static>>,
-    headers: Vec<(String, Vec<Piece>)>,
-}
-
-/// The values of one request a template is filled with.
-pub struct Values<'a> {
-    pub timestamp: i64,
-    pub signature: &'a str,
-    pub event_id: &'a str,
-}
-
-impl RunTemplate {
-    /// `parts`: the fixture template's bytes around its holes; `headers`
-    /// and `values`: one request of the run, whose header values are split
-    /// around its signature, event id and timestamp.
-    pub fn new(parts: &[Vec<u8>], headers: &Headers, values: &Values) -> RunTemplate {
-        let ts = values.timestamp.to_string();
-        let mut pieces_of = Vec::new();
-        for (name, value) in headers.iter() {
-            pieces_of.push((name.to_string(), split_value(value, values, &ts)));
-        }
-        RunTemplate::from_parts(parts.to_vec(), pieces_of)
-    }
-
-    fn from_parts(parts: Vec<Vec<u8>>, headers: Vec<(String, Vec<Piece>)>) -> RunTemplate {
-        let finders = parts
-            .iter()
-            .skip(1)
-            .map(|p| memchr::memmem::Finder::new(p).into_owned())
-            .collect();
-        RunTemplate {
-            parts,
-            finders,
-            headers,
-        }
-    }
-
-    fn holes(&self) -> usize {
-        self.parts.len().saturating_sub(1)
-    }
-
-    fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        put_varint(&mut out, self.parts.len() as u64);
-        for p in &self.parts {
-            put_bytes(&mut out, p);
-        }
-        put_varint(&mut out, self.headers.len() as u64);
-        for (name, pieces) in &self.headers {
-            put_bytes(&mut out, name.as_bytes());
-            put_varint(&mut out, pieces.len() as u64);
-            for piece in pieces {
-                match piece {
-                    Piece::Text(t) => {
-                        out.push(0);
-                        put_bytes(&mut out, t.as_bytes());
-                    }
-                    Piece::Signature => out.push(1),
-                    Piece::Timestamp => out.push(2),
-                    Piece::EventId => out.push(3),
-                }
-            }
-        }
-        out
-    }
-
-    fn from_bytes(data: &[u8]) -> Option<RunTemplate> {
-        let mut r = Reader::new(data);
-        let n = r.varint()?;
-        let mut parts = Vec::new();
-        for _ in 0..n {
-            parts.push(r.bytes()?.to_vec());
-        }
-        let mut headers = Vec::new();
-        for _ in 0..r.varint()? {
-            let name = r.text()?;
-            let mut pieces = Vec::new();
-            for _ in 0..r.varint()? {
-                pieces.push(match r.byte()? {
-                    0 => Piece::Text(r.text()?),
-                    1 => Piece::Signature,
-                    2 => Piece::Timestamp,
-                    3 => Piece::EventId,
-                    _ => return None,
-                });
-            }
-            headers.push((name, pieces));
-        }
-        Some(RunTemplate::from_parts(parts, headers))
-    }
-
-    /// The values in `body`'s holes, when `body` is this template filled in.
-    fn split<'b>(&self, body: &'b [u8]) -> Option<smallvec::SmallVec<[&'b [u8]; 8]>> {
-        let first = self.parts.first()?;
-        let last = self.parts.last()?;
-        if self.holes() == 0 {
-            return (body == first.as_slice()).then(smallvec::SmallVec::new);
-        }
-        if !body.starts_with(first) || body.len() < first.len() + last.len() {
-            return None;
-        }
-        let end = body.len() - last.len();
-        if &body[end..] != last.as_slice() {
-            return None;
-        }
-        let mut values = smallvec::SmallVec::new();
-        let mut at = first.len();
-        for (i, finder) in self.finders.iter().enumerate() {
-            if i + 1 == self.holes() {
-                values.push(body.get(at..end)?);
-                break;
-            }
-            let len = finder.find(body.get(at..end)?)?;
-            values.push(&body[at..at + len]);
-            at += len + self.parts[i + 1].len();
-        }
-        Some(values)
-    }
-
-    /// Whether `headers` are this template's, filled with `values`.
-    fn fits_headers(&self, headers: &Headers, values: &Values, ts: &str) -> bool {
-        headers.len() == self.headers.len()
-            && headers
-                .iter()
-                .zip(&self.headers)
-                .all(|((name, value), (t_name, pieces))| {
-                    name == t_name && {
-                        let mut rest = value;
-                        pieces.iter().all(|p| {
-                            let want = piece_text(p, values, ts);
-                            match rest.strip_prefix(want) {
-                                Some(r) => {
-                                    rest = r;
-                                    true
-                                }
-                                None => false,
-                            }
-                        }) && rest.is_empty()
-                    }
-                })
-    }
-
-    fn headers_with(&self, values: &Values) -> Headers {
-        let ts = values.timestamp.to_string();
-        self.headers
-            .iter()
-            .map(|(name, pieces)| {
-                let value: String = pieces.iter().map(|p| piece_text(p, values, &ts)).collect();
-                (name.clone(), value)
-            })
-            .collect()
-    }
-}
-
-fn piece_text<'a>(p: &'a Piece, values: &'a Values<'_>, ts: &'a str) -> &'a str {
-    match p {
-        Piece::Text(t) => t,
-        Piece::Signature => values.signature,
-        Piece::Timestamp => ts,
-        Piece::EventId => values.event_id,
-    }
-}
-
-/// `value` as text around the request's own signature, event id and
-/// timestamp (tried in that order at each position).
-fn split_value(value: &str, values: &Values, ts: &str) -> Vec<Piece> {
-    let needles = [
-        (values.signature, Piece::Signature),
-        (values.event_id, Piece::EventId),
-        (ts, Piece::Timestamp),
-    ];
-    let mut pieces = Vec::new();
-    let mut text = String::new();
-    let mut rest = value;
-    'outer: while !rest.is_empty() {
-        for (needle, piece) in &needles {
-            if !needle.is_empty()
-                && let Some(r) = rest.strip_prefix(needle)
-            {
-                if !text.is_empty() {
-                    pieces.push(Piece::Text(std::mem::take(&mut text)));
-                }
-                pieces.push(piece.clone());
-                rest = r;
-                continue 'outer;
-            }
-        }
-        let c = rest.chars().next().expect("not empty");
-        text.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    if !text.is_empty() {
-        pieces.push(Piece::Text(text));
-    }
-    pieces
-}
-
-// ---- records -------------------------------------------------------------
 
 const BODY_WHOLE: u8 = 1;
 const HEADERS_WHOLE: u8 = 2;
@@ -467,34 +172,6 @@ impl LoadRun {
     }
 }
 
-/// A hex signature is kept as its bytes, anything else as text.
-fn put_signature(out: &mut Vec<u8>, sig: &str) {
-    let hex_digits = sig.len() % 2 == 0
-        && sig.len() <= 128
-        && sig
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-    let mut bytes = [0u8; 64];
-    let decoded = &mut bytes[..if hex_digits { sig.len() / 2 } else { 0 }];
-    if hex_digits && hex::decode_to_slice(sig, decoded).is_ok() {
-        put_varint(out, (decoded.len() as u64) << 1);
-        out.extend_from_slice(decoded);
-    } else {
-        put_varint(out, ((sig.len() as u64) << 1) | 1);
-        out.extend_from_slice(sig.as_bytes());
-    }
-}
-
-fn read_signature(r: &mut Reader) -> Option<String> {
-    let tag = r.varint()?;
-    let bytes = r.take(usize::try_from(tag >> 1).ok()?)?;
-    if tag & 1 == 0 {
-        Some(hex::encode(bytes))
-    } else {
-        String::from_utf8(bytes.to_vec()).ok()
-    }
-}
-
 /// One request of a load run, rebuilt.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadDelivery {
@@ -569,8 +246,6 @@ fn read_sent(r: &mut Reader, t: &RunTemplate, base_ts: i64) -> Option<LoadDelive
         error: None,
     })
 }
-
-// ---- writing -------------------------------------------------------------
 
 /// What a new load run records once.
 pub struct NewLoadRun<'a> {
@@ -717,51 +392,8 @@ pub(super) fn write_blocks(tx: &Connection, blocks: Vec<LoadBlock>) -> anyhow::R
     }
     if !entries.is_empty() {
         entries.sort_unstable();
-        add_segment(tx, 0, &entries)?;
-        merge_tiers(tx)?;
-    }
-    Ok(())
-}
-
-fn add_segment(tx: &Connection, tier: i64, entries: &[u128]) -> anyhow::Result<()> {
-    let mut bytes = Vec::with_capacity(entries.len() * 16);
-    for e in entries {
-        bytes.extend_from_slice(&e.to_be_bytes());
-    }
-    tx.prepare_cached("INSERT INTO load_keys (tier, entries) VALUES (?1, ?2)")?
-        .execute(params![tier, bytes])?;
-    Ok(())
-}
-
-/// Merges every tier holding `FANOUT` segments into one of the next,
-/// dropping entries of chunks pruned since.
-fn merge_tiers(tx: &Connection) -> anyhow::Result<()> {
-    for tier in 0i64.. {
-        let segments: Vec<(i64, Vec<u8>)> = tx
-            .prepare_cached("SELECT id, entries FROM load_keys WHERE tier = ?1")?
-            .query_map(params![tier], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        if segments.len() < FANOUT {
-            break;
-        }
-        let oldest: u64 = tx
-            .query_row("SELECT coalesce(min(id), 0) FROM load_chunks", [], |r| {
-                r.get::<_, i64>(0)
-            })?
-            .try_into()
-            .unwrap_or(0);
-        let mut merged: Vec<u128> = segments
-            .iter()
-            .flat_map(|(_, b)| b.chunks_exact(16))
-            .map(|c| u128::from_be_bytes(c.try_into().expect("16 bytes")))
-            .filter(|e| (*e as u64) >> 16 >= oldest)
-            .collect();
-        merged.sort_unstable();
-        for (id, _) in &segments {
-            tx.prepare_cached("DELETE FROM load_keys WHERE id = ?1")?
-                .execute(params![id])?;
-        }
-        add_segment(tx, tier + 1, &merged)?;
+        index::add_segment(tx, 0, &entries)?;
+        index::merge_tiers(tx)?;
     }
     Ok(())
 }
@@ -807,16 +439,6 @@ fn prune(tx: &Connection, max_age_days: i64, max_rows: i64) -> anyhow::Result<()
     Ok(())
 }
 
-// ---- finding -------------------------------------------------------------
-
-/// The segments of the load index (none without load runs).
-pub(super) fn segments(conn: &Connection) -> anyhow::Result<Vec<i64>> {
-    Ok(conn
-        .prepare_cached("SELECT id FROM load_keys")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
-}
-
 /// The newest load delivery with this signature (else event id) `value`,
 /// found through `segments`.
 pub(super) fn find(
@@ -836,34 +458,7 @@ pub(super) fn find(
             d.event_id == value
         }
     };
-    let mut found: Vec<u64> = Vec::new();
-    for &id in segments {
-        let blob = conn.blob_open(rusqlite::MAIN_DB, c"load_keys", c"entries", id, true)?;
-        let n = blob.len() / 16;
-        let entry = |i: usize| -> rusqlite::Result<u128> {
-            let mut b = [0u8; 16];
-            blob.read_at_exact(&mut b, i * 16)?;
-            Ok(u128::from_be_bytes(b))
-        };
-        // The first entry whose key is not below `k`.
-        let (mut lo, mut hi) = (0usize, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if ((entry(mid)? >> 64) as u64) < k {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        while lo < n {
-            let e = entry(lo)?;
-            if (e >> 64) as u64 != k {
-                break;
-            }
-            found.push(e as u64);
-            lo += 1;
-        }
-    }
+    let mut found = index::locators(conn, segments, k)?;
     found.sort_unstable_by(|a, b| b.cmp(a));
     for locator in found {
         let (chunk, slot) = ((locator >> 16) as i64, (locator & 0xffff) as usize);
@@ -1026,25 +621,5 @@ mod tests {
             assert_eq!(&by_id.body, b);
         }
         assert!(store.find_original(Some("00"), None).unwrap().is_none());
-    }
-
-    #[test]
-    fn header_values_split_around_the_request_values() {
-        let v = Values {
-            timestamp: 17,
-            signature: "sig",
-            event_id: "id1",
-        };
-        assert_eq!(
-            split_value("t=17,v1=sig;id1", &v, "17"),
-            vec![
-                Piece::Text("t=".into()),
-                Piece::Timestamp,
-                Piece::Text(",v1=".into()),
-                Piece::Signature,
-                Piece::Text(";".into()),
-                Piece::EventId
-            ]
-        );
     }
 }

@@ -1,0 +1,243 @@
+//! What a load run keeps once: the body's bytes around the fixture's holes,
+//! and each header's value around the request's signature, timestamp and
+//! event id; and fitting one request's bytes to it.
+
+use super::codec::{Reader, put_bytes, put_varint};
+use crate::request::Headers;
+
+/// A piece of a header value: text, or one of the request's own values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Piece {
+    Text(String),
+    Signature,
+    Timestamp,
+    EventId,
+}
+
+/// What a load run keeps once.
+#[derive(Debug)]
+pub struct RunTemplate {
+    /// The body's bytes around its holes: one more part than holes.
+    pub(super) parts: Vec<Vec<u8>>,
+    /// Finders for the parts between holes.
+    finders: Vec<memchr::memmem::Finder<'static>>,
+    headers: Vec<(String, Vec<Piece>)>,
+}
+
+/// The values of one request a template is filled with.
+pub struct Values<'a> {
+    pub timestamp: i64,
+    pub signature: &'a str,
+    pub event_id: &'a str,
+}
+
+impl RunTemplate {
+    /// `parts`: the fixture template's bytes around its holes; `headers`
+    /// and `values`: one request of the run, whose header values are split
+    /// around its signature, event id and timestamp.
+    pub fn new(parts: &[Vec<u8>], headers: &Headers, values: &Values) -> RunTemplate {
+        let ts = values.timestamp.to_string();
+        let mut pieces_of = Vec::new();
+        for (name, value) in headers.iter() {
+            pieces_of.push((name.to_string(), split_value(value, values, &ts)));
+        }
+        RunTemplate::from_parts(parts.to_vec(), pieces_of)
+    }
+
+    fn from_parts(parts: Vec<Vec<u8>>, headers: Vec<(String, Vec<Piece>)>) -> RunTemplate {
+        let finders = parts
+            .iter()
+            .skip(1)
+            .map(|p| memchr::memmem::Finder::new(p).into_owned())
+            .collect();
+        RunTemplate {
+            parts,
+            finders,
+            headers,
+        }
+    }
+
+    pub(super) fn holes(&self) -> usize {
+        self.parts.len().saturating_sub(1)
+    }
+
+    pub(super) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        put_varint(&mut out, self.parts.len() as u64);
+        for p in &self.parts {
+            put_bytes(&mut out, p);
+        }
+        put_varint(&mut out, self.headers.len() as u64);
+        for (name, pieces) in &self.headers {
+            put_bytes(&mut out, name.as_bytes());
+            put_varint(&mut out, pieces.len() as u64);
+            for piece in pieces {
+                match piece {
+                    Piece::Text(t) => {
+                        out.push(0);
+                        put_bytes(&mut out, t.as_bytes());
+                    }
+                    Piece::Signature => out.push(1),
+                    Piece::Timestamp => out.push(2),
+                    Piece::EventId => out.push(3),
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn from_bytes(data: &[u8]) -> Option<RunTemplate> {
+        let mut r = Reader::new(data);
+        let n = r.varint()?;
+        let mut parts = Vec::new();
+        for _ in 0..n {
+            parts.push(r.bytes()?.to_vec());
+        }
+        let mut headers = Vec::new();
+        for _ in 0..r.varint()? {
+            let name = r.text()?;
+            let mut pieces = Vec::new();
+            for _ in 0..r.varint()? {
+                pieces.push(match r.byte()? {
+                    0 => Piece::Text(r.text()?),
+                    1 => Piece::Signature,
+                    2 => Piece::Timestamp,
+                    3 => Piece::EventId,
+                    _ => return None,
+                });
+            }
+            headers.push((name, pieces));
+        }
+        Some(RunTemplate::from_parts(parts, headers))
+    }
+
+    /// The values in `body`'s holes, when `body` is this template filled in.
+    pub(super) fn split<'b>(&self, body: &'b [u8]) -> Option<smallvec::SmallVec<[&'b [u8]; 8]>> {
+        let first = self.parts.first()?;
+        let last = self.parts.last()?;
+        if self.holes() == 0 {
+            return (body == first.as_slice()).then(smallvec::SmallVec::new);
+        }
+        if !body.starts_with(first) || body.len() < first.len() + last.len() {
+            return None;
+        }
+        let end = body.len() - last.len();
+        if &body[end..] != last.as_slice() {
+            return None;
+        }
+        let mut values = smallvec::SmallVec::new();
+        let mut at = first.len();
+        for (i, finder) in self.finders.iter().enumerate() {
+            if i + 1 == self.holes() {
+                values.push(body.get(at..end)?);
+                break;
+            }
+            let len = finder.find(body.get(at..end)?)?;
+            values.push(&body[at..at + len]);
+            at += len + self.parts[i + 1].len();
+        }
+        Some(values)
+    }
+
+    /// Whether `headers` are this template's, filled with `values`.
+    pub(super) fn fits_headers(&self, headers: &Headers, values: &Values, ts: &str) -> bool {
+        headers.len() == self.headers.len()
+            && headers
+                .iter()
+                .zip(&self.headers)
+                .all(|((name, value), (t_name, pieces))| {
+                    name == t_name && {
+                        let mut rest = value;
+                        pieces.iter().all(|p| {
+                            let want = piece_text(p, values, ts);
+                            match rest.strip_prefix(want) {
+                                Some(r) => {
+                                    rest = r;
+                                    true
+                                }
+                                None => false,
+                            }
+                        }) && rest.is_empty()
+                    }
+                })
+    }
+
+    pub(super) fn headers_with(&self, values: &Values) -> Headers {
+        let ts = values.timestamp.to_string();
+        self.headers
+            .iter()
+            .map(|(name, pieces)| {
+                let value: String = pieces.iter().map(|p| piece_text(p, values, &ts)).collect();
+                (name.clone(), value)
+            })
+            .collect()
+    }
+}
+
+fn piece_text<'a>(p: &'a Piece, values: &'a Values<'_>, ts: &'a str) -> &'a str {
+    match p {
+        Piece::Text(t) => t,
+        Piece::Signature => values.signature,
+        Piece::Timestamp => ts,
+        Piece::EventId => values.event_id,
+    }
+}
+
+/// `value` as text around the request's own signature, event id and
+/// timestamp (tried in that order at each position).
+pub(super) fn split_value(value: &str, values: &Values, ts: &str) -> Vec<Piece> {
+    let needles = [
+        (values.signature, Piece::Signature),
+        (values.event_id, Piece::EventId),
+        (ts, Piece::Timestamp),
+    ];
+    let mut pieces = Vec::new();
+    let mut text = String::new();
+    let mut rest = value;
+    'outer: while !rest.is_empty() {
+        for (needle, piece) in &needles {
+            if !needle.is_empty()
+                && let Some(r) = rest.strip_prefix(needle)
+            {
+                if !text.is_empty() {
+                    pieces.push(Piece::Text(std::mem::take(&mut text)));
+                }
+                pieces.push(piece.clone());
+                rest = r;
+                continue 'outer;
+            }
+        }
+        let c = rest.chars().next().expect("not empty");
+        text.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if !text.is_empty() {
+        pieces.push(Piece::Text(text));
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_values_split_around_the_request_values() {
+        let v = Values {
+            timestamp: 17,
+            signature: "sig",
+            event_id: "id1",
+        };
+        assert_eq!(
+            split_value("t=17,v1=sig;id1", &v, "17"),
+            vec![
+                Piece::Text("t=".into()),
+                Piece::Timestamp,
+                Piece::Text(",v1=".into()),
+                Piece::Signature,
+                Piece::Text(";".into()),
+                Piece::EventId
+            ]
+        );
+    }
+}
