@@ -744,3 +744,136 @@ fn a_listener_and_four_load_runs_write_one_store_at_once() {
         "every acknowledged request"
     );
 }
+
+#[test]
+fn a_load_delivery_is_recorded_before_it_is_sent_so_the_listener_finds_it_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("events.db");
+    // The listener holds another secret: every request fails, and for each
+    // it looks up the body hookcli signed while the run is going on.
+    let l = Listening::at(&db, &["--json", "--secret", "whsec_not_the_senders"]);
+    let url = l.url("/webhooks");
+    let (code, _, err) = with(
+        &db,
+        &[
+            "send",
+            "charge.succeeded",
+            "--to",
+            &url,
+            "--count",
+            "5",
+            "--concurrency",
+            "1",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    let causes = |line: &Value| -> Vec<String> {
+        line["causes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for _ in 0..5 {
+        let line = l.next_json();
+        // With the original at hand the body is known intact: the secret alone.
+        assert_eq!(causes(&line), ["wrong_secret"], "{line}");
+    }
+    // Unrecorded, the body cannot be vouched for.
+    let mut cmd = hookcli();
+    cmd.args(["--no-store", "send", "charge.succeeded", "--to", &url])
+        .env("STRIPE_WEBHOOK_SECRET", SECRET);
+    assert_eq!(checked(run_cmd(&mut cmd, b"")).0, 1);
+    let line = l.next_json();
+    assert!(
+        causes(&line).contains(&"body_mutated".to_string()),
+        "{line}"
+    );
+    l.interrupt();
+}
+
+#[test]
+fn verify_uses_the_body_hookcli_signed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("events.db");
+    let (code, out, err) = with(&db, &["sign", "charge.succeeded", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let signed = dir.path().join("signed.json");
+    std::fs::write(&signed, &out).unwrap();
+    let fp = {
+        let (_, out, _) = with(
+            &db,
+            &["verify", "--request", signed.to_str().unwrap(), "--json"],
+        );
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v["signed_by_hookcli"]["secret"]["fingerprint"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+
+    // Checked with another secret: the body is vouched for, the secret is at fault.
+    let (code, out, err) = with(
+        &db,
+        &[
+            "verify",
+            "--request",
+            signed.to_str().unwrap(),
+            "--secret",
+            "whsec_someone_elses",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("body identical to what hookcli signed"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("signed by STRIPE_WEBHOOK_SECRET fp:{fp}")),
+        "{out}"
+    );
+    assert!(
+        out.contains("wrong_secret") && !out.contains("body_mutated"),
+        "{out}"
+    );
+
+    // A body changed on its way: the exact difference from the original.
+    let mut request: Value = serde_json::from_str(&out_of(&signed)).unwrap();
+    let body =
+        request["body"]
+            .as_str()
+            .unwrap()
+            .replacen("\"livemode\": false", "\"livemode\":false", 1);
+    request["body"] = body.into();
+    let changed = dir.path().join("changed.json");
+    std::fs::write(&changed, request.to_string()).unwrap();
+    let (code, out, err) = with(
+        &db,
+        &["verify", "--request", changed.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(code, 1, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["signed_by_hookcli"]["body_identical"], false, "{v}");
+    let mutated = v["causes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "body_mutated");
+    assert_eq!(mutated.unwrap()["confidence"], "certain", "{v}");
+
+    // A named store that cannot be used is an error here too.
+    let broken = dir.path().join("notes.txt");
+    std::fs::write(
+        &broken,
+        b"not a database, not at all, just notes ...".repeat(50),
+    )
+    .unwrap();
+    let (code, _, err) = with(&broken, &["verify", "--request", signed.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not an SQLite database"), "{err}");
+}
+
+fn out_of(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
