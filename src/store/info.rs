@@ -9,17 +9,22 @@ pub struct TableCount {
 }
 
 impl Store {
-    /// Every table hookcli created and how many records it holds. Load
-    /// deliveries are counted one by one (they are kept in chunks), and the
-    /// load index is not a kind of record.
-    pub fn table_counts(&self) -> anyhow::Result<Vec<TableCount>> {
-        let names: Vec<String> = self
+    /// The tables in the store, by name.
+    fn tables(&self) -> anyhow::Result<Vec<String>> {
+        Ok(self
             .conn
             .prepare(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
             )?
             .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// Every table hookcli created and how many records it holds. Load
+    /// deliveries are counted one by one (they are kept in chunks), and the
+    /// load index is not a kind of record.
+    pub fn table_counts(&self) -> anyhow::Result<Vec<TableCount>> {
+        let names = self.tables()?;
         let mut counts = Vec::new();
         for table in names {
             let (label, sql) = match table.as_str() {
@@ -42,13 +47,7 @@ impl Store {
     /// Deletes every recorded row, in one transaction, and compacts the file.
     pub fn clear(&mut self) -> anyhow::Result<i64> {
         let counts = self.table_counts()?;
-        let tables: Vec<String> = self
-            .conn
-            .prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let tables = self.tables()?;
         self.write(|tx| {
             tx.pragma_update(None, "defer_foreign_keys", "ON")?;
             for table in &tables {
