@@ -33,7 +33,7 @@ pub const DEFAULT_RETRY_SCHEDULE: &str = crate::send::retry::DEFAULT_SCHEDULE;
 #[derive(Debug, Default, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FileConfig {
-    /// Default signing scheme: stripe, github or standard.
+    /// Default signing scheme: stripe, github, standard or sendgrid.
     #[serde(default, deserialize_with = "checked::provider")]
     pub provider: Option<String>,
     /// Accepted timestamp age in seconds (verify, listen).
@@ -316,7 +316,7 @@ impl Effective {
 fn check_variable_name(name: &str, source: &Source) -> Result<(), Hinted> {
     let looks_like_name = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !name.starts_with(|c: char| c.is_ascii_digit());
-    let looks_like_secret = ["whsec_", "sk_", "rk_", "pk_"]
+    let looks_like_secret = ["whsec_", "sk_", "rk_", "pk_", "MFkw"]
         .iter()
         .any(|p| name.starts_with(p));
     if looks_like_name && !looks_like_secret {
@@ -392,17 +392,19 @@ pub const TEMPLATE: &str = r#"# hookcli.toml: project defaults for hookcli.
 # Precedence: command-line flag > HOOKCLI_* environment variable > this file > built-in default.
 # Never put secrets here: name the environment variables that hold them.
 
-# Signing scheme when hookcli cannot tell: stripe, github or standard.  (HOOKCLI_PROVIDER)
+# Signing scheme when hookcli cannot tell: stripe, github, standard or sendgrid.  (HOOKCLI_PROVIDER)
 # provider = "stripe"
 
 # Accepted signature age in seconds, either direction.  (HOOKCLI_TOLERANCE)
 # tolerance = 300
 
 # Variables holding your secrets, looked at before the usual ones
-# (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …).
-# (HOOKCLI_SECRET_ENV_STRIPE, _GITHUB, _STANDARD: comma-separated)
+# (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …;
+# for SendGrid the verification key: SENDGRID_WEBHOOK_VERIFICATION_KEY, SENDGRID_WEBHOOK_PUBLIC_KEY).
+# (HOOKCLI_SECRET_ENV_STRIPE, _GITHUB, _STANDARD, _SENDGRID: comma-separated)
 [secret_env]
 # stripe = ["ACME_STRIPE_WEBHOOK_SECRET"]
+# sendgrid = ["ACME_SENDGRID_VERIFICATION_KEY"]
 
 [send]
 # Where `hookcli send` delivers: port, host:port/path or a URL.  (HOOKCLI_TO)

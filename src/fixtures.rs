@@ -58,6 +58,8 @@ pub enum FixtureError {
     BadPath { path: String, reason: String },
     #[error("cannot read {path}: {message}")]
     Io { path: String, message: String },
+    #[error("{reason}")]
+    Batch { reason: String },
 }
 
 impl FixtureError {
@@ -77,6 +79,9 @@ impl FixtureError {
             }
             FixtureError::BadPath { .. } => Some(
                 "paths are dotted keys from the top of the payload, e.g. --set data.object.amount=5000".into(),
+            ),
+            FixtureError::Batch { .. } => Some(
+                "name one event per request, or events of one provider that batches them (e.g. --provider sendgrid processed delivered)".into(),
             ),
         }
     }
@@ -477,6 +482,15 @@ fn generated_value(
     let purpose = id_purpose(fixture, sequence, g.purpose);
     match g.kind {
         GeneratedKind::Base62 { prefix, len } => ids.base62_of(prefix, len, &purpose).into(),
+        GeneratedKind::Base62Within {
+            prefix,
+            len,
+            suffix,
+        } => {
+            let mut id = ids.base62_of(prefix, len, &purpose);
+            id.push_str(suffix);
+            id.into()
+        }
         GeneratedKind::Uuid => ids.uuid_of(&purpose).into(),
         GeneratedKind::UnixSeconds => timestamp.into(),
         GeneratedKind::Rfc3339 => rfc3339(timestamp).into(),
@@ -636,6 +650,7 @@ fn serialize(form: BodyForm, payload: &Value) -> Vec<u8> {
             serde_json::to_vec_pretty(payload).expect("a Value always serializes")
         }
         BodyForm::JsonCompact => serde_json::to_vec(payload).expect("a Value always serializes"),
+        BodyForm::JsonSortedBatch => crate::provider::batch_body(payload),
         BodyForm::Form => {
             let mut out = form_urlencoded::Serializer::new(String::new());
             if let Some(params) = payload.as_object() {
@@ -740,6 +755,50 @@ impl Template {
     pub fn parts(&self) -> &[Vec<u8>] {
         &self.parts
     }
+}
+
+/// Several rendered events as one request of a provider whose bodies are
+/// batches (SendGrid): their events in order, in the provider's form. The
+/// batch has the first event's id and time, and every event's type.
+pub fn batch(events: Vec<Event>) -> Result<Event, FixtureError> {
+    let first = events.first().ok_or_else(|| FixtureError::Batch {
+        reason: "no events to batch".into(),
+    })?;
+    let provider = first.provider;
+    if let Some(other) = events.iter().find(|e| e.provider != provider) {
+        return Err(FixtureError::Batch {
+            reason: format!(
+                "one request cannot hold both {provider} and {} events",
+                other.provider
+            ),
+        });
+    }
+    let form = provider.spec().body;
+    if !form.batches() {
+        return Err(FixtureError::Batch {
+            reason: format!("{provider} sends one event per request"),
+        });
+    }
+    let mut all = Vec::new();
+    for event in &events {
+        match serde_json::from_slice::<Value>(&event.body) {
+            Ok(Value::Array(items)) => all.extend(items),
+            _ => {
+                return Err(FixtureError::Batch {
+                    reason: format!("the {} event's body is not a JSON array", event.event_type),
+                });
+            }
+        }
+    }
+    let types: Vec<&str> = events.iter().map(|e| e.event_type.as_str()).collect();
+    Ok(Event {
+        provider,
+        event_type: types.join(","),
+        event_id: first.event_id.clone(),
+        timestamp: first.timestamp,
+        body: serialize(form, &Value::Array(all)),
+        form,
+    })
 }
 
 /// `2026-01-01T00:00:00Z` for a Unix timestamp.

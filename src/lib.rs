@@ -11,6 +11,7 @@ pub mod exit;
 pub mod fixtures;
 pub mod gather;
 pub mod ids;
+pub mod keystore;
 pub mod listen;
 pub mod output;
 pub mod prompt;
@@ -61,6 +62,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitStatus> {
         Command::Completions(args) => return commands::completions::completions(args.shell),
         Command::Man(args) => return commands::man::run(args),
         Command::Config(args) => return commands::config::run(args, &cli.global),
+        Command::Keys(args) => return commands::keys::run(args),
         _ => {}
     }
     let globals = commands::Globals::resolve(&cli.global)?;
@@ -75,6 +77,8 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitStatus> {
         Command::Replay(args) => commands::replay::run(args, g),
         Command::Store(args) => commands::store::run(args, g),
         Command::Check(args) => commands::check::run(args, g),
-        Command::Completions(_) | Command::Man(_) | Command::Config(_) => Ok(ExitStatus::Success),
+        Command::Completions(_) | Command::Man(_) | Command::Config(_) | Command::Keys(_) => {
+            Ok(ExitStatus::Success)
+        }
     }
 }

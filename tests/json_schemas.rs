@@ -344,6 +344,22 @@ fn every_documented_shape_matches_the_output() {
         "store-info",
         run_json(&["store", "info", "--json"], store).remove(0),
     );
+    actual.insert(
+        "sign-keypair",
+        run_json(
+            &[
+                "sign",
+                "processed",
+                "--provider",
+                "sendgrid",
+                "--format",
+                "json",
+            ],
+            store,
+        )
+        .remove(0),
+    );
+    actual.insert("keys", run_json(&["keys", "--json"], store).remove(0));
 
     let mut errors = Vec::new();
     for (name, example) in &docs {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{official_jsonl, run};
+use common::{assert_all_ok, official_jsonl, run};
 use serde_json::{Value, json};
 
 const STRIPE_SECRET: &str = "whsec_hookcli_cross_check_secret";
@@ -41,28 +41,6 @@ fn signed(provider: &str, name: &str, secret: &str, extra: &[&str]) -> Value {
     assert_eq!(code, 0, "sign {name}: {err}");
     let signed: Value = serde_json::from_str(&out).unwrap();
     json!({"provider": provider, "secret": secret, "headers": signed["headers"], "body": signed["body"]})
-}
-
-fn assert_all_ok(what: &str, inputs: &[Value], answers: &[Value]) {
-    let failures: Vec<String> = inputs
-        .iter()
-        .zip(answers)
-        .filter(|(_, a)| a["ok"] != json!(true))
-        .map(|(i, a)| {
-            format!(
-                "{}: {}",
-                &i["body"].as_str().unwrap_or("")[..60.min(i["body"].as_str().unwrap_or("").len())],
-                a
-            )
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{what}: {} of {} rejected:\n{}",
-        failures.len(),
-        inputs.len(),
-        failures.join("\n")
-    );
 }
 
 #[test]

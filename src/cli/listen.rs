@@ -23,7 +23,7 @@ pub struct ListenArgs {
 
     /// Signing secret; repeat for several (test and live). Also read from the provider's variables
     /// (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …).
-    #[arg(long, short = 's', value_name = "SECRET")]
+    #[arg(long, short = 's', value_name = "SECRET", allow_hyphen_values = true)]
     pub secret: Vec<String>,
 
     /// Accepted timestamp age in seconds, either direction [default: 300].
@@ -162,7 +162,7 @@ pub struct ReplayArgs {
 
     /// Secrets to re-sign with, as `verify` takes them; a request is re-signed with a fresh timestamp
     /// when one of them is the secret that verified it.
-    #[arg(long, short = 's', value_name = "SECRET")]
+    #[arg(long, short = 's', value_name = "SECRET", allow_hyphen_values = true)]
     pub secret: Vec<String>,
 
     /// Send the stored headers unchanged (no fresh signature).

@@ -90,6 +90,32 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded.
     Check(CheckArgs),
+    /// Print the verification key to configure an app with, for providers that sign with a key pair (SendGrid).
+    Keys(KeysArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+hookcli signs key-pair providers' requests with its own local test key unless --secret gives a
+private key: created on first use in $HOOKCLI_KEYS (default ~/.local/share/hookcli/keys, mode 0600),
+and reused, so an app configured once with its verification key keeps working.")]
+pub struct KeysArgs {
+    /// Only this provider (default: every provider that signs with a key pair).
+    #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = ProviderParser)]
+    pub provider: Option<Provider>,
+
+    /// A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key's.
+    #[arg(
+        long,
+        short = 's',
+        value_name = "PRIVATE_KEY",
+        allow_hyphen_values = true
+    )]
+    pub secret: Option<String>,
+
+    /// One JSON object per provider: {"provider", "algorithm", "verification_key", "pem", "fingerprint", "env", "source", "private_key_path", "created"}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -244,18 +270,19 @@ pub struct EventArgs {
 pub struct SignArgs {
     /// Event type (e.g. payment_intent.succeeded) or path to a payload file; on a terminal, omit it to pick from a list.
     /// A file is a template (fresh ids and `created`, re-serialized as the provider does) unless --raw.
+    /// Several go in one request for providers that batch events (SendGrid).
     #[arg(value_name = "EVENT|FILE", value_parser = EventNameParser, hide_possible_values = true)]
-    pub event: Option<String>,
+    pub events: Vec<String>,
 
     /// Sign FILE's bytes exactly as they are: no new ids, no new `created`, no re-formatting.
-    #[arg(long, requires = "event", conflicts_with_all = ["set", "unset"])]
+    #[arg(long, requires = "events", conflicts_with_all = ["set", "unset"])]
     pub raw: bool,
 
     #[command(flatten)]
     pub event_args: EventArgs,
 
-    /// Signing secret (default: the provider's variable, e.g. STRIPE_WEBHOOK_SECRET).
-    #[arg(long, short = 's', value_name = "SECRET")]
+    /// Signing secret (default: the provider's variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli's local test key.
+    #[arg(long, short = 's', value_name = "SECRET", allow_hyphen_values = true)]
     pub secret: Option<String>,
 
     /// How to print the signed request.
@@ -280,7 +307,7 @@ pub struct SignArgs {
 pub enum SignFormat {
     /// Headers and body, for a person.
     Human,
-    /// One JSON object: provider, event_type, event_id, timestamp, headers, body.
+    /// One JSON object: provider, event_type, event_id, timestamp, headers, body (and verification_key for key-pair providers).
     Json,
     /// A curl command that sends byte-identical data.
     Curl,
@@ -291,8 +318,8 @@ pub enum SignFormat {
 #[derive(Debug, Args)]
 #[command(allow_negative_numbers = true)]
 pub struct VerifyArgs {
-    /// Signing secret to verify with; repeat to add labelled candidates (the first is the one you verify with).
-    #[arg(long, short = 's', value_name = "SECRET")]
+    /// Signing secret to verify with (for SendGrid, the verification key); repeat to add labelled candidates (the first is the one you verify with).
+    #[arg(long, short = 's', value_name = "SECRET", allow_hyphen_values = true)]
     pub secret: Vec<String>,
 
     /// A request header, `Name: value`. Repeatable.
@@ -396,7 +423,7 @@ pub struct FixturesGenerateArgs {
     pub force: bool,
 
     /// Signing secret (default: the provider's variable, e.g. STRIPE_WEBHOOK_SECRET).
-    #[arg(long, short = 's', value_name = "SECRET")]
+    #[arg(long, short = 's', value_name = "SECRET", allow_hyphen_values = true)]
     pub secret: Option<String>,
 
     /// Target the replay script posts to: port, host:port/path or URL [default: localhost:4242].

@@ -37,9 +37,13 @@ pub struct SendArgs {
     #[command(flatten)]
     pub event_args: EventArgs,
 
-    /// Signing secret (default: the provider's variable, e.g. STRIPE_WEBHOOK_SECRET).
-    #[arg(long, short = 's', value_name = "SECRET")]
+    /// Signing secret (default: the provider's variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli's local test key.
+    #[arg(long, short = 's', value_name = "SECRET", allow_hyphen_values = true)]
     pub secret: Option<String>,
+
+    /// Deliver all the events in one request, as providers that batch events send them (SendGrid).
+    #[arg(long, conflicts_with = "count")]
+    pub batch: bool,
 
     /// Statuses that count as success: a status or class, comma-separated (e.g. 2xx,409).
     #[arg(long, value_name = "STATUS", default_value = "2xx")]

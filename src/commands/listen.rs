@@ -182,19 +182,34 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
     let secrets: Vec<(Provider, Vec<Secret>)> = match provider {
         Some(p) => vec![(p, globals.verification_secrets(p, &args.secret)?)],
         None => {
-            let mut found: Vec<_> = Provider::ALL
+            let (pairs, shared): (Vec<Provider>, Vec<Provider>) = Provider::ALL
+                .iter()
+                .partition(|p| super::keys::is_pair(**p));
+            let mut found: Vec<_> = shared
                 .iter()
                 .map(|&p| (p, globals.secret_candidates(p, &args.secret)))
                 .filter(|(_, s)| !s.is_empty())
                 .collect();
-            if found.is_empty() {
+            // Key-pair providers always have hookcli's local test key; a
+            // key the user gave counts as a secret given.
+            let pair_keys: Vec<_> = pairs
+                .iter()
+                .map(|&p| (p, globals.secret_candidates(p, &args.secret)))
+                .collect();
+            let user_pair_key = pair_keys.iter().any(|(_, keys)| {
+                keys.iter()
+                    .any(|k| k.label() != crate::provider::keypair::LOCAL_KEY_LABEL)
+            });
+            if found.is_empty() && !user_pair_key {
                 // On a terminal, ask once; the answer serves every provider.
                 let asked = vec![
                     super::asked_secret(Provider::fallback())?
                         .ok_or_else(|| globals.no_secret_at_all())?,
                 ];
-                found = Provider::ALL.iter().map(|&p| (p, asked.clone())).collect();
+                found = shared.iter().map(|&p| (p, asked.clone())).collect();
             }
+            found.extend(pair_keys);
+            found.sort_by_key(|(p, _)| *p);
             found
         }
     };

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod config;
 pub mod events;
 pub mod fixtures;
+pub mod keys;
 pub mod listen;
 pub mod man;
 pub mod replay;
@@ -73,6 +74,9 @@ impl Globals {
     /// The secret to sign with: `--secret`, else the first configured or
     /// usual variable of the provider that is set.
     pub fn signing_secret(&self, provider: Provider, flag: Option<&str>) -> Result<Secret, Hinted> {
+        if keys::is_pair(provider) {
+            return keys::signing_key(provider, flag);
+        }
         let vars = self.config.secret_vars(provider);
         let secret = match secret_from(provider, flag, &vars) {
             Err(missing) => asked_secret(provider)?.ok_or(missing)?,
@@ -91,6 +95,9 @@ impl Globals {
         provider: Provider,
         flags: &[String],
     ) -> Result<Vec<Secret>, Hinted> {
+        if keys::is_pair(provider) {
+            return keys::verification_keys(self, provider, flags, false);
+        }
         match candidates(provider, flags, &self.config.secret_vars(provider)) {
             Err(missing) => Ok(vec![asked_secret(provider)?.ok_or(missing)?]),
             found => found,
@@ -100,6 +107,9 @@ impl Globals {
     /// Candidate secrets without asking: every `--secret`, then every
     /// configured or usual variable that is set (possibly none).
     pub fn secret_candidates(&self, provider: Provider, flags: &[String]) -> Vec<Secret> {
+        if keys::is_pair(provider) {
+            return keys::verification_keys(self, provider, flags, true).unwrap_or_default();
+        }
         candidates(provider, flags, &self.config.secret_vars(provider)).unwrap_or_default()
     }
 

@@ -132,6 +132,31 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     })
 }
 
+/// Whether the private key `secret` made the stored request's signature.
+fn signed_by(provider: Provider, secret: &Secret, row: &ReceivedRow) -> bool {
+    let Some(public) = super::keys::verification_key_of(provider, secret) else {
+        return false;
+    };
+    let headers: Headers = row
+        .new
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let request = Request::post(headers, row.new.body.clone());
+    let verdict = provider::verify_secrets(
+        provider,
+        &request.parts(),
+        &[Secret::new(public, "")],
+        0,
+        i64::MAX,
+    );
+    matches!(
+        verdict,
+        provider::Verdict::Valid { .. } | provider::Verdict::Stale { .. }
+    )
+}
+
 fn stored_headers(row: &ReceivedRow) -> Headers {
     let all: Headers = row
         .new
@@ -160,8 +185,19 @@ fn resign(
     ) else {
         return (headers, None);
     };
-    let secrets = globals.secret_candidates(provider, flags);
-    let Some(secret) = secrets.into_iter().find(|s| &s.fingerprint() == fp) else {
+    // A shared secret is known by its fingerprint; a key pair's private
+    // key by the stored signature its public key verifies.
+    let secret = if super::keys::is_pair(provider) {
+        super::keys::signing_candidates(provider, flags)
+            .into_iter()
+            .find(|s| signed_by(provider, s, row))
+    } else {
+        globals
+            .secret_candidates(provider, flags)
+            .into_iter()
+            .find(|s| &s.fingerprint() == fp)
+    };
+    let Some(secret) = secret else {
         return (headers, None);
     };
     // The id the provider signed (a delivery id in a header), else the event's.

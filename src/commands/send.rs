@@ -227,6 +227,9 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     {
         output::note(&format!("shuffled with --seed {seed}"));
     }
+    if args.batch {
+        events = vec![fixtures::batch(events).map_err(Hinted::from)?];
+    }
 
     if args.dry_run {
         // Nothing is sent, but what is printed is signed: recorded like

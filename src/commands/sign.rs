@@ -12,17 +12,29 @@ use crate::secret::Secret;
 
 pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let settings = EventSettings::resolve(&args.event_args)?;
-    let name = globals.event_name(args.event.as_deref(), settings.provider)?;
-    let event = if args.raw {
-        super::raw_event(&name, &settings, 0)?
-    } else {
-        let fixture = load_fixture(&name, &settings, &args.event_args.fixtures_dir)?;
-        fixture.render(&settings.render_options(0))?
+    let names = match args.events.as_slice() {
+        [] => vec![globals.event_name(None, settings.provider)?],
+        named => named.to_vec(),
+    };
+    let mut events = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        events.push(if args.raw {
+            super::raw_event(name, &settings, i as u64)?
+        } else {
+            let fixture = load_fixture(name, &settings, &args.event_args.fixtures_dir)?;
+            fixture.render(&settings.render_options(i as u64))?
+        });
+    }
+    // Several events are one request of a provider that batches them.
+    let event = match events.len() {
+        1 => events.remove(0),
+        _ => crate::fixtures::batch(events).map_err(Hinted::from)?,
     };
     let secret = globals.signing_secret(event.provider, args.secret.as_deref())?;
     let target = globals.target(args.to.as_deref())?;
     let (url, signed_url) = delivery_urls(&event, &target, args.url.as_deref())?;
     let headers = sign_event(&event, &secret, Some(&signed_url))?;
+    let verification_key = super::keys::verification_key_of(event.provider, &secret);
     record_signed(
         globals.open_store()?.as_ref(),
         "sign",
@@ -42,8 +54,21 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         args.format
     };
     match format {
-        SignFormat::Human => output::stdout(&render::human(&req))?,
-        SignFormat::Json => output::json(&render::json(&req))?,
+        SignFormat::Human => {
+            output::stdout(&render::human(&req))?;
+            if let Some(key) = &verification_key {
+                output::note(&format!(
+                    "verify with the verification key {key} (`hookcli keys` prints it)"
+                ));
+            }
+        }
+        SignFormat::Json => {
+            let mut v = render::json(&req);
+            if let Some(key) = verification_key {
+                v["verification_key"] = key.into();
+            }
+            output::json(&v)?
+        }
         SignFormat::Curl => output::stdout(&render::curl(&req))?,
         SignFormat::Http => output::stdout_bytes(&render::http(&req))?,
     }

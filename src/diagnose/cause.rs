@@ -84,6 +84,13 @@ pub enum WrongKind {
         kind: &'static str,
         reason: String,
     },
+    /// A private key where the verification key belongs; `public` is the
+    /// verification key derived from it, `verifies` whether that one
+    /// verifies the request.
+    PrivateKey {
+        public: String,
+        verifies: bool,
+    },
     Empty,
 }
 
@@ -93,6 +100,7 @@ impl WrongKind {
             WrongKind::Misuse(m) => m.id,
             WrongKind::Mixup(m) => m.id,
             WrongKind::Unusable { kind, .. } => kind,
+            WrongKind::PrivateKey { .. } => "private_key",
             WrongKind::Empty => "empty",
         }
     }
@@ -109,6 +117,8 @@ pub enum Mutation {
     Charset,
     /// A form body's parameters decoded and encoded again.
     FormReencoded,
+    /// A batch's events laid out anew: the CRLF between them added or dropped.
+    Framing,
     Unknown,
 }
 
@@ -122,6 +132,7 @@ impl Mutation {
             Mutation::Base64 => "base64",
             Mutation::Charset => "charset",
             Mutation::FormReencoded => "form_reencoded",
+            Mutation::Framing => "crlf_framing",
             Mutation::Unknown => "unknown",
         }
     }
@@ -189,6 +200,25 @@ pub enum Cause {
         confidence: Confidence,
         ruled_out: Vec<String>,
     },
+    /// A key pair's [`Cause::WrongSecret`]: the verification key given
+    /// is not the signer's.
+    WrongKey {
+        /// Label of the key that verifies the request, if one does.
+        matched_key: Option<String>,
+        /// Label of the key being verified with (`secrets[0]`).
+        verifying_key: String,
+        /// Whether the matching key is hookcli's own local test key.
+        local_test_key: bool,
+        confidence: Confidence,
+        ruled_out: Vec<String>,
+    },
+    /// The signature is of another algorithm than the provider's (an
+    /// HMAC where SendGrid's are ECDSA), and no key reproduces it.
+    SignatureAlgorithm {
+        found: &'static str,
+        expected: &'static str,
+        provider: Provider,
+    },
     SecretWhitespace {
         secret: String,
         place: Place,
@@ -243,6 +273,8 @@ impl Cause {
             Cause::UrlMismatch { .. } => "url_mismatch",
             Cause::BodyHashMismatch { .. } => "body_hash_mismatch",
             Cause::WrongSecret { .. } => "wrong_secret",
+            Cause::WrongKey { .. } => "wrong_key",
+            Cause::SignatureAlgorithm { .. } => "signature_algorithm",
             Cause::SecretWhitespace { .. } => "secret_whitespace",
             Cause::SecretWrongKind { .. } => "secret_wrong_kind",
             Cause::TimestampSkew { .. } => "timestamp_skew",
@@ -316,6 +348,33 @@ impl Cause {
                 }
                 d
             }
+            Cause::WrongKey {
+                matched_key,
+                verifying_key,
+                local_test_key,
+                confidence,
+                ruled_out,
+            } => {
+                let mut d = vec![
+                    ("matched_key", json!(matched_key)),
+                    ("verifying_key", json!(verifying_key)),
+                    ("local_test_key", json!(local_test_key)),
+                    ("confidence", json!(confidence.name())),
+                ];
+                if !ruled_out.is_empty() {
+                    d.push(("ruled_out", json!(ruled_out)));
+                }
+                d
+            }
+            Cause::SignatureAlgorithm {
+                found,
+                expected,
+                provider,
+            } => vec![
+                ("found", json!(found)),
+                ("expected", json!(expected)),
+                ("provider", json!(provider.name())),
+            ],
             Cause::SecretWhitespace {
                 secret,
                 place,
@@ -326,7 +385,12 @@ impl Cause {
                 ("side", json!(side.name())),
             ],
             Cause::SecretWrongKind { secret, kind } => {
-                vec![("secret", json!(secret)), ("kind", json!(kind.name()))]
+                let mut d = vec![("secret", json!(secret)), ("kind", json!(kind.name()))];
+                if let WrongKind::PrivateKey { public, verifies } = kind {
+                    d.push(("verification_key", json!(public)));
+                    d.push(("derived_key_verifies", json!(verifies)));
+                }
+                d
             }
             Cause::TimestampSkew {
                 age_seconds,
@@ -478,6 +542,50 @@ impl fmt::Display for Cause {
                     "probably signs"
                 }
             ),
+            Cause::WrongKey {
+                matched_key: Some(_),
+                verifying_key,
+                local_test_key: true,
+                ..
+            } => write!(
+                f,
+                "The request was signed with hookcli's local test key, not by the owner of the \
+                 key from {verifying_key}: requests hookcli signs verify with the key `hookcli \
+                 keys` prints; configure that one for local tests, and the provider's for real \
+                 deliveries."
+            ),
+            Cause::WrongKey {
+                matched_key: Some(label),
+                verifying_key,
+                ..
+            } => write!(
+                f,
+                "The request verifies with the key from {label}, not the one from \
+                 {verifying_key}: it was signed by another account or webhook (each has its own \
+                 key pair); verify with that key."
+            ),
+            Cause::WrongKey { confidence, .. } => write!(
+                f,
+                "No verification key given verifies the signature, so the request {} signed \
+                 with another account's or webhook's private key: copy the verification key of \
+                 this exact webhook from the provider's settings.",
+                if *confidence == Confidence::Possible {
+                    "may have been"
+                } else {
+                    "was probably"
+                }
+            ),
+            Cause::SignatureAlgorithm {
+                found,
+                expected,
+                provider,
+            } => write!(
+                f,
+                "The signature has the size of an {found}, not of an {expected} signature: the \
+                 sender signs with a shared secret, but {} signs with {expected} and its private \
+                 key; sign test requests with a private key (hookcli sign and send do).",
+                provider.spec().display
+            ),
             Cause::SecretWhitespace {
                 secret,
                 place,
@@ -500,6 +608,21 @@ impl fmt::Display for Cause {
                 WrongKind::Unusable { reason, .. } => write!(
                     f,
                     "The secret from {secret} {reason}: copy it exactly from the provider."
+                ),
+                WrongKind::PrivateKey {
+                    public,
+                    verifies: true,
+                } => write!(
+                    f,
+                    "The key from {secret} is a private key, and a verifier holds the public \
+                     one: its verification key {public} verifies the request; configure that, and \
+                     keep the private key with the signer."
+                ),
+                WrongKind::PrivateKey { public, .. } => write!(
+                    f,
+                    "The key from {secret} is a private key, and a verifier holds the public \
+                     one (for this key, {public}, which does not verify the request either): \
+                     configure the provider's verification key."
                 ),
                 WrongKind::Empty => write!(
                     f,
@@ -543,6 +666,10 @@ impl fmt::Display for Cause {
                     Mutation::FormReencoded => {
                         "verify the raw request body before any form parsing (express.raw(), \
                          request.get_data(), Slack's own request verifier, …)"
+                    }
+                    Mutation::Framing => {
+                        "verify the raw request bytes as received; do not split or join the \
+                         events, or add or remove the CRLF between them"
                     }
                     Mutation::Unknown => {
                         "verify the raw request bytes as received, before any parsing or re-encoding"

@@ -56,9 +56,16 @@ impl SignatureDiff {
                     Ok(k) => (Ok(keys.expected(*k, body)), keys.verifies(*k, body)),
                     Err(e) => (Err(e.reason.to_string()), false),
                 };
+                // A public key is named by its own fingerprint, the one
+                // `hookcli keys` shows, whatever text form it was given in.
+                let fingerprint = key
+                    .as_ref()
+                    .ok()
+                    .and_then(|k| keys.public_fingerprint(*k))
+                    .unwrap_or_else(|| secret.fingerprint());
                 Expected {
                     label: secret.label().to_string(),
-                    fingerprint: secret.fingerprint(),
+                    fingerprint,
                     matches,
                     signature,
                 }

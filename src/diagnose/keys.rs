@@ -4,11 +4,14 @@
 //! so trying a body costs one pass over the body, and the state after the
 //! received body (just before its trailing newline) is kept per key, so
 //! guesses that only change the end of the body cost next to nothing.
-//! Public keys cannot absorb a head: they verify the whole message.
+//! Public keys cannot absorb a head: they verify the whole message. For a
+//! key pair, a private key given where the verification key belongs is
+//! tried as the public key it derives.
 
 use super::cause::Place;
 use crate::provider::{
-    Claims, KeyError, Material, MessageError, Mixup, Parts, Provider, Tail, VerifyKey,
+    Algorithm, Claims, KeyError, Material, MessageError, Mixup, Parts, Provider, Tail, VerifyKey,
+    keypair,
 };
 use crate::secret::Secret;
 use std::cell::{Cell, OnceCell, RefCell};
@@ -23,13 +26,15 @@ pub enum Tweak {
     Appended(&'static str),
     /// Another scheme's key derivation.
     Mixup(&'static Mixup),
+    /// The public key of a private key given as the verification key.
+    Derived,
 }
 
 impl Tweak {
     /// Whether to try this key on every body variant, not only the body as
     /// received: the tweaks that concern the verifier's own configuration.
     pub fn with_variants(self) -> bool {
-        matches!(self, Tweak::AsGiven | Tweak::Trimmed(_))
+        matches!(self, Tweak::AsGiven | Tweak::Trimmed(_) | Tweak::Derived)
     }
 
     pub fn describe(self) -> &'static str {
@@ -40,6 +45,7 @@ impl Tweak {
             Tweak::Appended("\r\n") => "with a trailing \\r\\n",
             Tweak::Appended(_) => "with a trailing space",
             Tweak::Mixup(m) => m.tried_as,
+            Tweak::Derived => "as the public key of the private key given",
         }
     }
 }
@@ -62,6 +68,9 @@ pub struct Keys<'c, 'r> {
     pub keys: Vec<Key>,
     /// Per secret: the index of its as-given key, or why it has none.
     pub as_given: Vec<Result<usize, KeyError>>,
+    /// Per secret that is a private key where a verification key belongs:
+    /// the verification key it derives, as text.
+    pub derived: Vec<Option<String>>,
     /// The head of the message over the received body, and what follows it.
     head: Vec<u8>,
     tail: Tail,
@@ -76,8 +85,8 @@ const SHORT_TAIL: usize = 8;
 
 const SIGNER_WHITESPACE: [&str; 3] = ["\n", "\r\n", " "];
 
-/// What a key is judged the same as another by: a MAC key's bytes, a
-/// public key's text.
+/// A key and what it is judged the same as another by: a MAC key's bytes,
+/// a public key's DER (whichever text form it was given in).
 fn prepare(provider: Provider, text: &str) -> Result<(Vec<u8>, VerifyKey), KeyError> {
     let scheme = provider.scheme();
     let algorithm = provider.spec().algorithm;
@@ -86,8 +95,19 @@ fn prepare(provider: Provider, text: &str) -> Result<(Vec<u8>, VerifyKey), KeyEr
         let key = VerifyKey::hmac(algorithm, &bytes);
         Ok((bytes, key))
     } else {
-        Ok((text.as_bytes().to_vec(), scheme.verify_key(text)?))
+        let key = scheme.verify_key(text)?;
+        Ok((keypair::public_der(&key).unwrap_or_default(), key))
     }
+}
+
+/// The verification key of a private key given where a verification key
+/// belongs (`error` says it is one).
+fn derive(provider: Provider, text: &str, error: &KeyError) -> Option<(Vec<u8>, VerifyKey)> {
+    if error.kind != "private_key" {
+        return None;
+    }
+    let key = provider.scheme().sign_key(text).ok()?.verify_key();
+    Some((keypair::public_der(&key)?, key))
 }
 
 impl<'c, 'r> Keys<'c, 'r> {
@@ -102,6 +122,7 @@ impl<'c, 'r> Keys<'c, 'r> {
     ) -> Result<Self, MessageError> {
         let mut candidates: Vec<(usize, Tweak, Vec<u8>, VerifyKey)> = Vec::new();
         let mut as_given = Vec::with_capacity(secrets.len());
+        let mut derived = vec![None; secrets.len()];
         for (i, secret) in secrets.iter().enumerate() {
             let value = secret.expose();
             match prepare(provider, value) {
@@ -109,7 +130,13 @@ impl<'c, 'r> Keys<'c, 'r> {
                     as_given.push(Ok(candidates.len()));
                     candidates.push((i, Tweak::AsGiven, id, key));
                 }
-                Err(e) => as_given.push(Err(e)),
+                Err(e) => {
+                    if let Some((id, key)) = derive(provider, value, &e) {
+                        derived[i] = keypair::public_text(&key);
+                        candidates.push((i, Tweak::Derived, id, key));
+                    }
+                    as_given.push(Err(e));
+                }
             }
             if let Some(place) = Place::of(value)
                 && let Ok((id, key)) = prepare(provider, value.trim())
@@ -124,7 +151,12 @@ impl<'c, 'r> Keys<'c, 'r> {
                 }
             }
         }
-        let algorithm = provider.spec().algorithm;
+        // A mix-up is always a MAC key: for a key pair, the HMAC a sender
+        // made with the key text instead of signing.
+        let algorithm = match provider.spec().algorithm {
+            a if a.is_symmetric() => a,
+            _ => Algorithm::HmacSha256,
+        };
         for (i, secret) in secrets.iter().enumerate() {
             for mixup in provider.scheme().mixups() {
                 if let Some(bytes) = (mixup.key)(secret.expose()) {
@@ -173,6 +205,7 @@ impl<'c, 'r> Keys<'c, 'r> {
             parts,
             keys,
             as_given,
+            derived,
             head,
             tail,
             cut: body.len() - newline,
@@ -253,6 +286,12 @@ impl<'c, 'r> Keys<'c, 'r> {
         };
         self.scratch.borrow_mut().0 = head;
         Some(self.provider.spec().encoding.to_text(mac?.as_slice()))
+    }
+
+    /// The fingerprint of key `k` when it is a public key (the one
+    /// `hookcli keys` shows), whatever text it was given as.
+    pub fn public_fingerprint(&self, k: usize) -> Option<String> {
+        keypair::fingerprint(&self.keys[k].key)
     }
 
     /// Whether key `k` verifies a received signature over `bytes`.

@@ -10,7 +10,9 @@
 mod cause;
 mod diff;
 mod form;
+mod framing;
 mod header;
+mod keypair;
 mod keys;
 mod layout;
 mod render;
@@ -208,6 +210,7 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
         }
     }
     causes.extend(skew);
+    keypair::refine(provider, &claims, &mut causes);
     Diagnosis {
         provider: Some(provider),
         valid: false,
@@ -246,11 +249,15 @@ fn secret_kind_causes(
         {
             let mixup_matched = hit.is_some_and(|h| {
                 let key = &keys.keys[h.key];
-                key.secret == 0 && matches!(key.tweak, Tweak::Mixup(_))
+                key.secret == 0 && matches!(key.tweak, Tweak::Mixup(_) | Tweak::Derived)
             });
             match secret.expose() {
                 "" => Some(WrongKind::Empty),
                 _ if mixup_matched => None,
+                _ if e.kind == "private_key" => Some(WrongKind::PrivateKey {
+                    public: keys.derived[0].clone().unwrap_or_default(),
+                    verifies: false,
+                }),
                 _ => Some(WrongKind::Unusable {
                     kind: e.kind,
                     reason: e.reason.to_string(),
@@ -308,6 +315,13 @@ fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut
             secret: secret.label().to_string(),
             kind: WrongKind::Mixup(mixup),
         }),
+        Tweak::Derived => causes.push(Cause::SecretWrongKind {
+            secret: secret.label().to_string(),
+            kind: WrongKind::PrivateKey {
+                public: keys.derived[key.secret].clone().unwrap_or_default(),
+                verifies: true,
+            },
+        }),
     }
     let (mutation, detail, diff) = match hit.body {
         Signed::Received => return,
@@ -339,9 +353,12 @@ const DIFFERS_FROM_ORIGINAL: &str = "the body differs from the one hookcli signe
 fn classify(received: &[u8], original: &[u8]) -> Option<Variant> {
     let bytes = variants::byte_guesses(received);
     let json = Json::parse(received).map(|j| variants::json_guesses(&j, received));
+    // A batch's framing, whoever's body it is: it only names what matches.
+    let framing = framing::guesses(BodyForm::JsonSortedBatch, received);
     bytes
         .into_iter()
         .chain(form::guesses(received))
+        .chain(framing)
         .chain(json.unwrap_or_default())
         .find(|v| v.bytes == original)
 }
@@ -432,7 +449,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
 fn native_form(provider: Provider) -> &'static str {
     match provider.spec().body {
         BodyForm::JsonPretty2 => "pretty2",
-        BodyForm::JsonCompact | BodyForm::Form => "compact",
+        BodyForm::JsonCompact | BodyForm::Form | BodyForm::JsonSortedBatch => "compact",
     }
 }
 
@@ -528,6 +545,10 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         if let Some(hit) = self.try_variants(form::guesses(self.received), &mut seen) {
             return Some(hit);
         }
+        let form = self.provider.spec().body;
+        if let Some(hit) = self.try_variants(framing::guesses(form, self.received), &mut seen) {
+            return Some(hit);
+        }
         // A body that is byte for byte what the provider itself writes kept
         // its layout on the way: the guesses that would undo a change of
         // layout (CRLF, BOM, base64, another JSON layout) would undo
@@ -537,7 +558,8 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         // secret over an intact body) costs a handful of HMACs, not a dozen
         // re-serializations.
         let native = native_form(self.provider);
-        self.intact = variants::is_in_form(self.received, native);
+        self.intact = framing::is_native(form, self.received)
+            .unwrap_or_else(|| variants::is_in_form(self.received, native));
         let rest = variants::byte_guesses_where(self.received, |m| match m {
             Mutation::TrailingNewline => false,
             Mutation::Charset => true,
@@ -550,7 +572,7 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
             self.tried.push(format!(
                 "line endings, BOM, base64 and JSON re-serialization: the body is byte for byte {}'s own serialization ({})",
                 self.provider,
-                variants::form_description(native)
+                framing::describe(form).unwrap_or_else(|| variants::form_description(native))
             ));
             return None;
         }

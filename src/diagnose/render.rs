@@ -87,9 +87,11 @@ fn diff_table(out: &mut String, diff: &SignatureDiff) {
                     sig.clone(),
                     if e.matches { "match" } else { "differs" },
                 ),
+                // A public key cannot sign: its fingerprint stands where
+                // the expected signature would.
                 Ok(None) => (
-                    name,
-                    "(public key)".to_string(),
+                    e.label.clone(),
+                    format!("public key fp:{}", e.fingerprint),
                     if e.matches {
                         "verifies"
                     } else {

@@ -7,7 +7,9 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use hmac::{Hmac, KeyInit, Mac};
-use p256::ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
+use p256::ecdsa::signature::hazmat::PrehashSigner;
+#[cfg(test)]
+use p256::ecdsa::signature::hazmat::PrehashVerifier;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
@@ -227,16 +229,29 @@ impl VerifyKey {
                 })
             }
             VerifyKey::EcdsaP256(key) => {
-                let digest = sha256_of(head, body);
-                signatures.into_iter().any(|sig| {
-                    p256::ecdsa::DerSignature::from_bytes(sig)
-                        .ok()
-                        .and_then(|der| p256::ecdsa::Signature::try_from(der).ok())
-                        .is_some_and(|sig| key.verify_prehash(&digest, &sig).is_ok())
-                })
+                let point = key.to_sec1_point(false);
+                let public = ring::signature::UnparsedPublicKey::new(
+                    &ring::signature::ECDSA_P256_SHA256_ASN1,
+                    point.as_bytes(),
+                );
+                let message = whole(head, body, joined);
+                signatures
+                    .into_iter()
+                    .any(|sig| public.verify(message, sig).is_ok())
             }
         }
     }
+}
+
+/// The ECDSA P-256 verdict by RustCrypto's `p256`, the reference the
+/// faster `ring` verification above is held to.
+#[cfg(test)]
+fn p256_verifies(key: &p256::ecdsa::VerifyingKey, message: &[u8], sig: &[u8]) -> bool {
+    let digest = sha256_of(message, None);
+    p256::ecdsa::DerSignature::from_bytes(sig)
+        .ok()
+        .and_then(|der| p256::ecdsa::Signature::try_from(der).ok())
+        .is_some_and(|sig| key.verify_prehash(&digest, &sig).is_ok())
 }
 
 fn whole<'b>(head: &'b [u8], body: Option<&[u8]>, joined: &'b mut Vec<u8>) -> &'b [u8] {
@@ -266,6 +281,12 @@ pub enum SignKey {
     Ed25519(ed25519_dalek::SigningKey),
     /// Signs deterministically (RFC 6979), so fixtures are byte-identical.
     EcdsaP256(p256::ecdsa::SigningKey),
+}
+
+impl std::fmt::Debug for SignKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SignKey({})", self.algorithm().name())
+    }
 }
 
 impl SignKey {
@@ -354,6 +375,53 @@ mod tests {
         assert_eq!(Encoding::Hex.decode("AB", &mut out), Some(1));
         assert_eq!(Encoding::Hex.decode("abc", &mut out), None);
         assert_eq!(Encoding::Base64.decode("not base64!", &mut out), None);
+    }
+
+    #[test]
+    fn ring_and_p256_agree_on_every_ecdsa_verdict() {
+        // Valid signatures, signatures of other messages and keys, every
+        // byte of a signature flipped, truncations, high-s and junk.
+        let mut joined = Vec::new();
+        for seed in 1..=4u8 {
+            let key = p256::ecdsa::SigningKey::from_slice(&[seed; 32]).unwrap();
+            let other = p256::ecdsa::SigningKey::from_slice(&[seed + 100; 32]).unwrap();
+            let verify = VerifyKey::EcdsaP256(*key.verifying_key());
+            let VerifyKey::EcdsaP256(public) = &verify else {
+                unreachable!()
+            };
+            let message = format!("1700000000[{{\"n\":{seed}}}]\r\n").into_bytes();
+            let sign = |k: &p256::ecdsa::SigningKey, m: &[u8]| {
+                SignKey::EcdsaP256(k.clone()).sign(m, None, &mut Vec::new())
+            };
+            let good = sign(&key, &message);
+            let (r, s) = p256::ecdsa::Signature::from_der(good.as_slice())
+                .unwrap()
+                .split_scalars();
+            let high_s = p256::ecdsa::Signature::from_scalars(*r, -*s).unwrap();
+            let mut cases: Vec<Vec<u8>> = vec![
+                good.as_slice().to_vec(),
+                sign(&key, b"another message").as_slice().to_vec(),
+                sign(&other, &message).as_slice().to_vec(),
+                high_s.to_der().as_bytes().to_vec(),
+                Vec::new(),
+                vec![0x30, 0x00],
+            ];
+            for i in 0..good.as_slice().len() {
+                let mut flipped = good.as_slice().to_vec();
+                flipped[i] ^= 0x01;
+                cases.push(flipped);
+                cases.push(good.as_slice()[..i].to_vec());
+            }
+            for sig in &cases {
+                assert_eq!(
+                    verify.verify(&message, None, [sig.as_slice()], &mut joined),
+                    p256_verifies(public, &message, sig),
+                    "{}",
+                    hex::encode(sig)
+                );
+            }
+            assert!(verify.verify(&message, None, [good.as_slice()], &mut joined));
+        }
     }
 
     #[test]

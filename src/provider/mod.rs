@@ -8,11 +8,14 @@
 //! whose defaulted hooks cover the rest. Nothing outside this module asks
 //! which provider it is dealing with.
 
+mod body;
 mod claims;
 mod crypto;
 mod github;
+pub mod keypair;
 mod meta;
 pub mod rejections;
+mod sendgrid;
 mod sign;
 mod standard;
 mod stripe;
@@ -20,6 +23,7 @@ mod twilio;
 pub mod url;
 mod verify;
 
+pub use body::{Framing, batch_body, sort_keys, sorted_batch};
 pub use claims::{
     Claims, HeaderProblem, Material, MessageError, Parts, Sig, Stamp, Tail, first_of, required,
     stamp,
@@ -40,10 +44,11 @@ pub const STRIPE: Provider = Provider(&stripe::Stripe);
 pub const GITHUB: Provider = Provider(&github::GitHub);
 pub const STANDARD: Provider = Provider(&standard::StandardWebhooks);
 pub const TWILIO: Provider = Provider(&twilio::Twilio);
+pub const SENDGRID: Provider = Provider(&sendgrid::SendGrid);
 
 /// Every provider hookcli speaks, in the order help and listings show
 /// them. The first is the one assumed when nothing says otherwise.
-pub static ALL: &[Provider] = &[STRIPE, GITHUB, STANDARD, TWILIO];
+pub static ALL: &[Provider] = &[STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID];
 
 /// What a provider is: data read by fixtures, config, the CLI, the
 /// listener and the diagnosis.
@@ -87,6 +92,10 @@ pub enum BodyForm {
     JsonCompact,
     /// `application/x-www-form-urlencoded` parameters, in the fixture's order.
     Form,
+    /// A batch of events: a JSON array of compact objects with their keys
+    /// in byte order, one event per line (`,\r\n` between events, `\r\n`
+    /// after the array), as SendGrid's Event Webhook posts them.
+    JsonSortedBatch,
 }
 
 /// A value rendering generates for each event: ids and times. Everything
@@ -105,6 +114,14 @@ pub enum GeneratedKind {
     Base62 {
         prefix: &'static str,
         len: usize,
+    },
+    /// `prefix`, base62 characters (`len` of them) and `suffix`: ids that
+    /// embed a generated part (SendGrid's `<id>.filterdrecv-….0`). Values
+    /// with one purpose share their base62 part.
+    Base62Within {
+        prefix: &'static str,
+        len: usize,
+        suffix: &'static str,
     },
     Uuid,
     /// The event's Unix time.
@@ -237,17 +254,24 @@ pub trait Scheme: Send + Sync + 'static {
         Ok(secret.as_bytes().to_vec())
     }
 
-    /// The key a verifier holds, from the secret text.
+    /// The key a verifier holds, from the secret text: a MAC key, or for
+    /// a key-pair algorithm the public key (see [`keypair`]).
     fn verify_key(&self, secret: &str) -> Result<VerifyKey, KeyError> {
-        Ok(VerifyKey::hmac(
-            self.spec().algorithm,
-            &self.key_bytes(secret)?,
-        ))
+        let algorithm = self.spec().algorithm;
+        match algorithm.key_kind() {
+            keypair::KeyKind::Shared => Ok(VerifyKey::hmac(algorithm, &self.key_bytes(secret)?)),
+            keypair::KeyKind::Pair => keypair::read_public(algorithm, secret),
+        }
     }
 
-    /// The key a signer holds, from the secret text.
+    /// The key a signer holds, from the secret text: the MAC key, or the
+    /// private key of a key pair.
     fn sign_key(&self, secret: &str) -> Result<SignKey, KeyError> {
-        Ok(SignKey::Mac(self.verify_key(secret)?))
+        let algorithm = self.spec().algorithm;
+        match algorithm.key_kind() {
+            keypair::KeyKind::Shared => Ok(SignKey::Mac(self.verify_key(secret)?)),
+            keypair::KeyKind::Pair => keypair::read_private(algorithm, secret),
+        }
     }
 
     /// Whether the request carries this provider's signature at all.
@@ -472,8 +496,10 @@ mod tests {
 
     #[test]
     fn every_scheme_verifies_what_it_signs() {
-        let secret = Secret::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "test");
         for p in Provider::ALL.iter().copied() {
+            let (signing, verifying) =
+                keypair::test_secrets(p.spec().algorithm, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+            let (secret, verifier) = (Secret::new(signing, "test"), Secret::new(verifying, "test"));
             let input = SignInput {
                 body: b"{\"a\":1}",
                 timestamp: 1_700_000_000,
@@ -490,7 +516,7 @@ mod tests {
                     headers: &headers,
                     body: input.body,
                 },
-                std::slice::from_ref(&secret),
+                std::slice::from_ref(&verifier),
                 1_700_000_010,
                 300,
             );
@@ -503,7 +529,7 @@ mod tests {
                     headers: &headers,
                     body: b"{\"a\":2}",
                 },
-                std::slice::from_ref(&secret),
+                std::slice::from_ref(&verifier),
                 1_700_000_010,
                 300,
             );

@@ -34,7 +34,18 @@ pub const INFLUENCING_VARS: &[&str] = &[
     "HOOKCLI_SECRET_ENV_STRIPE",
     "HOOKCLI_SECRET_ENV_GITHUB",
     "HOOKCLI_SECRET_ENV_STANDARD",
+    "SENDGRID_WEBHOOK_VERIFICATION_KEY",
+    "SENDGRID_WEBHOOK_PUBLIC_KEY",
+    "HOOKCLI_SECRET_ENV_SENDGRID",
+    "HOOKCLI_KEYS",
 ];
+
+/// Where the tests' hookcli keeps its local test key pairs: one directory
+/// for the whole run (the keys are reused, as a user's are), never the
+/// developer's own.
+pub fn test_keys_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hookcli-keys")
+}
 
 /// The hookcli binary under test, with [`INFLUENCING_VARS`] cleared.
 pub fn hookcli() -> Command {
@@ -44,6 +55,7 @@ pub fn hookcli() -> Command {
     }
     // Never the developer's own store: tests that want one pass --store.
     cmd.env("HOOKCLI_STORE", "off");
+    cmd.env("HOOKCLI_KEYS", test_keys_dir());
     cmd.env("NO_COLOR", "1");
     cmd
 }
@@ -107,6 +119,27 @@ pub fn official_jsonl(script: &str, inputs: &[Value]) -> Vec<Value> {
         .collect();
     assert_eq!(answers.len(), inputs.len(), "{script}: {stderr}");
     answers
+}
+
+/// Fails with every input an official verifier rejected (its body's start
+/// and the answer), when one did.
+pub fn assert_all_ok(what: &str, inputs: &[Value], answers: &[Value]) {
+    let failures: Vec<String> = inputs
+        .iter()
+        .zip(answers)
+        .filter(|(_, a)| a["ok"] != serde_json::json!(true))
+        .map(|(i, a)| {
+            let body: String = i["body"].as_str().unwrap_or("").chars().take(60).collect();
+            format!("{body}: {a}")
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{what}: {} of {} rejected:\n{}",
+        failures.len(),
+        inputs.len(),
+        failures.join("\n")
+    );
 }
 
 pub fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

@@ -24,6 +24,11 @@ provider "twilio":   twilio.request_validator.RequestValidator(token).compute_si
                      over url + bodySHA256 (compute_hash) -> {"X-Twilio-Signature"}, "url".
 provider "standard": standardwebhooks.webhooks.Webhook(secret).sign(id, datetime, body)
                      -> {"webhook-id", "webhook-timestamp", "webhook-signature"}.
+provider "sendgrid": SendGrid's libraries only verify, so the request is signed as
+                     SendGrid documents it, with Python `cryptography`: ECDSA P-256 /
+                     SHA-256 over str(timestamp) + body, base64 DER. "secret" is a PEM
+                     private key, or "" for a key pair made here; the answer adds
+                     "public_key" (base64 SPKI) and "private_key" (PKCS#8 PEM).
 """
 import json
 import sys
@@ -35,6 +40,9 @@ try:
     import stripe
     from standardwebhooks.webhooks import Webhook as StandardWebhook
     from twilio.request_validator import RequestValidator
+    import base64
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
 except ImportError as e:  # not a per-line error: the environment is wrong
     sys.stderr.write(
         f"sign.py: cannot import official libraries ({e}); run "
@@ -82,8 +90,8 @@ def parse_request(raw):
     if not isinstance(req, dict):
         raise InputError("line must be a JSON object")
     provider = req.get("provider")
-    if provider not in ("stripe", "standard", "twilio"):
-        raise InputError(f"unsupported provider {provider!r} (expected stripe, standard or twilio)")
+    if provider not in ("stripe", "standard", "twilio", "sendgrid"):
+        raise InputError(f"unsupported provider {provider!r} (expected stripe, standard, twilio or sendgrid)")
     if provider == "twilio" and not isinstance(req.get("url"), str):
         raise InputError("'url' must be a string for twilio")
     for field in ("secret", "body"):
@@ -98,6 +106,31 @@ def parse_request(raw):
     if not isinstance(msg_id, str):
         raise InputError("'id' must be a string")
     return provider, req["secret"], req["body"], ts, msg_id, req.get("url"), bool(req.get("json"))
+
+
+def sign_sendgrid(secret, body, ts):
+    if secret:
+        key = serialization.load_pem_private_key(secret.encode(), password=None)
+    else:
+        key = ec.generate_private_key(ec.SECP256R1())
+    sig = key.sign((str(ts) + body).encode("utf-8"), ec.ECDSA(hashes.SHA256()))
+    public = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    private = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    return {
+        "headers": {
+            "Content-Type": "application/json",
+            "X-Twilio-Email-Event-Webhook-Signature": base64.b64encode(sig).decode(),
+            "X-Twilio-Email-Event-Webhook-Timestamp": str(ts),
+        },
+        "public_key": base64.b64encode(public).decode(),
+        "private_key": private.decode(),
+    }
 
 
 def sign(provider, secret, body, ts, msg_id, url, is_json):
@@ -135,6 +168,9 @@ def main():
             emit({"error": describe(e), "input_error": True})
             continue
         try:
+            if args[0] == "sendgrid":
+                emit(sign_sendgrid(args[1], args[2], args[3]))
+                continue
             headers, url = sign(*args)
             emit({"headers": headers, "url": url} if url else {"headers": headers})
         except Exception as e:

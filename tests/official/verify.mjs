@@ -22,11 +22,15 @@
 //           form body's parameters (a repeated name as an array), or, when the URL
 //           carries bodySHA256, twilio.validateRequestWithBody(token, sig, url, body).
 //           Needs "url": the URL Twilio called.
+// sendgrid: @sendgrid/eventwebhook: ew.verifySignature(ew.convertPublicKeyToECDSA(secret),
+//           body, <X-Twilio-Email-Event-Webhook-Signature>, <...-Timestamp>); "secret" is
+//           the verification key (base64 SPKI); false -> {"ok": false, "error": "signature mismatch"}.
 // Header names are matched case-insensitively for all providers.
 import Stripe from 'stripe';
 import twilio from 'twilio';
 import { verify as octokitVerify } from '@octokit/webhooks-methods';
 import { Webhook } from 'standardwebhooks';
+import sendgridWebhook from '@sendgrid/eventwebhook';
 import {
   InputError, describe, getHeader, optionalInt, requireObject, requireString, serve,
 } from './lib.mjs';
@@ -44,8 +48,8 @@ function formParams(body) {
 
 async function handle(req) {
   const provider = req.provider;
-  if (!['stripe', 'github', 'standard', 'twilio'].includes(provider)) {
-    throw new InputError(`unsupported provider ${JSON.stringify(provider)} (expected stripe, github, standard or twilio)`);
+  if (!['stripe', 'github', 'standard', 'twilio', 'sendgrid'].includes(provider)) {
+    throw new InputError(`unsupported provider ${JSON.stringify(provider)} (expected stripe, github, standard, twilio or sendgrid)`);
   }
   const secret = requireString(req, 'secret');
   const body = requireString(req, 'body');
@@ -77,6 +81,13 @@ async function handle(req) {
         ? twilio.validateRequestWithBody(secret, sig, url, body)
         : twilio.validateRequest(secret, sig, url, formParams(body));
       return ok ? { ok: true } : { ok: false, error: 'signature mismatch' };
+    }
+    case 'sendgrid': {
+      const ew = new sendgridWebhook.EventWebhook();
+      const key = ew.convertPublicKeyToECDSA(secret);
+      const sig = getHeader(headers, 'X-Twilio-Email-Event-Webhook-Signature');
+      const ts = getHeader(headers, 'X-Twilio-Email-Event-Webhook-Timestamp');
+      return ew.verifySignature(key, body, sig, ts) ? { ok: true } : { ok: false, error: 'signature mismatch' };
     }
   }
 }

@@ -28,6 +28,10 @@ provider "standard": standardwebhooks.webhooks.Webhook(secret).verify(body, head
                      With "parse": false -> verify(..., json_parse=False).
                      The library's timestamp tolerance is fixed (5 min, both
                      directions); "tolerance" is ignored for this provider.
+provider "sendgrid": sendgrid.helpers.eventwebhook.EventWebhook(secret).verify_signature(
+                     body, <X-Twilio-Email-Event-Webhook-Signature>,
+                     <X-Twilio-Email-Event-Webhook-Timestamp>); "secret" is the
+                     verification key (base64 SPKI). The library checks no age.
 """
 import json
 import sys
@@ -37,6 +41,7 @@ try:
     import stripe
     from standardwebhooks.webhooks import Webhook as StandardWebhook
     from twilio.request_validator import RequestValidator
+    from sendgrid.helpers.eventwebhook import EventWebhook
 except ImportError as e:  # not a per-line error: the environment is wrong
     sys.stderr.write(
         f"verify.py: cannot import official libraries ({e}); run "
@@ -62,6 +67,10 @@ class FormParams(dict):
 
     def getall(self, name):
         return self._all[name]
+
+
+class SignatureMismatch(Exception):
+    pass
 
 
 def emit(obj):
@@ -91,8 +100,8 @@ def parse_request(raw):
     if not isinstance(req, dict):
         raise InputError("line must be a JSON object")
     provider = req.get("provider")
-    if provider not in ("stripe", "standard", "twilio"):
-        raise InputError(f"unsupported provider {provider!r} (expected stripe, standard or twilio)")
+    if provider not in ("stripe", "standard", "twilio", "sendgrid"):
+        raise InputError(f"unsupported provider {provider!r} (expected stripe, standard, twilio or sendgrid)")
     if provider == "twilio" and not isinstance(req.get("url"), str):
         raise InputError("'url' must be a string for twilio")
     for field in ("secret", "body"):
@@ -124,6 +133,11 @@ def verify(provider, secret, headers, body, tolerance, parse, url):
             stripe.Webhook.construct_event(body, sig, secret, tolerance=tolerance)
         else:
             stripe.WebhookSignature.verify_header(body, sig, secret, tolerance)
+    elif provider == "sendgrid":
+        sig = get_header(headers, "X-Twilio-Email-Event-Webhook-Signature")
+        ts = get_header(headers, "X-Twilio-Email-Event-Webhook-Timestamp")
+        if not EventWebhook(secret).verify_signature(body, sig, ts):
+            raise SignatureMismatch("verify_signature returned False")
     else:
         StandardWebhook(secret).verify(body, headers, json_parse=parse)
 
