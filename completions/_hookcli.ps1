@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List and show the requests `listen` recorded')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Print the verification key to configure an app with, for providers that sign with a key pair (SendGrid)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -52,8 +53,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Unix timestamp to sign with and to use as `created` (default: now)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for event and request ids; with --timestamp, output is byte-identical across runs')
             [CompletionResult]::new('--fixtures-dir', '--fixtures-dir', [CompletionResultType]::ParameterName, 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable')
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)')
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli''s local test key')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli''s local test key')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'How to print the signed request')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the signed request')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242]')
@@ -71,8 +72,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;verify' {
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Signing secret to verify with; repeat to add labelled candidates (the first is the one you verify with)')
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret to verify with; repeat to add labelled candidates (the first is the one you verify with)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Signing secret to verify with (for SendGrid, the verification key); repeat to add labelled candidates (the first is the one you verify with)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret to verify with (for SendGrid, the verification key); repeat to add labelled candidates (the first is the one you verify with)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A request header, `Name: value`. Repeatable')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A request header, `Name: value`. Repeatable')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'File holding the exact request body, or - for standard input')
@@ -104,8 +105,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Unix timestamp to sign with and to use as `created` (default: now)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for event and request ids; with --timestamp, output is byte-identical across runs')
             [CompletionResult]::new('--fixtures-dir', '--fixtures-dir', [CompletionResultType]::ParameterName, 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable')
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)')
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli''s local test key')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli''s local test key')
             [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'Statuses that count as success: a status or class, comma-separated (e.g. 2xx,409)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a response after this long (e.g. 500ms, 10s)')
             [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Flag responses slower than this, even successful ones: providers time out and retry')
@@ -123,6 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Send each FILE''s bytes exactly as they are, signed at send time: no new ids, no re-formatting')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Deliver all the events in one request, as providers that batch events send them (SendGrid)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per delivery (in load mode: one summary object)')
             [CompletionResult]::new('--print-curl', '--print-curl', [CompletionResultType]::ParameterName, 'Print a curl command that reproduces each request byte for byte')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Sign and print the requests (as curl commands) without sending anything')
@@ -466,6 +468,22 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hookcli;keys' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only this provider (default: every provider that signs with a key pair)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider (default: every provider that signs with a key pair)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key''s')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key''s')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per provider: {"provider", "algorithm", "verification_key", "pem", "fingerprint", "env", "source", "private_key_path", "created"}')
+            [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hookcli;help' {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign one event and print the request (headers and exact body)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a captured request''s signature and explain why it fails')
@@ -479,6 +497,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List and show the requests `listen` recorded')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Print the verification key to configure an app with, for providers that sign with a key pair (SendGrid)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -544,6 +563,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             break
         }
         'hookcli;help;check' {
+            break
+        }
+        'hookcli;help;keys' {
             break
         }
         'hookcli;help;help' {

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand events 'List and show the requests `listen` recorded'
             cand replay 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
             cand check 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded'
+            cand keys 'Print the verification key to configure an app with, for providers that sign with a key pair (SendGrid)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcli;sign'= {
@@ -48,8 +49,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --timestamp 'Unix timestamp to sign with and to use as `created` (default: now)'
             cand --seed 'Seed for event and request ids; with --timestamp, output is byte-identical across runs'
             cand --fixtures-dir 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable'
-            cand -s 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)'
-            cand --secret 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)'
+            cand -s 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli''s local test key'
+            cand --secret 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli''s local test key'
             cand -f 'How to print the signed request'
             cand --format 'How to print the signed request'
             cand --to 'Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242]'
@@ -66,8 +67,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --version 'Print version'
         }
         &'hookcli;verify'= {
-            cand -s 'Signing secret to verify with; repeat to add labelled candidates (the first is the one you verify with)'
-            cand --secret 'Signing secret to verify with; repeat to add labelled candidates (the first is the one you verify with)'
+            cand -s 'Signing secret to verify with (for SendGrid, the verification key); repeat to add labelled candidates (the first is the one you verify with)'
+            cand --secret 'Signing secret to verify with (for SendGrid, the verification key); repeat to add labelled candidates (the first is the one you verify with)'
             cand -H 'A request header, `Name: value`. Repeatable'
             cand --header 'A request header, `Name: value`. Repeatable'
             cand --body 'File holding the exact request body, or - for standard input'
@@ -98,8 +99,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --timestamp 'Unix timestamp to sign with and to use as `created` (default: now)'
             cand --seed 'Seed for event and request ids; with --timestamp, output is byte-identical across runs'
             cand --fixtures-dir 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable'
-            cand -s 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)'
-            cand --secret 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET)'
+            cand -s 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli''s local test key'
+            cand --secret 'Signing secret (default: the provider''s variable, e.g. STRIPE_WEBHOOK_SECRET); for key-pair providers (SendGrid) a private key PEM, default hookcli''s local test key'
             cand --expect 'Statuses that count as success: a status or class, comma-separated (e.g. 2xx,409)'
             cand --timeout 'Give up on a response after this long (e.g. 500ms, 10s)'
             cand --budget 'Flag responses slower than this, even successful ones: providers time out and retry'
@@ -117,6 +118,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --raw 'Send each FILE''s bytes exactly as they are, signed at send time: no new ids, no re-formatting'
+            cand --batch 'Deliver all the events in one request, as providers that batch events send them (SendGrid)'
             cand --json 'One JSON object per delivery (in load mode: one summary object)'
             cand --print-curl 'Print a curl command that reproduces each request byte for byte'
             cand --dry-run 'Sign and print the requests (as curl commands) without sending anything'
@@ -430,6 +432,21 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookcli;keys'= {
+            cand -p 'Only this provider (default: every provider that signs with a key pair)'
+            cand --provider 'Only this provider (default: every provider that signs with a key pair)'
+            cand -s 'A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key''s'
+            cand --secret 'A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key''s'
+            cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
+            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
+            cand --json 'One JSON object per provider: {"provider", "algorithm", "verification_key", "pem", "fingerprint", "env", "source", "private_key_path", "created"}'
+            cand --no-store 'Do not record anything in the event store'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookcli;help'= {
             cand sign 'Sign one event and print the request (headers and exact body)'
             cand verify 'Verify a captured request''s signature and explain why it fails'
@@ -443,6 +460,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand events 'List and show the requests `listen` recorded'
             cand replay 'Resend recorded requests (one, a filter, or the dead letters), re-signed when the secret is known'
             cand check 'Audit a running endpoint: genuine, forged, duplicated and malformed deliveries, graded'
+            cand keys 'Print the verification key to configure an app with, for providers that sign with a key pair (SendGrid)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookcli;help;sign'= {
@@ -489,6 +507,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         &'hookcli;help;replay'= {
         }
         &'hookcli;help;check'= {
+        }
+        &'hookcli;help;keys'= {
         }
         &'hookcli;help;help'= {
         }
