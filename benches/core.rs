@@ -152,54 +152,5 @@ fn wrong_secret(c: &mut Criterion) {
     group.finish();
 }
 
-/// SendGrid: ECDSA P-256 sign and verify of a real two-event body (the
-/// exact bytes of SendGrid's signed test vector), with the key prepared
-/// once, as `send` and `listen` do. benches/core.sh compares the rate with
-/// SendGrid's official verifiers in the same run.
-fn sendgrid(c: &mut Criterion) {
-    use hookcli::provider::{Algorithm, Keyring, Parts, SENDGRID, Scratch, Signer, keypair};
-    let body: &[u8] = include_bytes!("../tests/data/sendgrid/signed-multi-event.body");
-    let key = keypair::from_random(Algorithm::EcdsaP256, &[11; 32]).unwrap();
-    let private = Secret::new(keypair::private_pem(&key).unwrap(), "bench");
-    let public = Secret::new(keypair::public_text(&key.verify_key()).unwrap(), "bench");
-    let signer = Signer::new(SENDGRID, &private).unwrap();
-    let keys = Keyring::new(SENDGRID, vec![public]);
-    let input = SignInput {
-        body,
-        timestamp: 1_619_651_159,
-        id: "",
-        event_type: "processed,bounce",
-        url: None,
-    };
-    let verify = |headers: &hookcli::request::Headers, scratch: &mut Scratch| {
-        let parts = Parts {
-            method: "POST",
-            url: None,
-            headers,
-            body,
-        };
-        provider::verify(SENDGRID, &parts, &keys, 1_619_651_159, 300, scratch)
-    };
-    let headers = signer.sign(&input).unwrap();
-    assert!(verify(&headers, &mut Scratch::default()).is_valid());
-    let mut group = c.benchmark_group("sendgrid");
-    group.throughput(Throughput::Elements(1));
-    group.bench_function("hookcli_sign_and_verify", |b| {
-        let mut scratch = Scratch::default();
-        b.iter(|| {
-            let headers = signer.sign(black_box(&input)).unwrap();
-            black_box(verify(&headers, &mut scratch))
-        })
-    });
-    group.bench_function("hookcli_sign", |b| {
-        b.iter(|| black_box(signer.sign(black_box(&input)).unwrap()))
-    });
-    group.bench_function("hookcli_verify", |b| {
-        let mut scratch = Scratch::default();
-        b.iter(|| black_box(verify(black_box(&headers), &mut scratch)))
-    });
-    group.finish();
-}
-
-criterion_group!(benches, signing, diagnosis, wrong_secret, sendgrid);
+criterion_group!(benches, signing, diagnosis, wrong_secret);
 criterion_main!(benches);

@@ -9,9 +9,6 @@
 #     and of the listener's commonest failure: a 2 KB Stripe event as Stripe
 #     sends it, signed with another secret (and the listener's first check
 #     and diagnosis of it, reported).
-#  4. SendGrid: ECDSA P-256 sign + verify in process (criterion) next to the
-#     verify rate of SendGrid's official libraries, which cannot sign
-#     (`sendgrid` on PyPI, `@sendgrid/eventwebhook` on npm), on the same body.
 # Usage: bash benches/core.sh        (needs scripts/setup-verifiers.sh's packages)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -107,7 +104,3 @@ for b in ["listener_check", "listener_check_and_diagnosis"]:
     e = json.load(open(f"target/criterion/diagnose_2kb/{b}/new/estimates.json"))["median"]["point_estimate"]
     print(f"  diagnose_2kb/{b:28s} {e/1e3:.1f} us")
 PY
-
-
-echo "== 4. SendGrid sign + verify (in process)"
-bash benches/sendgrid.sh

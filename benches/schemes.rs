@@ -35,6 +35,20 @@ const CASES: &[Case] = &[
         verify_with: "0123456789abcdef0123456789abcdef",
         url: "https://hooks.example.com/twilio/sms",
     },
+    // A fixed P-256 key pair (private scalar 0x0b…0b): the signer holds the
+    // private key, the verifier the verification key.
+    Case {
+        provider: "sendgrid",
+        fixture: "bounce",
+        sign_with: "-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgCwsLCwsLCwsLCwsL
+CwsLCwsLCwsLCwsLCwsLCwsLCwuhRANCAAQgnDF7Y3k13T2hxU9jSV37Mfl9KT3w
+hXEDIFlcmqy4P93kxp/Begx0wgzGkmYvBJiSujekukfSxwzYqZmGOR+b
+-----END PRIVATE KEY-----
+",
+        verify_with: "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEIJwxe2N5Nd09ocVPY0ld+zH5fSk98IVxAyBZXJqsuD/d5MafwXoMdMIMxpJmLwSYkro3pLpH0scM2KmZhjkfmw==",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
 ];
 
 fn sign_verify(c: &mut Criterion) {
