@@ -131,6 +131,7 @@ fn the_classic_express_bug_is_explained_then_fixed() {
         "the answer is the stripe library's \"No signatures found matching the expected signature for payload\"",
         "docs/causes.md",
         "hookcli listen --forward-to",
+        "hookcli check --to http://",
     ] {
         assert!(out.contains(said), "missing {said:?} in\n{out}");
     }

@@ -226,6 +226,10 @@ pub fn advice(d: &Delivery) -> Vec<String> {
     out.push(
         "causes and fixes per framework: docs/causes.md; to see what your app received, put `hookcli listen --forward-to URL` in front of it".to_string(),
     );
+    out.push(format!(
+        "to audit the endpoint for this and the other common mistakes: hookcli check --to {}",
+        d.url
+    ));
     out
 }
 
