@@ -282,8 +282,8 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l tolerance -d 
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l url -d 'The URL the provider calls, for schemes that sign it (Twilio); default: rebuilt from each request\'s target and Host (X-Forwarded-Proto/-Host when a proxy sets them)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l respond -d 'Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-to -d 'Proxy mode: forward each request byte for byte to your app and answer as it does' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-timeout -d 'Give up on the app after this many seconds (proxy mode)' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l budget -d 'Flag an app that answers slower than this many seconds (GitHub gives up at 10 s)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-timeout -d 'Give up on the app after this long (proxy mode)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l budget -d 'Flag an app that answers slower than this (GitHub gives up at 10 s)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l max-body -d 'Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
@@ -348,7 +348,7 @@ invalid\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l since -d 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l to -d 'Where to send (default: the URL each request was forwarded to by `listen --forward-to`)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s s -l secret -d 'Secrets to re-sign with, as `verify` takes them; a request is re-signed with a fresh timestamp when one of them is the secret that verified it' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l timeout -d 'Give up on each delivery after this many seconds' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l timeout -d 'Give up on each delivery after this long' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l limit -d 'At most this many requests from a filter, newest first' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
