@@ -87,7 +87,7 @@ pub fn stdout(text: &str) -> io::Result<()> {
 /// in one write, in the order it was queued. For the listener, whose
 /// workers must keep answering: a terminal that scrolls slowly or a pipe
 /// nobody reads would otherwise stall them, and one write(2) per request
-/// cost them ~3 % of their CPU under load. Text that finds the queue full
+/// is a cost they should not pay (benches/README.md). Text that finds the queue full
 /// is not shown, and a note on stderr says how much.
 /// [`finish`](Self::finish) writes what is queued and stops.
 pub struct Background {
