@@ -128,7 +128,7 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     };
     report.elapsed = started.elapsed();
     match format {
-        CheckFormat::Human => output::stdout(&check::render::human(&report, fail_on))?,
+        CheckFormat::Human => output::styled(&check::render::human(&report, fail_on))?,
         CheckFormat::Json => output::json(&check::render::json(&report, fail_on))?,
         CheckFormat::Junit => output::stdout(&check::render::junit(&report))?,
     }
