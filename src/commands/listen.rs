@@ -22,9 +22,12 @@ pub const INTERRUPTED: i32 = 130;
 pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let settings = resolve(args, globals)?;
     let port = args.port.unwrap_or(globals.config.listen_port.value);
+    let defaults = Limits::default();
     let limits = Limits {
         max_body: args.max_body,
-        ..Limits::default()
+        io_timeout: args.io_timeout.unwrap_or(defaults.io_timeout),
+        head_deadline: args.io_timeout.unwrap_or(defaults.head_deadline),
+        ..defaults
     };
     let ip: IpAddr = args.host.parse().map_err(|_| {
         Hinted::usage(
