@@ -204,7 +204,7 @@ fn non_utf8_and_empty_bodies() {
 fn a_slow_client_does_not_hold_up_others() {
     // The slow clients' deadline, shortened from 10 s so the test does not
     // wait it out.
-    let l = Listening::start(&["--secret", SECRET, "--io-timeout", "4s"]);
+    let l = Listening::start_env(&["--secret", SECRET], &[("HOOKCLI_TEST_IO_TIMEOUT", "4s")]);
     // One sends half a head, one a head and half its body, many just connect.
     let mut half_head = connect(l.addr);
     half_head

@@ -64,12 +64,6 @@ pub struct ListenArgs {
     /// Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB).
     #[arg(long, default_value = "5MiB", value_name = "SIZE", value_parser = units::size)]
     pub max_body: usize,
-
-    /// How long a client may take to send a request's head or body, and a
-    /// kept-alive connection may idle [default: 10s]. Hidden: for tests,
-    /// which should not wait out the default.
-    #[arg(long, hide = true, value_name = "DURATION", value_parser = units::duration)]
-    pub io_timeout: Option<Duration>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

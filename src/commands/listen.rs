@@ -19,14 +19,24 @@ use std::time::Duration;
 /// Exit status after a second Ctrl-C: 128 + SIGINT, as shells report it.
 pub const INTERRUPTED: i32 = 130;
 
+/// Shortens how long a client may take to send a request's head or body
+/// (10 s), so tests of slow clients do not wait it out. Not for users.
+pub const ENV_TEST_IO_TIMEOUT: &str = "HOOKCLI_TEST_IO_TIMEOUT";
+
+fn test_io_timeout() -> Option<Duration> {
+    let value = std::env::var(ENV_TEST_IO_TIMEOUT).ok()?;
+    crate::units::duration(&value).ok()
+}
+
 pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let settings = resolve(args, globals)?;
     let port = args.port.unwrap_or(globals.config.listen_port.value);
     let defaults = Limits::default();
+    let io_timeout = test_io_timeout();
     let limits = Limits {
         max_body: args.max_body,
-        io_timeout: args.io_timeout.unwrap_or(defaults.io_timeout),
-        head_deadline: args.io_timeout.unwrap_or(defaults.head_deadline),
+        io_timeout: io_timeout.unwrap_or(defaults.io_timeout),
+        head_deadline: io_timeout.unwrap_or(defaults.head_deadline),
         ..defaults
     };
     let ip: IpAddr = args.host.parse().map_err(|_| {
