@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
     $completions = @(switch ($command) {
         'hookcli' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -60,7 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the provider has on file, for schemes that sign it (Twilio): sign for it even when delivering elsewhere (a tunnel''s public URL, say)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Sign FILE''s bytes exactly as they are: no new ids, no new `created`, no re-formatting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
@@ -84,7 +84,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the provider called, for schemes that sign it (Twilio); default: the request line and Host header of a raw HTTP capture, or the capture''s "url"')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Unix time to judge the timestamp against (default: now)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print {"valid": bool, "causes": [...]} instead of the report')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
@@ -121,7 +121,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Load mode: requests in flight at once')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Load mode: requests in flight at once')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Send each FILE''s bytes exactly as they are, signed at send time: no new ids, no re-formatting')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Deliver all the events in one request, as providers that batch events send them (SendGrid)')
@@ -140,7 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;fixtures' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -158,7 +158,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider''s event types')
             [CompletionResult]::new('--fixtures-dir', '--fixtures-dir', [CompletionResultType]::ParameterName, 'Extra directory of NAME.json fixtures. Repeatable')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per line: {"provider", "name", "origin"}')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
@@ -177,7 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for event and request ids; with --timestamp, output is byte-identical across runs')
             [CompletionResult]::new('--fixtures-dir', '--fixtures-dir', [CompletionResultType]::ParameterName, 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object: {"name", "provider", "event_type", "event_id", "timestamp", "payload"}')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
@@ -202,7 +202,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for event and request ids; with --timestamp, output is byte-identical across runs')
             [CompletionResult]::new('--fixtures-dir', '--fixtures-dir', [CompletionResultType]::ParameterName, 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every built-in event type (of --provider, default stripe)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace DIR if it already holds files')
@@ -235,7 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;completions' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -247,7 +247,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         'hookcli;man' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write every page (hookcli.1, hookcli-sign.1, …) into DIR instead')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -258,7 +258,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;store' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -272,7 +272,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;store;info' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object: {"path", "bytes", "tables": {name: rows}, "max_age_days", "max_rows"}')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')
@@ -284,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;store;clear' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask; required when not on a terminal')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask; required when not on a terminal')
@@ -312,7 +312,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;config' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Write a commented hookcli.toml in the current directory (refuses to overwrite one)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object: {"file", "settings": {name: {"value", "source"}}}')
@@ -339,7 +339,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Flag an app that answers slower than this (GitHub gives up at 10 s)')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per line on stdout: the listening address, each request, the summary')
             [CompletionResult]::new('--diagnose', '--diagnose', [CompletionResultType]::ParameterName, 'Print the full diagnosis and signature diff under every failed request')
@@ -356,7 +356,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'List at most this many, newest first')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--dead-letters', '--dead-letters', [CompletionResultType]::ParameterName, 'Only dead letters: requests the app did not accept in proxy mode')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per request')
@@ -377,7 +377,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'List at most this many, newest first')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--dead-letters', '--dead-letters', [CompletionResultType]::ParameterName, 'Only dead letters: requests the app did not accept in proxy mode')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per request')
@@ -390,7 +390,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         }
         'hookcli;events;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Print only the exact body bytes')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object')
@@ -426,7 +426,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on each delivery after this long')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many requests from a filter, newest first')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--dead-letters', '--dead-letters', [CompletionResultType]::ParameterName, 'Only dead letters: requests the app did not accept in proxy mode')
             [CompletionResult]::new('--no-resign', '--no-resign', [CompletionResultType]::ParameterName, 'Send the stored headers unchanged (no fresh signature)')
@@ -455,7 +455,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Stop sending once the answers have taken this long in total')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for event ids (default: random)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
             [CompletionResult]::new('--allow-remote', '--allow-remote', [CompletionResultType]::ParameterName, 'Allow a target that is not a loopback address (the audit sends forged, oversized and malformed requests)')
@@ -474,7 +474,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key''s')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key''s')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project config file (default: hookcli.toml here or in a parent directory)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (a terminal, unless NO_COLOR), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per provider: {"provider", "algorithm", "verification_key", "pem", "fingerprint", "env", "source", "private_key_path", "created"}')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record anything in the event store')

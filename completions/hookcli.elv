@@ -19,7 +19,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
     var completions = [
         &'hookcli'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
@@ -56,7 +56,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --to 'Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242]'
             cand --url 'The URL the provider has on file, for schemes that sign it (Twilio): sign for it even when delivering elsewhere (a tunnel''s public URL, say)'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --raw 'Sign FILE''s bytes exactly as they are: no new ids, no new `created`, no re-formatting'
             cand --json 'Same as --format json'
@@ -79,7 +79,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --url 'The URL the provider called, for schemes that sign it (Twilio); default: the request line and Host header of a raw HTTP capture, or the capture''s "url"'
             cand --now 'Unix time to judge the timestamp against (default: now)'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'Print {"valid": bool, "causes": [...]} instead of the report'
             cand --no-store 'Do not record anything in the event store'
@@ -115,7 +115,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand -c 'Load mode: requests in flight at once'
             cand --concurrency 'Load mode: requests in flight at once'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --raw 'Send each FILE''s bytes exactly as they are, signed at send time: no new ids, no re-formatting'
             cand --batch 'Deliver all the events in one request, as providers that batch events send them (SendGrid)'
@@ -133,7 +133,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;fixtures'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
@@ -150,7 +150,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --provider 'Only this provider''s event types'
             cand --fixtures-dir 'Extra directory of NAME.json fixtures. Repeatable'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'One JSON object per line: {"provider", "name", "origin"}'
             cand --no-store 'Do not record anything in the event store'
@@ -168,7 +168,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --seed 'Seed for event and request ids; with --timestamp, output is byte-identical across runs'
             cand --fixtures-dir 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'One JSON object: {"name", "provider", "event_type", "event_id", "timestamp", "payload"}'
             cand --no-store 'Do not record anything in the event store'
@@ -192,7 +192,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --seed 'Seed for event and request ids; with --timestamp, output is byte-identical across runs'
             cand --fixtures-dir 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --all 'Every built-in event type (of --provider, default stripe)'
             cand --force 'Replace DIR if it already holds files'
@@ -219,7 +219,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;completions'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
@@ -230,7 +230,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         &'hookcli;man'= {
             cand --out 'Write every page (hookcli.1, hookcli-sign.1, …) into DIR instead'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
@@ -240,7 +240,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;store'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --no-store 'Do not record anything in the event store'
             cand -h 'Print help'
@@ -253,7 +253,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;store;info'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'One JSON object: {"path", "bytes", "tables": {name: rows}, "max_age_days", "max_rows"}'
             cand --no-store 'Do not record anything in the event store'
@@ -264,7 +264,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;store;clear'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand -y 'Do not ask; required when not on a terminal'
             cand --yes 'Do not ask; required when not on a terminal'
@@ -287,7 +287,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;config'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --init 'Write a commented hookcli.toml in the current directory (refuses to overwrite one)'
             cand --json 'One JSON object: {"file", "settings": {name: {"value", "source"}}}'
@@ -313,7 +313,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --budget 'Flag an app that answers slower than this (GitHub gives up at 10 s)'
             cand --max-body 'Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB)'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'One JSON object per line on stdout: the listening address, each request, the summary'
             cand --diagnose 'Print the full diagnosis and signature diff under every failed request'
@@ -329,7 +329,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --since 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time'
             cand --limit 'List at most this many, newest first'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --dead-letters 'Only dead letters: requests the app did not accept in proxy mode'
             cand --json 'One JSON object per request'
@@ -349,7 +349,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --since 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time'
             cand --limit 'List at most this many, newest first'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --dead-letters 'Only dead letters: requests the app did not accept in proxy mode'
             cand --json 'One JSON object per request'
@@ -361,7 +361,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         }
         &'hookcli;events;show'= {
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --body 'Print only the exact body bytes'
             cand --json 'One JSON object'
@@ -392,7 +392,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --timeout 'Give up on each delivery after this long'
             cand --limit 'At most this many requests from a filter, newest first'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --dead-letters 'Only dead letters: requests the app did not accept in proxy mode'
             cand --no-resign 'Send the stored headers unchanged (no fresh signature)'
@@ -420,7 +420,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand --max-time 'Stop sending once the answers have taken this long in total'
             cand --seed 'Seed for event ids (default: random)'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'Same as --format json'
             cand --allow-remote 'Allow a target that is not a loopback address (the audit sends forged, oversized and malformed requests)'
@@ -438,7 +438,7 @@ set edit:completion:arg-completer[hookcli] = {|@words|
             cand -s 'A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key''s'
             cand --secret 'A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key''s'
             cand --store 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)'
-            cand --config 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)'
+            cand --config 'Project config file (default: hookcli.toml here or in a parent directory)'
             cand --color 'When to use colour: auto (a terminal, unless NO_COLOR), always, never'
             cand --json 'One JSON object per provider: {"provider", "algorithm", "verification_key", "pem", "fingerprint", "env", "source", "private_key_path", "created"}'
             cand --no-store 'Do not record anything in the event store'
