@@ -25,7 +25,7 @@ function __fish_hookcli_using_subcommand
 end
 
 complete -c hookcli -n "__fish_hookcli_needs_command" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_needs_command" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_needs_command" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_needs_command" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -64,7 +64,7 @@ http\t'The raw HTTP/1.1 request'"
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l to -d 'Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l url -d 'The URL the provider has on file, for schemes that sign it (Twilio): sign for it even when delivering elsewhere (a tunnel\'s public URL, say)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand sign" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -86,7 +86,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l tolerance -d 
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l url -d 'The URL the provider called, for schemes that sign it (Twilio); default: the request line and Host header of a raw HTTP capture, or the capture\'s "url"' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l now -d 'Unix time to judge the timestamp against (default: now)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand verify" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -121,7 +121,7 @@ shuffled\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s n -l count -d 'Load mode: send N uniquely signed copies of the event and print a summary' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s c -l concurrency -d 'Load mode: requests in flight at once' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -136,7 +136,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand send" -l no-store -d 'Do
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand send" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and not __fish_seen_subcommand_from list show generate help" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -154,7 +154,7 @@ twilio\t''
 sendgrid\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l fixtures-dir -d 'Extra directory of NAME.json fixtures. Repeatable' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -173,7 +173,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l seed -d 'Seed for event and request ids; with --timestamp, output is byte-identical across runs' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l fixtures-dir -d 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -196,7 +196,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l seed -d 'Seed for event and request ids; with --timestamp, output is byte-identical across runs' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l fixtures-dir -d 'Extra directory of NAME.json fixtures, searched before the built-ins. Repeatable' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from generate" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -211,7 +211,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_see
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Write signed fixtures for CI: exact bodies, headers, a manifest and a replay script'
 complete -c hookcli -n "__fish_hookcli_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -220,7 +220,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -s h -l hel
 complete -c hookcli -n "__fish_hookcli_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l out -d 'Write every page (hookcli.1, hookcli-sign.1, …) into DIR instead' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -228,7 +228,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand man" -l no-store -d 'Do 
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand man" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -239,7 +239,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_se
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -f -a "clear" -d 'Delete everything recorded (asks first on a terminal)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and not __fish_seen_subcommand_from info clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -248,7 +248,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_s
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from clear" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -260,7 +260,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_s
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete everything recorded (asks first on a terminal)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand config" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -282,11 +282,11 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l tolerance -d 
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l url -d 'The URL the provider calls, for schemes that sign it (Twilio); default: rebuilt from each request\'s target and Host (X-Forwarded-Proto/-Host when a proxy sets them)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l respond -d 'Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-to -d 'Proxy mode: forward each request byte for byte to your app and answer as it does' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-timeout -d 'Give up on the app after this many seconds (proxy mode)' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l budget -d 'Flag an app that answers slower than this many seconds (GitHub gives up at 10 s)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l forward-timeout -d 'Give up on the app after this long (proxy mode)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l budget -d 'Flag an app that answers slower than this (GitHub gives up at 10 s)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l max-body -d 'Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -301,7 +301,7 @@ invalid\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and not __fish_seen_subcommand_from list show help" -l since -d 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and not __fish_seen_subcommand_from list show help" -l limit -d 'List at most this many, newest first' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and not __fish_seen_subcommand_from list show help" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand events; and not __fish_seen_subcommand_from list show help" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand events; and not __fish_seen_subcommand_from list show help" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and not __fish_seen_subcommand_from list show help" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -320,7 +320,7 @@ invalid\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from list" -l since -d 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from list" -l limit -d 'List at most this many, newest first' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from list" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from list" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from list" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -330,7 +330,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from show" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from show" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from show" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand events; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -348,10 +348,10 @@ invalid\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l since -d 'Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l to -d 'Where to send (default: the URL each request was forwarded to by `listen --forward-to`)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s s -l secret -d 'Secrets to re-sign with, as `verify` takes them; a request is re-signed with a fresh timestamp when one of them is the secret that verified it' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l timeout -d 'Give up on each delivery after this many seconds' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l timeout -d 'Give up on each delivery after this long' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l limit -d 'At most this many requests from a filter, newest first' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -381,7 +381,7 @@ junit\t'JUnit XML, one testcase per check'"
 complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l max-time -d 'Stop sending once the answers have taken this long in total' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l seed -d 'Seed for event ids (default: random)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -398,7 +398,7 @@ twilio\t''
 sendgrid\t''"
 complete -c hookcli -n "__fish_hookcli_using_subcommand keys" -s s -l secret -d 'A private key (PKCS#8 or SEC1 PEM): print its verification key instead of the local test key\'s' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand keys" -l store -d 'Event store database (default: $HOOKCLI_STORE, else ~/.local/share/hookcli/events.db)' -r -F
-complete -c hookcli -n "__fish_hookcli_using_subcommand keys" -l config -d 'Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory)' -r -F
+complete -c hookcli -n "__fish_hookcli_using_subcommand keys" -l config -d 'Project config file (default: hookcli.toml here or in a parent directory)' -r -F
 complete -c hookcli -n "__fish_hookcli_using_subcommand keys" -l color -d 'When to use colour: auto (a terminal, unless NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"

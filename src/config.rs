@@ -328,14 +328,12 @@ fn check_variable_name(name: &str, source: &Source) -> Result<(), Hinted> {
     ))
 }
 
-/// The config file to use: `flag`, else `$HOOKCLI_CONFIG`, else the first
-/// `hookcli.toml` from `cwd` upward. An explicitly named file must exist.
-pub fn discover(
-    flag: Option<&Path>,
-    env: Option<PathBuf>,
-    cwd: &Path,
-) -> Result<Option<PathBuf>, Hinted> {
-    if let Some(path) = flag.map(Path::to_path_buf).or(env) {
+/// The config file to use: the one named (`--config`, else
+/// `$HOOKCLI_CONFIG`, which clap reads; empty names none), else the first
+/// `hookcli.toml` from `cwd` upward. A named file must exist.
+pub fn discover(named: Option<&Path>, cwd: &Path) -> Result<Option<PathBuf>, Hinted> {
+    if let Some(path) = named.filter(|p| !p.as_os_str().is_empty()) {
+        let path = path.to_path_buf();
         if !path.is_file() {
             return Err(Hinted::usage(
                 format!("config file {} does not exist", path.display()),

@@ -21,6 +21,8 @@ pub mod request;
 pub mod secret;
 pub mod send;
 pub mod store;
+pub mod style;
+pub mod units;
 
 use cli::{Cli, Command};
 use exit::ExitStatus;

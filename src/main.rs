@@ -1,9 +1,7 @@
-/// mimalloc instead of glibc's malloc: under load the listener spent ~12 %
-/// of its CPU in glibc's allocator (per-request strings and vectors freed on
-/// another worker thread); with mimalloc failed requests cost ~12 % less
-/// (benches/listen_load.sh). Built without transparent huge pages
-/// (`no_thp`): with them, every short command (`sign`) paid ~1.4 ms of
-/// kernel time at start-up.
+/// mimalloc instead of glibc's malloc: the listener frees per-request
+/// strings and vectors on other worker threads, which glibc's allocator
+/// handles poorly. Built without transparent huge pages (`no_thp`), which
+/// slow every short command's start-up. Figures in benches/README.md.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -2,92 +2,68 @@
 
 use crate::cli::ColorChoice;
 use crate::exit::{ExitStatus, Hinted};
-use colored::Colorize;
+use crate::style::{self, paint};
 use std::io::{self, IsTerminal, Write};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-static STDERR_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+/// Whether stdout and stderr show colour, decided once by [`init_color`].
+static SHOWN: OnceLock<(bool, bool)> = OnceLock::new();
 
-/// Decides colour once: `--color always|never` beats `NO_COLOR`, which
-/// beats `CLICOLOR_FORCE`, which beats whether the stream is a terminal
-/// (stdout for reports, stderr for errors and notes).
+/// Decides colour once per stream: `--color always|never` beats
+/// `NO_COLOR`, which beats `CLICOLOR_FORCE`, which beats whether the
+/// stream written to is a terminal (anstream's rules, which also honour
+/// `CLICOLOR=0` and `TERM=dumb`). Renderers emit styles when either
+/// stream shows colour; a stream that does not gets them stripped.
 pub fn init_color(choice: ColorChoice) {
-    let decide = |is_tty: bool| match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let force =
-                std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
-            !no_color && (force || is_tty)
+    match choice {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    }
+    .write_global();
+    let shown = |choice| choice != anstream::ColorChoice::Never;
+    let out = shown(anstream::AutoStream::choice(&io::stdout()));
+    let err = shown(anstream::AutoStream::choice(&io::stderr()));
+    let _ = SHOWN.set((out, err));
+    style::set_enabled(out || err);
+}
+
+/// Writes `text` to `stream`, without the styles in it when the stream
+/// does not show colour.
+fn write_styled(mut stream: impl Write, shown: bool, text: &str) -> io::Result<()> {
+    if shown || !style::enabled() {
+        stream.write_all(text.as_bytes())?;
+    } else {
+        for plain in anstream::adapter::strip_str(text) {
+            stream.write_all(plain.as_bytes())?;
         }
-    };
-    colored::control::set_override(decide(io::stdout().is_terminal()));
-    let _ = STDERR_COLOR.set(decide(io::stderr().is_terminal()));
-}
-
-/// Whether text written to stderr may carry colour.
-pub fn stderr_color() -> bool {
-    STDERR_COLOR.get().copied().unwrap_or(false)
-}
-
-/// Whether colour was chosen for this run.
-pub fn color_enabled() -> bool {
-    colored::control::SHOULD_COLORIZE.should_colorize()
-}
-
-/// Colours a plain report for a terminal, when colour is on: a leading
-/// `valid:`/`ok:` green, `invalid:`/`FAIL:` red, a leading `[cause_id]`
-/// yellow. Reports stay plain strings everywhere else (pipes, tests, JSON).
-pub fn paint(report: &str) -> String {
-    if !color_enabled() {
-        return report.to_string();
     }
-    let mut out = String::with_capacity(report.len() + 64);
-    for line in report.split_inclusive('\n') {
-        let painted = [
-            ("valid:", true),
-            ("ok:", true),
-            ("invalid:", false),
-            ("FAIL:", false),
-        ]
-        .iter()
-        .find_map(|(word, good)| {
-            line.strip_prefix(word).map(|rest| {
-                let w = if *good {
-                    word.green().bold()
-                } else {
-                    word.red().bold()
-                };
-                format!("{w}{rest}")
-            })
-        })
-        .or_else(|| {
-            let rest = line.strip_prefix('[')?;
-            let (id, tail) = rest.split_once(']')?;
-            let is_id = !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-            is_id.then(|| format!("{}{tail}", format!("[{id}]").yellow()))
-        });
-        out.push_str(painted.as_deref().unwrap_or(line));
-    }
-    out
+    stream.flush()
 }
 
-/// Writes text to stdout, treating a closed pipe as a normal end.
+/// Writes text to stdout exactly, treating a closed pipe as a normal end.
 pub fn stdout(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()
 }
 
+/// Writes a report rendered with [`style`]s to stdout, without them when
+/// stdout does not show colour.
+pub fn styled(text: &str) -> io::Result<()> {
+    let shown = SHOWN.get().is_some_and(|s| s.0);
+    write_styled(io::stdout().lock(), shown, text)
+}
+
 /// Text for stdout written on a thread of its own, whatever has queued up
 /// in one write, in the order it was queued. For the listener, whose
 /// workers must keep answering: a terminal that scrolls slowly or a pipe
 /// nobody reads would otherwise stall them, and one write(2) per request
-/// cost them ~3 % of their CPU under load. Text that finds the queue full
+/// is a cost they should not pay (benches/README.md). Text that finds the queue full
 /// is not shown, and a note on stderr says how much.
 /// [`finish`](Self::finish) writes what is queued and stops.
 pub struct Background {
@@ -115,7 +91,7 @@ impl Background {
                 while let Some(pieces) = crate::gather::gather(&rx, usize::MAX, || pause(busy)) {
                     busy = pieces.len() > 1;
                     // A closed stdout ends the output, not the listener.
-                    let _ = stdout(&pieces.concat());
+                    let _ = styled(&pieces.concat());
                     match lost.swap(0, Ordering::Relaxed) {
                         0 => {}
                         n => note(&format!("({n} lines not shown: stdout did not keep up)")),
@@ -192,24 +168,16 @@ pub fn report_error(err: &anyhow::Error) -> ExitStatus {
         Some(h) => (h.message.clone(), h.hint.clone(), h.status),
         None => (format!("{err:#}"), None, ExitStatus::Error),
     };
-    // stderr decides its colour apart from stdout, so the labels carry
-    // their own escape codes rather than `colored`'s stdout-wide switch.
-    let stderr_color = stderr_color();
-    let label = if stderr_color {
-        "\x1b[1;31merror:\x1b[0m"
-    } else {
-        "error:"
-    };
-    let mut text = format!("{label} {}\n", crate::escape::for_terminal(&message));
+    let mut text = format!(
+        "{} {}\n",
+        paint(style::BAD, "error:"),
+        crate::escape::for_terminal(&message)
+    );
     if let Some(hint) = hint {
-        let label = if stderr_color {
-            "\x1b[36mhint:\x1b[0m"
-        } else {
-            "hint:"
-        };
-        text.push_str(&format!("  {label} {hint}\n"));
+        text.push_str(&format!("  {} {hint}\n", paint(style::HINT, "hint:")));
     }
-    let _ = io::stderr().write_all(text.as_bytes());
+    let shown = SHOWN.get().is_some_and(|s| s.1);
+    let _ = write_styled(io::stderr().lock(), shown, &text);
     status
 }
 

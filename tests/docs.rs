@@ -12,9 +12,12 @@
 //! command written in it must also appear in a run block, so a command can
 //! only be documented if it is exercised.
 //!
-//! The docs use memorable ports (4242, 3000, …); the test maps each to a
-//! free port before running a block, and the listener's default port (4242)
-//! through `HOOKCLI_PORT`, so it never depends on a fixed port being free.
+//! The docs use memorable ports (4242, 3000, …). A background listener is
+//! run on port 0 and the port it reports takes the documented one's place in
+//! later blocks (the default port, 4242, through `HOOKCLI_PORT`); a
+//! documented port nothing listens on maps to a port held closed. So no
+//! block depends on a fixed port being free, and none is reserved, released
+//! and bound later.
 
 mod common;
 
@@ -80,24 +83,27 @@ fn commands(code: &str) -> Vec<String> {
         .collect()
 }
 
-/// The documented ports, each mapped to a port that is free now.
+/// The documented ports, each mapped to where it is now: the port a
+/// background listener bound (it binds :0 and says which), else a port
+/// nothing listens on that no other test can be given.
 struct Ports(Vec<(String, String)>);
 
 impl Ports {
     const DOCUMENTED: &[&str] = &["4242", "4243", "4244", "3000", "3001", "3002", "3003"];
 
     fn allocate() -> Ports {
-        let held: Vec<std::net::TcpListener> = Self::DOCUMENTED
-            .iter()
-            .map(|_| std::net::TcpListener::bind("127.0.0.1:0").unwrap())
-            .collect();
         Ports(
             Self::DOCUMENTED
                 .iter()
-                .zip(&held)
-                .map(|(d, l)| (d.to_string(), l.local_addr().unwrap().port().to_string()))
+                .map(|d| (d.to_string(), common::refused_addr().port().to_string()))
                 .collect(),
         )
+    }
+
+    /// From now on, `documented` means `port`.
+    fn set(&mut self, documented: &str, port: u16) {
+        self.0.retain(|(d, _)| d != documented);
+        self.0.push((documented.to_string(), port.to_string()));
     }
 
     /// `code` with every documented port (a whole number, not part of a
@@ -122,7 +128,11 @@ impl Ports {
     }
 
     fn default_listen_port(&self) -> &str {
-        &self.0[0].1
+        self.0
+            .iter()
+            .find(|(d, _)| d == Self::DOCUMENTED[0])
+            .map(|(_, p)| p.as_str())
+            .unwrap_or_default()
     }
 }
 
@@ -139,10 +149,8 @@ fn bash(code: &str, dir: &Path, errexit: bool) -> Command {
         code.to_string()
     };
     let mut cmd = Command::new("bash");
+    common::clear_env(&mut cmd);
     cmd.arg("-c").arg(script).current_dir(dir).env("PATH", path);
-    for var in common::INFLUENCING_VARS {
-        cmd.env_remove(var);
-    }
     cmd.env("HOME", dir)
         .env("HOOKCLI_STORE", dir.join("events.db"))
         .env("NO_COLOR", "1")
@@ -180,10 +188,18 @@ impl Drop for Background {
     }
 }
 
-fn start_background(code: &str, dir: &Path, ports: &Ports, what: &str) -> Child {
+fn start_background(code: &str, dir: &Path, ports: &mut Ports, what: &str) -> Child {
     use std::os::unix::process::CommandExt;
-    let mut cmd = bash(&format!("exec {}", ports.apply(code.trim())), dir, false);
-    cmd.env("HOOKCLI_PORT", ports.default_listen_port());
+    // The listener binds port 0; the port it names takes the documented one's place.
+    let code = code.trim();
+    let documented = code
+        .split_whitespace()
+        .skip_while(|w| *w != "--port")
+        .nth(1)
+        .map_or(Ports::DOCUMENTED[0], |p| p);
+    let code = ports.apply(&code.replacen(&format!("--port {documented}"), "--port 0", 1));
+    let mut cmd = bash(&format!("exec {code}"), dir, false);
+    cmd.env("HOOKCLI_PORT", "0");
     cmd.process_group(0)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -198,10 +214,13 @@ fn start_background(code: &str, dir: &Path, ports: &Ports, what: &str) -> Child 
         for _ in lines {}
     });
     match rx.recv_timeout(Duration::from_secs(30)) {
-        Ok(first) => assert!(
-            first.contains("listening on"),
-            "{what}: first line {first:?}"
-        ),
+        Ok(first) => {
+            assert!(
+                first.contains("listening on"),
+                "{what}: first line {first:?}"
+            );
+            ports.set(documented, listening_port(&first));
+        }
         Err(_) => {
             let _ = child.kill();
             let out = child.wait_with_output().unwrap();
@@ -212,6 +231,14 @@ fn start_background(code: &str, dir: &Path, ports: &Ports, what: &str) -> Child 
         }
     }
     child
+}
+
+/// The port in `listening on http://127.0.0.1:PORT/…`.
+fn listening_port(line: &str) -> u16 {
+    let rest = &line[line.find("://").expect("a URL") + 3..];
+    let authority = rest.split('/').next().unwrap();
+    let addr: std::net::SocketAddr = authority.parse().expect("an address");
+    addr.port()
 }
 
 fn run_block(block: &Block, dir: &Path, ports: &Ports, what: &str) {
@@ -244,7 +271,7 @@ fn every_documented_command_runs() {
         let text = std::fs::read_to_string(file).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let mut background = Background(Vec::new());
-        let ports = Ports::allocate();
+        let mut ports = Ports::allocate();
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         for block in blocks(&text) {
             let what = format!("{name}:{}", block.line);
@@ -254,7 +281,7 @@ fn every_documented_command_runs() {
                 if block.info.split_whitespace().any(|w| w == "background") {
                     background
                         .0
-                        .push(start_background(&block.code, dir.path(), &ports, &what));
+                        .push(start_background(&block.code, dir.path(), &mut ports, &what));
                 } else {
                     run_block(&block, dir.path(), &ports, &what);
                 }

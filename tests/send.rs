@@ -279,7 +279,7 @@ fn dry_run_sends_nothing_and_prints_curl_that_delivers_a_verifiable_request() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("printf '%s' "), "{out}");
-    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(server.connections(), 0, "--dry-run connected");
     assert!(server.received().is_empty(), "--dry-run sent a request");
     assert!(store.deliveries().is_empty());
     assert_eq!(
@@ -294,6 +294,7 @@ fn dry_run_sends_nothing_and_prints_curl_that_delivers_a_verifiable_request() {
     assert_eq!(req.target, "/hooks");
     assert_official_stripe_accepts("verify.py", &[req]);
 
+    let curl_connections = server.connections();
     let (code, out, _) = store.send(&[
         "customer.created",
         "--to",
@@ -305,7 +306,11 @@ fn dry_run_sends_nothing_and_prints_curl_that_delivers_a_verifiable_request() {
     let v = &json_lines(&out)[0];
     assert_eq!(v["event_type"], "customer.created");
     assert!(v["headers"]["Stripe-Signature"].is_string());
-    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(
+        server.connections(),
+        curl_connections,
+        "--dry-run connected"
+    );
     assert!(server.received().is_empty());
 }
 
@@ -599,7 +604,7 @@ fn redirects_are_reported_with_their_location_and_not_followed() {
     assert_eq!(v["status"], 307);
     assert_eq!(v["redirect_not_followed"]["location"], location);
     assert_eq!(server.received().len(), 2);
-    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(elsewhere.connections(), 0, "the redirect was followed");
     assert!(elsewhere.received().is_empty(), "the redirect was followed");
 }
 

@@ -622,6 +622,10 @@ fn a_full_disk_is_said_and_nothing_unrecorded_is_acknowledged() {
     );
 }
 
+/// hookcli's wait for a locked store, shortened from 10 s so the test
+/// does not wait it out.
+const SHORT_WAIT: (&str, &str) = ("HOOKCLI_TEST_STORE_WAIT", "1s");
+
 #[test]
 fn a_store_locked_by_another_process_is_waited_for_then_named() {
     let data = tempfile::tempdir().unwrap();
@@ -638,7 +642,12 @@ fn a_store_locked_by_another_process_is_waited_for_then_named() {
         let data = data.path().to_path_buf();
         move || {
             checked(run_cmd(
-                at_default(&data).args(["sign", "charge.succeeded", "--format", "json"]),
+                at_default(&data).env(SHORT_WAIT.0, SHORT_WAIT.1).args([
+                    "sign",
+                    "charge.succeeded",
+                    "--format",
+                    "json",
+                ]),
                 b"",
             ))
         }
@@ -647,13 +656,16 @@ fn a_store_locked_by_another_process_is_waited_for_then_named() {
         let data = data.path().to_path_buf();
         move || {
             checked(run_cmd(
-                at_default(&data).args(["store", "clear", "--yes"]),
+                at_default(&data)
+                    .env(SHORT_WAIT.0, SHORT_WAIT.1)
+                    .args(["store", "clear", "--yes"]),
                 b"",
             ))
         }
     });
     let mut cmd = at_default(data.path());
-    cmd.args(["listen", "--port", "0", "--json", "--secret", SECRET]);
+    cmd.env(SHORT_WAIT.0, SHORT_WAIT.1)
+        .args(["listen", "--port", "0", "--json", "--secret", SECRET]);
     let l = Listening::command(cmd);
     let now = common::listener::now();
     let body = common::listener::stripe_event("evt_locked", "charge.succeeded", "ch_1", now);

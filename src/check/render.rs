@@ -4,7 +4,7 @@
 
 use super::grade::{self, Counts};
 use super::{Finding, Group, Report, Severity, Status};
-use colored::Colorize;
+use crate::style::{self, paint};
 use serde_json::{Value, json};
 use std::fmt::Write;
 
@@ -18,11 +18,11 @@ fn not_selected(f: &Finding) -> bool {
 
 fn tag(status: Status) -> String {
     match status {
-        Status::Pass => "pass".green().to_string(),
-        Status::Fail => "FAIL".red().bold().to_string(),
-        Status::Warn => "warn".yellow().to_string(),
-        Status::Unverified => "unverified".dimmed().to_string(),
-        Status::Skip => "skip".dimmed().to_string(),
+        Status::Pass => paint(style::GOOD, "pass").to_string(),
+        Status::Fail => paint(style::BAD, "FAIL").to_string(),
+        Status::Warn => paint(style::WARN, "warn").to_string(),
+        Status::Unverified => paint(style::DIM, "unverified").to_string(),
+        Status::Skip => paint(style::DIM, "skip").to_string(),
     }
 }
 
@@ -47,7 +47,7 @@ pub fn human(report: &Report, fail_on: Severity) -> String {
     for f in report.checks.iter().filter(|f| !not_selected(f)) {
         if group != Some(f.group) {
             group = Some(f.group);
-            let _ = writeln!(out, "\n{}", f.group.title().bold());
+            let _ = writeln!(out, "\n{}", paint(style::STRONG, f.group.title()));
         }
         let severity = if matches!(f.status, Status::Fail | Status::Warn) {
             format!(" [{}]", f.severity.name())
@@ -72,14 +72,14 @@ pub fn human(report: &Report, fail_on: Severity) -> String {
         .filter(|f| matches!(f.status, Status::Fail | Status::Warn))
         .collect();
     if !explained.is_empty() {
-        let _ = writeln!(out, "\n{}", "Failures and warnings".bold());
+        let _ = writeln!(out, "\n{}", paint(style::STRONG, "Failures and warnings"));
     }
     for f in explained {
         let _ = writeln!(
             out,
             "\n  {} {} ({}): {}",
             tag(f.status),
-            f.id.bold(),
+            paint(style::STRONG, &f.id),
             f.severity.name(),
             f.summary
         );
@@ -125,9 +125,9 @@ pub fn human(report: &Report, fail_on: Severity) -> String {
     }
     let c = grade::counts(report);
     let verdict = if grade::failed(report, fail_on) {
-        "FAILED".red().bold().to_string()
+        paint(style::BAD, "FAILED").to_string()
     } else {
-        "ok".green().bold().to_string()
+        paint(style::GOOD_STRONG, "ok").to_string()
     };
     let _ = writeln!(
         out,

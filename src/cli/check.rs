@@ -1,6 +1,8 @@
 //! `hookcli check`: what the user typed.
 
+use crate::units;
 use clap::{Args, ValueEnum};
+use std::time::Duration;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -33,8 +35,8 @@ pub struct CheckArgs {
     pub secret: Vec<String>,
 
     /// The provider's timeout for an answer (default: per provider, e.g. 30s for Stripe, 10s for GitHub).
-    #[arg(long, value_name = "DURATION")]
-    pub budget: Option<String>,
+    #[arg(long, value_name = "DURATION", value_parser = units::duration)]
+    pub budget: Option<Duration>,
 
     /// URL whose GET answers with the app's side-effect count (an integer, or JSON with one number).
     #[arg(long, value_name = "URL")]
@@ -69,8 +71,8 @@ pub struct CheckArgs {
     pub insecure: bool,
 
     /// Stop sending once the answers have taken this long in total.
-    #[arg(long, value_name = "DURATION", default_value = "5m")]
-    pub max_time: String,
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = units::duration)]
+    pub max_time: Duration,
 
     /// Seed for event ids (default: random).
     #[arg(long, value_name = "N")]

@@ -17,6 +17,10 @@ pub fn usage_error(err: &clap::Error, args: &[String]) -> Option<Hinted> {
     ) {
         return None;
     }
+    let command = usage_command(err).unwrap_or_else(|| typed_command(args));
+    if let Some(invalid) = invalid_value(err) {
+        return Some(invalid_value_error(err, &invalid.0, invalid.1, &command));
+    }
     let rendered = err.render().to_string();
     let message = rendered
         .lines()
@@ -26,12 +30,43 @@ pub fn usage_error(err: &clap::Error, args: &[String]) -> Option<Hinted> {
         .trim_start_matches("error:")
         .trim()
         .to_string();
-    let command = usage_command(err).unwrap_or_else(|| typed_command(args));
     Some(Hinted {
         message,
         hint: Some(hint(err, &command)),
         status: ExitStatus::Error,
     })
+}
+
+/// A value its parser refused: the parser's sentence, and its hint when it has one.
+fn invalid_value(err: &clap::Error) -> Option<(String, Option<&'static str>)> {
+    use std::error::Error as _;
+    if err.kind() != ErrorKind::ValueValidation {
+        return None;
+    }
+    let source = err.source()?;
+    let hint = source
+        .downcast_ref::<crate::units::Invalid>()
+        .map(|invalid| invalid.hint);
+    Some((source.to_string(), hint))
+}
+
+/// `--timeout: '-1' is not a duration`, as a resolve step would say it.
+fn invalid_value_error(
+    err: &clap::Error,
+    why: &str,
+    hint: Option<&'static str>,
+    command: &str,
+) -> Hinted {
+    let arg = strings(err, ContextKind::InvalidArg);
+    let flag = arg
+        .first()
+        .and_then(|a| a.split_whitespace().next())
+        .unwrap_or("a value");
+    Hinted {
+        message: format!("{flag}: {why}"),
+        hint: Some(hint.map_or_else(|| format!("see `{command} --help`"), str::to_string)),
+        status: ExitStatus::Error,
+    }
 }
 
 fn strings(err: &clap::Error, kind: ContextKind) -> Vec<String> {
@@ -124,5 +159,15 @@ mod tests {
         assert_eq!(e.hint.unwrap(), "see `hookcli send --help`");
         let e = error_of(&["hookcli", "send", "x", "--max-attempts", "-1"]);
         assert_eq!(e.hint.unwrap(), "see `hookcli send --help`");
+    }
+
+    #[test]
+    fn a_refused_value_names_the_flag_and_its_syntax() {
+        let e = error_of(&["hookcli", "send", "x", "--timeout", "-1"]);
+        assert_eq!(e.message, "--timeout: '-1' is not a duration");
+        assert_eq!(e.hint.as_deref(), Some(crate::units::DURATION_HINT));
+        let e = error_of(&["hookcli", "listen", "--max-body", "lots"]);
+        assert_eq!(e.message, "--max-body: 'lots' is not a size");
+        assert_eq!(e.hint.as_deref(), Some(crate::units::SIZE_HINT));
     }
 }

@@ -1,6 +1,8 @@
 //! Arguments of `listen`, `events` and `replay`: clap types only.
 
+use crate::units;
 use clap::{Args, Subcommand, ValueEnum};
+use std::time::Duration;
 
 #[derive(Debug, Args)]
 #[command(allow_negative_numbers = true)]
@@ -44,24 +46,24 @@ pub struct ListenArgs {
     pub diagnose: bool,
 
     /// Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms.
-    #[arg(long, value_name = "STATUS[:DELAY]")]
-    pub respond: Option<String>,
+    #[arg(long, value_name = "STATUS[:DELAY]", value_parser = crate::listen::Respond::parse)]
+    pub respond: Option<crate::listen::Respond>,
 
     /// Proxy mode: forward each request byte for byte to your app and answer as it does.
     #[arg(long, value_name = "URL")]
     pub forward_to: Option<String>,
 
-    /// Give up on the app after this many seconds (proxy mode).
-    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
-    pub forward_timeout: f64,
+    /// Give up on the app after this long (proxy mode).
+    #[arg(long, default_value = "30s", value_name = "DURATION", value_parser = units::duration)]
+    pub forward_timeout: Duration,
 
-    /// Flag an app that answers slower than this many seconds (GitHub gives up at 10 s).
-    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
-    pub budget: f64,
+    /// Flag an app that answers slower than this (GitHub gives up at 10 s).
+    #[arg(long, default_value = "10s", value_name = "DURATION", value_parser = units::duration)]
+    pub budget: Duration,
 
     /// Largest body accepted, e.g. 5MiB, 512KiB, 100000; larger gets 413 (GitHub sends up to 25 MB).
-    #[arg(long, default_value = "5MiB", value_name = "SIZE")]
-    pub max_body: String,
+    #[arg(long, default_value = "5MiB", value_name = "SIZE", value_parser = units::size)]
+    pub max_body: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,8 +84,8 @@ pub struct ReceivedFilterArgs {
     pub verdict: Option<VerdictFilter>,
 
     /// Only requests received since then: a duration ago (30m, 2h, 7d) or an RFC 3339 time.
-    #[arg(long, value_name = "WHEN")]
-    pub since: Option<String>,
+    #[arg(long, value_name = "WHEN", value_parser = units::since)]
+    pub since: Option<units::Since>,
 
     /// Only dead letters: requests the app did not accept in proxy mode.
     #[arg(long)]
@@ -169,9 +171,9 @@ pub struct ReplayArgs {
     #[arg(long)]
     pub no_resign: bool,
 
-    /// Give up on each delivery after this many seconds.
-    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
-    pub timeout: f64,
+    /// Give up on each delivery after this long.
+    #[arg(long, default_value = "30s", value_name = "DURATION", value_parser = units::duration)]
+    pub timeout: Duration,
 
     /// At most this many requests from a filter, newest first.
     #[arg(long, default_value_t = 100, value_name = "N")]

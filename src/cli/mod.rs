@@ -47,8 +47,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_store: bool,
 
-    /// Project config file (default: $HOOKCLI_CONFIG, else hookcli.toml here or in a parent directory).
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Project config file (default: hookcli.toml here or in a parent directory).
+    #[arg(long, global = true, value_name = "PATH", env = crate::config::ENV_CONFIG)]
     pub config: Option<PathBuf>,
 
     /// When to use colour: auto (a terminal, unless NO_COLOR), always, never.

@@ -1,7 +1,9 @@
 //! `hookcli send`: what the user typed.
 
 use super::{EventArgs, EventNameParser};
+use crate::units;
 use clap::{Args, ValueEnum};
+use std::time::Duration;
 
 #[derive(Debug, Args)]
 #[command(
@@ -50,12 +52,12 @@ pub struct SendArgs {
     pub expect: String,
 
     /// Give up on a response after this long (e.g. 500ms, 10s).
-    #[arg(long, value_name = "DURATION", default_value = "10s")]
-    pub timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = units::duration)]
+    pub timeout: Duration,
 
     /// Flag responses slower than this, even successful ones: providers time out and retry.
-    #[arg(long, value_name = "DURATION", default_value = "2s")]
-    pub budget: String,
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = units::duration)]
+    pub budget: Duration,
 
     /// One JSON object per delivery (in load mode: one summary object).
     #[arg(long)]
@@ -78,8 +80,8 @@ pub struct SendArgs {
     pub retry: bool,
 
     /// Wait before each attempt, comma-separated; implies --retry [default: 0s,10s,30s,2m,10m,30m,2h].
-    #[arg(long, value_name = "LIST")]
-    pub retry_schedule: Option<String>,
+    #[arg(long, value_name = "LIST", value_parser = units::duration_list)]
+    pub retry_schedule: Option<units::DurationList>,
 
     /// Multiply every retry wait by this (0.001 turns 2h into 7.2s).
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
@@ -90,8 +92,8 @@ pub struct SendArgs {
     pub max_attempts: Option<usize>,
 
     /// Stop retrying once this much (scaled) time has passed since the first attempt.
-    #[arg(long, value_name = "DURATION")]
-    pub max_retry_time: Option<String>,
+    #[arg(long, value_name = "DURATION", value_parser = units::duration)]
+    pub max_retry_time: Option<Duration>,
 
     /// Deliver each event N times with the same id, re-signed each time (idempotency).
     #[arg(long, value_name = "N", default_value_t = 1)]

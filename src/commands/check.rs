@@ -30,14 +30,11 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     if !args.allow_remote {
         ensure_loopback(&url, "--to")?;
     }
-    let budget = match &args.budget {
-        Some(text) => duration("budget", text)?,
-        None => profile.budget,
-    };
+    let budget = args.budget.unwrap_or(profile.budget);
     if budget.is_zero() {
         return Err(Hinted::usage("--budget must be more than 0", "e.g. --budget 10s").into());
     }
-    let max_time = duration("max-time", &args.max_time)?;
+    let max_time = args.max_time;
     let selection = selection(args)?;
     let secrets = globals.verification_secrets(provider, &args.secret)?;
     for s in &secrets {
@@ -131,7 +128,7 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     };
     report.elapsed = started.elapsed();
     match format {
-        CheckFormat::Human => output::stdout(&check::render::human(&report, fail_on))?,
+        CheckFormat::Human => output::styled(&check::render::human(&report, fail_on))?,
         CheckFormat::Json => output::json(&check::render::json(&report, fail_on))?,
         CheckFormat::Junit => output::stdout(&check::render::junit(&report))?,
     }
@@ -147,11 +144,6 @@ fn unreachable(e: &DeliveryError) -> Hinted {
         ),
         other => Hinted::usage(other.to_string(), other.hint()),
     }
-}
-
-fn duration(flag: &str, text: &str) -> Result<Duration, Hinted> {
-    crate::send::retry::parse_duration(text)
-        .map_err(|e| Hinted::usage(format!("--{flag}: {e}"), "e.g. 500ms, 10s, 2m"))
 }
 
 /// `--only` and `--skip`, every id checked against the known ones.

@@ -6,7 +6,7 @@ use crate::cli::ListenArgs;
 use crate::exit::{ExitStatus, Hinted};
 use crate::listen::http::{Limits, Server};
 use crate::listen::inspect::Verifier;
-use crate::listen::{Forward, Listener, Respond, Settings, report};
+use crate::listen::{Forward, Listener, Settings, report};
 use crate::output;
 use crate::provider::Provider;
 use crate::secret::Secret;
@@ -19,17 +19,25 @@ use std::time::Duration;
 /// Exit status after a second Ctrl-C: 128 + SIGINT, as shells report it.
 pub const INTERRUPTED: i32 = 130;
 
+/// Shortens how long a client may take to send a request's head or body
+/// (10 s), so tests of slow clients do not wait it out. Not for users.
+pub const ENV_TEST_IO_TIMEOUT: &str = "HOOKCLI_TEST_IO_TIMEOUT";
+
+fn test_io_timeout() -> Option<Duration> {
+    let value = std::env::var(ENV_TEST_IO_TIMEOUT).ok()?;
+    crate::units::duration(&value).ok()
+}
+
 pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let settings = resolve(args, globals)?;
     let port = args.port.unwrap_or(globals.config.listen_port.value);
+    let defaults = Limits::default();
+    let io_timeout = test_io_timeout();
     let limits = Limits {
-        max_body: parse_size(&args.max_body).ok_or_else(|| {
-            Hinted::usage(
-                format!("bad --max-body '{}'", args.max_body),
-                "write a size like 5MiB, 512KiB or 100000",
-            )
-        })?,
-        ..Limits::default()
+        max_body: args.max_body,
+        io_timeout: io_timeout.unwrap_or(defaults.io_timeout),
+        head_deadline: io_timeout.unwrap_or(defaults.head_deadline),
+        ..defaults
     };
     let ip: IpAddr = args.host.parse().map_err(|_| {
         Hinted::usage(
@@ -221,33 +229,22 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
         )
         .into());
     }
-    let respond = args
-        .respond
-        .as_deref()
-        .map(Respond::parse)
-        .transpose()
-        .map_err(|e| {
-            Hinted::usage(
-                format!("bad --respond: {e}"),
-                "write STATUS[:DELAY], e.g. 500 or 200:2s",
-            )
-        })?;
-    let seconds = |flag: &str, v: f64| {
-        if v.is_finite() && v > 0.0 && v < 1e6 {
-            Ok(Duration::from_secs_f64(v))
-        } else {
+    let positive = |flag: &str, d: Duration| {
+        if d.is_zero() {
             Err(Hinted::usage(
-                format!("bad {flag} {v}"),
-                format!("pass a positive number of seconds to {flag}"),
+                format!("{flag} must be more than 0"),
+                format!("e.g. {flag} 10s"),
             ))
+        } else {
+            Ok(d)
         }
     };
     let forward = match &args.forward_to {
         Some(target) => Some(Forward {
             url: crate::send::parse_target(target)
                 .map_err(|e| Hinted::usage(e.to_string(), e.hint()))?,
-            timeout: seconds("--forward-timeout", args.forward_timeout)?,
-            budget: seconds("--budget", args.budget)?,
+            timeout: positive("--forward-timeout", args.forward_timeout)?,
+            budget: positive("--budget", args.budget)?,
         }),
         None => None,
     };
@@ -265,42 +262,9 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
     Ok(Settings {
         verifier: Verifier::new(provider, secrets, tolerance),
         path,
-        respond,
+        respond: args.respond,
         forward,
         diagnose_valid: args.json,
         url: args.url.as_deref().map(super::url_flag).transpose()?,
     })
-}
-
-/// `5MiB`, `512KiB`, `1MB`, `100000` → bytes.
-pub fn parse_size(text: &str) -> Option<usize> {
-    let t = text.trim();
-    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-    let (number, unit) = t.split_at(split);
-    let n: usize = number.parse().ok()?;
-    let scale: usize = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kb" => 1000,
-        "kib" => 1 << 10,
-        "m" | "mb" => 1_000_000,
-        "mib" => 1 << 20,
-        "g" | "gb" => 1_000_000_000,
-        "gib" => 1 << 30,
-        _ => return None,
-    };
-    n.checked_mul(scale)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_size;
-
-    #[test]
-    fn sizes() {
-        assert_eq!(parse_size("5MiB"), Some(5 << 20));
-        assert_eq!(parse_size("512 KiB"), Some(512 << 10));
-        assert_eq!(parse_size("100000"), Some(100_000));
-        assert_eq!(parse_size("1mb"), Some(1_000_000));
-        assert_eq!(parse_size("lots"), None);
-    }
 }

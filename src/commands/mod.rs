@@ -40,10 +40,7 @@ pub struct Globals {
 impl Globals {
     pub fn resolve(args: &GlobalArgs) -> Result<Self, Hinted> {
         let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
-        let env_path = std::env::var_os(settings_file::ENV_CONFIG)
-            .filter(|v| !v.is_empty())
-            .map(std::path::PathBuf::from);
-        let file = settings_file::discover(args.config.as_deref(), env_path, &cwd)?;
+        let file = settings_file::discover(args.config.as_deref(), &cwd)?;
         let parsed = file.as_deref().map(settings_file::load).transpose()?;
         let lookup = |name: &str| env_var(name);
         let config = Effective::resolve(file.as_deref().zip(parsed.as_ref()), &lookup)?;

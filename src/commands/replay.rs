@@ -14,7 +14,6 @@ use crate::secret::Secret;
 use crate::send::format_duration;
 use crate::store::ReceivedRow;
 use serde_json::json;
-use std::time::Duration;
 
 pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let f = &args.filter;
@@ -36,12 +35,12 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         .map(crate::send::parse_target)
         .transpose()
         .map_err(|e| Hinted::usage(e.to_string(), e.hint()))?;
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        return Err(Hinted::usage("bad --timeout", "pass a positive number of seconds").into());
+    if args.timeout.is_zero() {
+        return Err(Hinted::usage("--timeout must be more than 0", "e.g. --timeout 30s").into());
     }
-    let timeout = Duration::from_secs_f64(args.timeout);
+    let timeout = args.timeout;
     let store = globals.required_store()?;
-    let mut filter = resolve_filter(f, crate::store::now_ms())?;
+    let mut filter = resolve_filter(f, crate::store::now_ms());
     filter.ids = args.ids.clone();
     filter.limit = Some(args.limit);
     let mut rows = store

@@ -44,10 +44,6 @@ pub(super) fn usage(message: String, hint: &str) -> Hinted {
     Hinted::usage(message, hint)
 }
 
-fn duration_flag(flag: &str, value: &str) -> Result<Duration, Hinted> {
-    retry::parse_duration(value).map_err(|e| usage(format!("--{flag}: {e}"), "e.g. 500ms, 10s, 2m"))
-}
-
 impl Settings {
     fn resolve(args: &SendArgs, seed: u64, globals: &Globals) -> Result<Settings, Hinted> {
         let url = globals.target(args.to.as_deref())?;
@@ -59,14 +55,14 @@ impl Settings {
                 "e.g. --expect 2xx or --expect 200,409",
             )
         })?;
-        let timeout = duration_flag("timeout", &args.timeout)?;
+        let timeout = args.timeout;
         if timeout.is_zero() {
             return Err(usage(
                 "--timeout must be more than 0".into(),
                 "e.g. --timeout 10s",
             ));
         }
-        let budget = duration_flag("budget", &args.budget)?;
+        let budget = args.budget;
         if !(args.time_scale.is_finite() && args.time_scale >= 0.0) {
             return Err(usage(
                 format!("--time-scale {} is not a factor", args.time_scale),
@@ -75,16 +71,17 @@ impl Settings {
         }
         let retrying = args.retry || args.retry_schedule.is_some() || args.max_attempts.is_some();
         let retry = if retrying {
-            let spec = args
-                .retry_schedule
-                .as_deref()
-                .unwrap_or(&globals.config.retry_schedule.value);
-            let delays = retry::parse_schedule(spec).map_err(|e| {
-                usage(
-                    format!("--retry-schedule: {e}"),
-                    "e.g. --retry-schedule 0s,10s,30s,2m",
-                )
-            })?;
+            let delays = match &args.retry_schedule {
+                Some(list) => list.0.clone(),
+                None => {
+                    retry::parse_schedule(&globals.config.retry_schedule.value).map_err(|e| {
+                        usage(
+                            format!("{}: {e}", globals.config.retry_schedule.source),
+                            "e.g. retry_schedule = \"0s,10s,30s,2m\"",
+                        )
+                    })?
+                }
+            };
             let max_attempts = args.max_attempts.unwrap_or(delays.len());
             if max_attempts == 0 {
                 return Err(usage(
@@ -96,11 +93,7 @@ impl Settings {
                 delays,
                 time_scale: args.time_scale,
                 max_attempts,
-                max_duration: args
-                    .max_retry_time
-                    .as_deref()
-                    .map(|v| duration_flag("max-retry-time", v))
-                    .transpose()?,
+                max_duration: args.max_retry_time,
             }
         } else {
             RetryPolicy::once()

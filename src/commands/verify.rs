@@ -42,11 +42,11 @@ pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         }
         output::json(&v)?;
     } else {
-        let mut text = output::paint(&diagnose::render(&diagnosis));
+        let mut text = diagnose::render(&diagnosis);
         if let Some(o) = &original {
             text.push_str(&original_line(o, &request.body));
         }
-        output::stdout(&text)?;
+        output::styled(&text)?;
     }
     Ok(if diagnosis.valid {
         ExitStatus::Success

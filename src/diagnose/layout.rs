@@ -4,8 +4,8 @@
 //!
 //! It answers what `variants::transcodes_to_itself` answers for these two
 //! layouts (streaming the body through serde_json's parser into its writer
-//! and comparing), which the tests hold it to; on a 2 KB Stripe event that
-//! cost ~8 µs of the ~25 a wrong-secret diagnosis takes. Strings are
+//! and comparing), which the tests hold it to, at a fraction of the cost
+//! (a large share of a wrong-secret diagnosis; benches/README.md). Strings are
 //! checked for serde_json's escapes (only `"`, `\`, and control characters,
 //! as `\b \f \n \r \t` or `\u00xx`), integers for their canonical digits;
 //! any other number is handed to serde_json to parse and write back, so

@@ -1,9 +1,11 @@
-//! The diagnosis as plain text for a person: a verdict, one block per
-//! finding, then the signature table. No colour (a caller may add it); every
-//! string that came from the request is escaped for the terminal.
+//! The diagnosis as text for a person: a verdict, one block per finding,
+//! then the signature table. The verdict and cause ids are styled
+//! ([`crate::style`]); every string that came from the request is escaped
+//! for the terminal.
 
 use super::{Cause, Diagnosis, SignatureDiff};
 use crate::escape::for_terminal;
+use crate::style::{self, paint};
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -11,12 +13,14 @@ pub fn render(diagnosis: &Diagnosis) -> String {
     let mut out = String::new();
     let provider = diagnosis.provider.map_or("webhook", |p| p.name());
     if diagnosis.valid {
-        let _ = writeln!(out, "valid: the {provider} signature verifies");
+        let valid = paint(style::GOOD_STRONG, "valid:");
+        let _ = writeln!(out, "{valid} the {provider} signature verifies");
     } else {
         let n = diagnosis.causes.len();
         let _ = writeln!(
             out,
-            "invalid: the {provider} signature does not verify ({n} finding{})",
+            "{} the {provider} signature does not verify ({n} finding{})",
+            paint(style::BAD, "invalid:"),
             if n == 1 { "" } else { "s" }
         );
     }
@@ -32,7 +36,12 @@ pub fn render(diagnosis: &Diagnosis) -> String {
 }
 
 fn cause_block(out: &mut String, cause: &Cause) {
-    let _ = writeln!(out, "[{}] {}", cause.id(), for_terminal(&cause.to_string()));
+    let _ = writeln!(
+        out,
+        "{} {}",
+        paint(style::WARN, format_args!("[{}]", cause.id())),
+        for_terminal(&cause.to_string())
+    );
     for (name, value) in cause.details() {
         // The advice already says these.
         if matches!(name, "headers" | "detail" | "env") {

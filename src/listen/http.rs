@@ -6,10 +6,8 @@
 //! garbage needs on top: a deadline for the request head (hyper closes the
 //! connection), a body limit checked before reading and while reading
 //! chunks (413), a deadline for the body (408), and a cap on connections
-//! (503 beyond it). A slow or idle client costs one task, not a thread.
-//! It replaced a hand-written server on std::net + httparse, which needed
-//! a thread per connection; under `wrk -c32` on 2 cores that cost
-//! throughput and p99 (benches/listen_load.sh).
+//! (503 beyond it). A slow or idle client costs one task, not a thread,
+//! which is why this is hyper on tokio (benches/README.md).
 
 use crate::request::Headers;
 use bytes::Bytes;
@@ -77,8 +75,8 @@ pub struct Outgoing {
 }
 
 impl Outgoing {
-    /// `body` as one line of JSON. Serialized straight into the body's
-    /// bytes: through `Display` it cost ~2 % of a failed request's CPU.
+    /// `body` as one line of JSON, serialized straight into the body's
+    /// bytes (every failed request pays for this).
     pub fn json(status: u16, body: &impl serde::Serialize) -> Outgoing {
         let mut bytes = serde_json::to_vec(body)
             .unwrap_or_else(|_| br#"{"error":"unserializable_answer"}"#.to_vec());

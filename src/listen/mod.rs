@@ -16,6 +16,7 @@ use crate::request::{Headers, Request};
 use crate::store::{
     ForwardOutcome, NewReceived, Pending, Recorded, SignedKeys, Store, StoreError, Writer, now_ms,
 };
+use crate::units::Invalid;
 use delivery::{Flag, Seen, Tracker};
 use http::{Handler, Incoming, Outgoing};
 use inspect::{Inspection, Verifier};
@@ -32,45 +33,30 @@ pub struct Respond {
 }
 
 impl Respond {
-    /// `500`, `200:2s`, `503:250ms`, `:1.5s` (delay only). A bare delay number is milliseconds.
-    pub fn parse(spec: &str) -> Result<Respond, String> {
+    /// `500`, `200:2s`, `503:250ms`, `:1.5s` (delay only); the delay is
+    /// hookcli's duration syntax, so a bare number is seconds.
+    pub fn parse(spec: &str) -> Result<Respond, Invalid> {
+        let invalid = |message: String| Invalid {
+            message,
+            hint: "write STATUS[:DELAY], e.g. 500, 200:2s or :800ms",
+        };
         let (status, delay) = spec.split_once(':').unwrap_or((spec, ""));
         let status = match status.trim() {
             "" => None,
             s => match s.parse::<u16>() {
                 Ok(n) if (100..=599).contains(&n) => Some(n),
-                _ => return Err(format!("'{s}' is not an HTTP status (100-599)")),
+                _ => return Err(invalid(format!("'{s}' is not an HTTP status (100-599)"))),
             },
         };
         let delay = match delay.trim() {
             "" => Duration::ZERO,
-            d => {
-                parse_duration(d).ok_or_else(|| format!("'{d}' is not a delay (e.g. 500ms, 2s)"))?
-            }
+            d => crate::units::duration(d).map_err(|e| invalid(e.message))?,
         };
         if status.is_none() && delay.is_zero() {
-            return Err("give a status, a delay or both (e.g. 500, 200:2s)".into());
+            return Err(invalid("give a status, a delay or both".into()));
         }
         Ok(Respond { status, delay })
     }
-}
-
-/// `250ms`, `2s`, `1.5s`, `3m`; a bare number is milliseconds.
-pub fn parse_duration(text: &str) -> Option<Duration> {
-    let t = text.trim();
-    let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
-        (n, 1e-3)
-    } else if let Some(n) = t.strip_suffix('s') {
-        (n, 1.0)
-    } else if let Some(n) = t.strip_suffix('m') {
-        (n, 60.0)
-    } else {
-        (t, 1e-3)
-    };
-    let value: f64 = number.trim().parse().ok()?;
-    (0.0..1e9)
-        .contains(&value)
-        .then(|| Duration::from_secs_f64(value * scale))
 }
 
 /// Proxy mode: where to forward and what counts as slow.
@@ -476,6 +462,11 @@ mod tests {
             Duration::from_millis(250)
         );
         assert!(Respond::parse("99").is_err());
+        assert_eq!(
+            Respond::parse("200:1.5").unwrap().delay,
+            Duration::from_millis(1500),
+            "a bare number is seconds, as everywhere"
+        );
         assert!(Respond::parse("200:soon").is_err());
         assert!(Respond::parse("").is_err());
     }

@@ -7,7 +7,7 @@ use super::delivery::Flag;
 use super::inspect::Inspection;
 use crate::escape::for_terminal;
 use crate::send::{DeliveryError, Response};
-use colored::Colorize;
+use crate::style::{self, paint};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -81,9 +81,9 @@ pub fn line(r: &Report, all_flag_messages: bool) -> String {
         or_dash(i.meta.event_id.as_deref()),
     );
     if i.valid {
-        let _ = write!(out, "{}", "valid".green());
+        let _ = write!(out, "{}", paint(style::GOOD, "valid"));
     } else {
-        let _ = write!(out, "{} (", "INVALID".red().bold());
+        let _ = write!(out, "{} (", paint(style::BAD, "INVALID"));
         for (n, id) in i.cause_ids().iter().enumerate() {
             if n > 0 {
                 out.push_str(", ");
@@ -98,7 +98,11 @@ pub fn line(r: &Report, all_flag_messages: bool) -> String {
     }
     if !r.flags.is_empty() {
         let ids: Vec<&str> = r.flags.iter().map(|f| f.id()).collect();
-        let _ = write!(out, "{}", format!(" [{}]", ids.join(", ")).yellow());
+        let _ = write!(
+            out,
+            "{}",
+            paint(style::WARN, format_args!(" [{}]", ids.join(", ")))
+        );
     }
     out.push('\n');
     if let Some(f) = &r.forward {
@@ -114,12 +118,12 @@ pub fn line(r: &Report, all_flag_messages: bool) -> String {
     }
     for flag in &r.flags {
         if all_flag_messages || flag.is_alarm() {
-            let text = format!("    ! {flag}");
-            let _ = if flag.is_alarm() {
-                writeln!(out, "{}", text.red())
+            let look = if flag.is_alarm() {
+                style::ALARM
             } else {
-                writeln!(out, "{}", text.yellow())
+                style::WARN
             };
+            let _ = writeln!(out, "{}", paint(look, format_args!("    ! {flag}")));
         }
     }
     if let Some(e) = &r.store_error {

@@ -4,26 +4,11 @@
 //! single deliveries, `deliver_blocking`) goes through reqwest in
 //! `client.rs`.
 //!
-//! Why not hyper's low-level client (`hyper::client::conn::http1` over a
-//! tokio `TcpStream` with hyper-util's `TokioIo`), which the project would
-//! rather use than hand-written HTTP: it was tried (commit 13e9e95, one
-//! connection per worker, connection future spawned or driven on the
-//! worker's task) and measured with benches/send_load.sh's setup — sink on
-//! CPU 0, generator on CPU 1 with one thread and 16 connections, a 1,963-byte
-//! Stripe body signed afresh per request, store off — over 20 paired rounds
-//! on the 2-core machine:
-//!
-//! | client                 | CPU per request (median) | req/s vs wrk (median of rounds) |
-//! |------------------------|--------------------------|---------------------------------|
-//! | wrk -t1                | 13.0 µs                  | 100 %                           |
-//! | this file              | 20.1 µs                  | 70 %                            |
-//! | hyper, spawned conn    | 23.2 µs                  | 62 %                            |
-//! | hyper, conn on worker  | 27.6 µs                  | 54 %                            |
-//!
-//! Same syscalls per request in every case (one send, one receive); the
-//! difference is hyper's per-request work (HeaderMap, dispatcher channel,
-//! response body frames). Signing and rendering take ~3 µs of each
-//! request, so only this client keeps load mode at the 70 %-of-wrk target.
+//! Why not hyper's low-level client (`hyper::client::conn::http1`), which
+//! the project would rather use than hand-written HTTP: measured against
+//! wrk, hyper's per-request work (HeaderMap, dispatcher channel, response
+//! body frames) keeps load mode under its target and this client does not
+//! (benches/README.md has the figures and the setup).
 //! If hyper closes the gap, replace this file with it.
 
 use super::{DeliveryError, MAX_BODY, Response};

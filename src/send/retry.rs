@@ -74,45 +74,15 @@ impl SignClock {
     }
 }
 
-/// `0s,10s,30s,2m` → durations.
+/// `0s,10s,30s,2m` → durations, in hookcli's duration syntax ([`crate::units`]).
 pub fn parse_schedule(spec: &str) -> Result<Vec<Duration>, String> {
-    let delays: Vec<Duration> = spec
-        .split(',')
-        .map(|p| parse_duration(p.trim()))
-        .collect::<Result<_, _>>()?;
-    if delays.is_empty() {
-        return Err("the schedule is empty".into());
-    }
-    Ok(delays)
-}
-
-/// `250ms`, `10s`, `1.5s`, `2m`, `2h`; a bare number is seconds.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let t = text.trim();
-    let split = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let (number, unit) = t.split_at(split);
-    let value: f64 = number
-        .parse()
-        .map_err(|_| format!("'{text}' is not a duration (e.g. 500ms, 10s, 2m, 1h)"))?;
-    let seconds = match unit.trim() {
-        "ms" => value / 1000.0,
-        "" | "s" => value,
-        "m" | "min" => value * 60.0,
-        "h" => value * 3600.0,
-        other => {
-            return Err(format!(
-                "'{text}': unknown unit '{other}' (use ms, s, m or h)"
-            ));
-        }
-    };
-    Duration::try_from_secs_f64(seconds).map_err(|_| format!("'{text}' is out of range"))
+    crate::units::durations(spec).map_err(|e| e.message)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::units::duration as parse_duration;
 
     #[test]
     fn parses_the_default_schedule() {

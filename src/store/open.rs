@@ -13,6 +13,17 @@ use std::path::{Path, PathBuf};
 /// listener's batch, another `send`) before giving up.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// Shortens [`BUSY_TIMEOUT`] (a duration, e.g. `1s`), so tests of a locked
+/// store do not wait it out. Not for users.
+pub const ENV_TEST_WAIT: &str = "HOOKCLI_TEST_STORE_WAIT";
+
+fn busy_timeout() -> std::time::Duration {
+    std::env::var(ENV_TEST_WAIT)
+        .ok()
+        .and_then(|v| crate::units::duration(&v).ok())
+        .unwrap_or(BUSY_TIMEOUT)
+}
+
 /// `events.db-wal` and the like, next to the database.
 pub(super) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut p = path.as_os_str().to_os_string();
@@ -82,7 +93,7 @@ fn open_or_create(path: &Path) -> Result<Store, StoreError> {
     }
     let sql = |e: rusqlite::Error| StoreError::from_sqlite(path, &e);
     let conn = Connection::open(path).map_err(sql)?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+    conn.busy_timeout(busy_timeout()).map_err(sql)?;
     // Read before anything is written: not a database, or a damaged one,
     // fails here and the file stays as it was.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))

@@ -75,6 +75,8 @@ pub struct Listening {
     pub first_line: String,
     lines: Receiver<String>,
     stderr: Arc<Mutex<String>>,
+    /// The thread reading stderr; it ends at EOF, once the process has exited.
+    stderr_reader: Option<std::thread::JoinHandle<()>>,
     store: PathBuf,
     /// The temp dir holding the store, when the listener owns it.
     dir: Option<tempfile::TempDir>,
@@ -138,7 +140,7 @@ impl Listening {
         let stderr = Arc::new(Mutex::new(String::new()));
         let sink = stderr.clone();
         let mut err = child.stderr.take().unwrap();
-        std::thread::spawn(move || {
+        let stderr_reader = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = err.read(&mut buf) {
                 if n == 0 {
@@ -168,6 +170,7 @@ impl Listening {
             first_line,
             lines,
             stderr,
+            stderr_reader: Some(stderr_reader),
             store: store.to_path_buf(),
             dir: None,
         }
@@ -231,17 +234,10 @@ impl Listening {
         while let Ok(line) = self.lines.recv_timeout(WAIT) {
             rest.push(line);
         }
-        // The stderr reader ends at EOF, just after the exit.
-        let deadline = Instant::now() + Duration::from_secs(5);
-        let mut err = self.stderr();
-        while Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-            let now = self.stderr();
-            if now == err {
-                break;
-            }
-            err = now;
+        if let Some(reader) = self.stderr_reader.take() {
+            let _ = reader.join();
         }
+        let err = self.stderr();
         Exited {
             code: status.code(),
             stdout: rest,
@@ -506,10 +502,9 @@ fn read_request(stream: &mut TcpStream) -> Option<AppRequest> {
     })
 }
 
-/// A TCP port on loopback that nothing listens on (bound, then released).
+/// A TCP port on loopback that nothing listens on ([`super::refused_addr`]).
 pub fn closed_port() -> SocketAddr {
-    let l = TcpListener::bind("127.0.0.1:0").unwrap();
-    l.local_addr().unwrap()
+    super::refused_addr()
 }
 
 /// `hookcli --store <store> <args>` → (exit code, stdout, stderr).

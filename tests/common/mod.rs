@@ -14,31 +14,44 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Variables that change hookcli's behaviour: secrets, settings, colour.
-/// Tests clear them so the developer's environment cannot leak in.
-pub const INFLUENCING_VARS: &[&str] = &[
-    "STRIPE_WEBHOOK_SECRET",
-    "STRIPE_WEBHOOK_SECRET_TEST",
-    "STRIPE_WEBHOOK_SECRET_LIVE",
-    "GITHUB_WEBHOOK_SECRET",
-    "WEBHOOK_SECRET",
-    "SVIX_WEBHOOK_SECRET",
-    "CLICOLOR_FORCE",
-    "HOOKCLI_CONFIG",
-    "HOOKCLI_PROVIDER",
-    "HOOKCLI_TOLERANCE",
-    "HOOKCLI_TO",
-    "HOOKCLI_RETRY_SCHEDULE",
-    "HOOKCLI_PORT",
-    "HOOKCLI_PATH",
-    "HOOKCLI_SECRET_ENV_STRIPE",
-    "HOOKCLI_SECRET_ENV_GITHUB",
-    "HOOKCLI_SECRET_ENV_STANDARD",
-    "SENDGRID_WEBHOOK_VERIFICATION_KEY",
-    "SENDGRID_WEBHOOK_PUBLIC_KEY",
-    "HOOKCLI_SECRET_ENV_SENDGRID",
-    "HOOKCLI_KEYS",
+/// The only variables the programs a test runs (hookcli, a shell running
+/// documented commands, the official libraries) inherit. Everything else
+/// is cleared, so no secret, `HOOKCLI_*` setting or colour variable of the
+/// developer's can leak in, whatever variables hookcli learns to read.
+pub const INHERITED_VARS: &[&str] = &[
+    "PATH",
+    "HOME",
+    "TMPDIR",
+    "LANG",
+    "LC_ALL",
+    "RUST_BACKTRACE",
+    "LLVM_PROFILE_FILE",
 ];
+
+/// Clears `cmd`'s environment down to [`INHERITED_VARS`].
+pub fn clear_env(cmd: &mut Command) -> &mut Command {
+    cmd.env_clear();
+    for var in INHERITED_VARS {
+        if let Some(value) = std::env::var_os(var) {
+            cmd.env(var, value);
+        }
+    }
+    cmd
+}
+
+/// A loopback address nothing listens on, held for the rest of the test
+/// run: a socket bound to it that never listens, so connecting is refused
+/// and no other test can be given the port.
+pub fn refused_addr() -> std::net::SocketAddr {
+    use socket2::{Domain, SockAddr, Socket, Type};
+    static HELD: std::sync::Mutex<Vec<Socket>> = std::sync::Mutex::new(Vec::new());
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None).expect("a TCP socket");
+    let any: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+    socket.bind(&SockAddr::from(any)).expect("bind 127.0.0.1:0");
+    let addr = socket.local_addr().unwrap().as_socket().unwrap();
+    HELD.lock().unwrap().push(socket);
+    addr
+}
 
 /// Where the tests' hookcli keeps its local test key pairs: one directory
 /// for the whole run (the keys are reused, as a user's are), never the
@@ -47,12 +60,10 @@ pub fn test_keys_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hookcli-keys")
 }
 
-/// The hookcli binary under test, with [`INFLUENCING_VARS`] cleared.
+/// The hookcli binary under test, its environment cleared ([`clear_env`]).
 pub fn hookcli() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hookcli"));
-    for var in INFLUENCING_VARS {
-        cmd.env_remove(var);
-    }
+    clear_env(&mut cmd);
     // Never the developer's own store: tests that want one pass --store.
     cmd.env("HOOKCLI_STORE", "off");
     cmd.env("HOOKCLI_KEYS", test_keys_dir());
@@ -72,7 +83,14 @@ pub fn run_cmd(cmd: &mut Command, stdin: &[u8]) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn hookcli");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // A program that exits without reading its input is not an error here.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin) {
+        assert_eq!(
+            e.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "writing stdin: {e}"
+        );
+    }
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
@@ -105,7 +123,7 @@ pub fn official_jsonl(script: &str, inputs: &[Value]) -> Vec<Value> {
         official("node_modules/stripe");
         Command::new("node")
     };
-    cmd.arg(&script_path).env_remove("CLAUDECODE");
+    clear_env(cmd.arg(&script_path));
     let mut input = String::new();
     for v in inputs {
         input.push_str(&v.to_string());

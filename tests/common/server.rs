@@ -4,13 +4,14 @@
 //!
 //! Each request is captured *before* it is answered, so once the client
 //! process has exited, everything it sent is already in the channel and
-//! [`Server::received`] sees all of it without waiting.
+//! [`Server::received`] sees all of it without waiting, and
+//! [`Server::connections`] counts every connection it made.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// One request as it arrived.
@@ -85,6 +86,10 @@ type Responder = dyn Fn(&Captured) -> Reply + Send + Sync;
 pub struct Server {
     pub addr: SocketAddr,
     rx: Receiver<Captured>,
+    /// The peer address of every connection accepted, in order.
+    accepted: Arc<Mutex<Vec<SocketAddr>>>,
+    /// The connections [`connections`](Self::connections) made itself.
+    sentinels: Mutex<Vec<SocketAddr>>,
 }
 
 impl Server {
@@ -100,14 +105,48 @@ impl Server {
         let (tx, rx) = channel();
         let respond: Arc<Responder> = Arc::new(respond);
         let counter = Arc::new(AtomicUsize::new(0));
+        let accepted = Arc::new(Mutex::new(Vec::new()));
+        let log = accepted.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { continue };
+                if let Ok(peer) = stream.peer_addr() {
+                    log.lock().unwrap().push(peer);
+                }
                 let (tx, respond, counter) = (tx.clone(), respond.clone(), counter.clone());
                 std::thread::spawn(move || serve(stream, &tx, &*respond, &counter));
             }
         });
-        Server { addr, rx }
+        Server {
+            addr,
+            rx,
+            accepted,
+            sentinels: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// How many connections clients have made so far (for "nothing was
+    /// sent": call it once the client has exited). No sleep: it connects
+    /// once itself and waits until that connection is accepted; the
+    /// kernel hands connections over in the order they were made, so
+    /// every earlier one has been counted by then.
+    pub fn connections(&self) -> usize {
+        let own = TcpStream::connect(self.addr).expect("connect to the test server");
+        let me = own.local_addr().unwrap();
+        self.sentinels.lock().unwrap().push(me);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let accepted = self.accepted.lock().unwrap().clone();
+            if let Some(at) = accepted.iter().position(|a| *a == me) {
+                let sentinels = self.sentinels.lock().unwrap();
+                return accepted[..at]
+                    .iter()
+                    .filter(|a| !sentinels.contains(a))
+                    .count();
+            }
+            assert!(Instant::now() < deadline, "the test server accepts nothing");
+            std::thread::yield_now();
+        }
     }
 
     /// `127.0.0.1:PORT`
@@ -135,10 +174,9 @@ impl Server {
     }
 }
 
-/// A port on which nothing listens (bound, then released).
+/// A port on which nothing listens ([`super::refused_addr`]).
 pub fn closed_port() -> u16 {
-    let l = TcpListener::bind("127.0.0.1:0").unwrap();
-    l.local_addr().unwrap().port()
+    super::refused_addr().port()
 }
 
 fn serve(stream: TcpStream, tx: &Sender<Captured>, respond: &Responder, counter: &AtomicUsize) {
