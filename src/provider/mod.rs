@@ -39,6 +39,7 @@ pub use crypto::{Algorithm, Encoding, MAX_SIG, SigBytes, SignKey, VerifyKey, hma
 pub use meta::EventMeta;
 pub use sign::{HeaderSink, Scratch, SignError, SignInput, Signer, sign};
 pub use verify::{Keyring, Verdict, verify, verify_secrets};
+pub use zoom::encrypted_token as zoom_encrypted_token;
 
 use crate::request::Headers;
 use include_dir::Dir;
