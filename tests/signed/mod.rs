@@ -1,6 +1,7 @@
 //! What the per-provider cross-checks share: hookcli's built-in fixture
 //! names, `hookcli sign … --format json` as an official verifier's input
 //! line, and `hookcli verify` of a request signed elsewhere.
+#![allow(dead_code)] // each test binary uses a part of it
 
 use crate::common::run;
 use serde_json::{Value, json};
