@@ -90,7 +90,7 @@ impl Scheme for Paddle {
         for item in value.split([';', ',']) {
             match item.split_once('=') {
                 Some(("ts" | "t", v)) => ts = Some(v.parse::<i64>().ok()?),
-                Some(("h1" | "v1", v)) => h1.push(v.to_string()),
+                Some(("h1" | "v1", v)) => h1.push(v.to_ascii_lowercase()),
                 _ => {}
             }
         }
@@ -247,6 +247,8 @@ mod tests {
 
     #[test]
     fn parse_is_strict() {
+        let h: Headers = [(HEADER, "ts=1;h1=AB")].into_iter().collect();
+        assert_eq!(Paddle.lenient(&h).unwrap().get(HEADER), Some("ts=1;h1=ab"));
         assert_eq!(parse_value("ts=1;h1=aa;h1=bb").unwrap().signatures.len(), 2);
         for bad in [
             "",

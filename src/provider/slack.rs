@@ -107,7 +107,8 @@ impl Scheme for Slack {
         out.put(HEADER, &["v0=", signature]);
     }
 
-    /// Surrounding whitespace or quotes dropped, `V0=` read as `v0=`.
+    /// Surrounding whitespace or quotes dropped, `V0=` read as `v0=`,
+    /// uppercase hex read as lowercase.
     fn lenient(&self, headers: &Headers) -> Option<Headers> {
         let value = super::unquote(headers.get(HEADER)?);
         let (version, hex) = value.split_once('=')?;
@@ -116,7 +117,7 @@ impl Scheme for Slack {
         }
         let t = super::unquote(headers.get(TIMESTAMP)?);
         let mut fixed = Headers::new();
-        fixed.push(HEADER, format!("v0={}", hex.trim()));
+        fixed.push(HEADER, format!("v0={}", hex.trim().to_ascii_lowercase()));
         fixed.push(TIMESTAMP, t.parse::<i64>().ok()?.to_string());
         Some(fixed)
     }
@@ -273,6 +274,11 @@ mod tests {
             check(&headers, BODY, 1531420618 + 301),
             Verdict::Stale { .. }
         ));
+        let upper = SIGNATURE.replace("a2114d57", "A2114D57");
+        let h: Headers = [(HEADER, upper.as_str()), (TIMESTAMP, "1531420618")]
+            .into_iter()
+            .collect();
+        assert_eq!(Slack.lenient(&h).unwrap().get(HEADER), Some(SIGNATURE));
     }
 
     #[test]
