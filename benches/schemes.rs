@@ -35,6 +35,41 @@ const CASES: &[Case] = &[
         verify_with: "0123456789abcdef0123456789abcdef",
         url: "https://hooks.example.com/twilio/sms",
     },
+    Case {
+        provider: "slack",
+        fixture: "app_mention",
+        sign_with: "8f742231b10e8888abcd99yyyzzz85a5",
+        verify_with: "8f742231b10e8888abcd99yyyzzz85a5",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
+    Case {
+        provider: "paddle",
+        fixture: "transaction.completed",
+        sign_with: "pdl_ntfset_01hv8x2af1c4fjk2q4v5kh3j6b_benchmarkSecret0123456789",
+        verify_with: "pdl_ntfset_01hv8x2af1c4fjk2q4v5kh3j6b_benchmarkSecret0123456789",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
+    Case {
+        provider: "linear",
+        fixture: "issue.create",
+        sign_with: "lin_wh_benchmarkSecret0123456789abcdef",
+        verify_with: "lin_wh_benchmarkSecret0123456789abcdef",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
+    Case {
+        provider: "zoom",
+        fixture: "meeting.participant_joined",
+        sign_with: "4kPeBJ6gSGmhxaRuEPHsYg",
+        verify_with: "4kPeBJ6gSGmhxaRuEPHsYg",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
+    Case {
+        provider: "razorpay",
+        fixture: "payment.captured",
+        sign_with: "razorpay benchmark secret",
+        verify_with: "razorpay benchmark secret",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
     // A fixed P-256 key pair (private scalar 0x0b…0b): the signer holds the
     // private key, the verifier the verification key.
     Case {

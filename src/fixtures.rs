@@ -493,6 +493,7 @@ fn generated_value(
         }
         GeneratedKind::Uuid => ids.uuid_of(&purpose).into(),
         GeneratedKind::UnixSeconds => timestamp.into(),
+        GeneratedKind::UnixMillis => timestamp.saturating_mul(1000).into(),
         GeneratedKind::Rfc3339 => rfc3339(timestamp).into(),
         GeneratedKind::Rfc2822 => rfc2822(timestamp).into(),
         GeneratedKind::Hex { prefix, len } => ids.hex_of(prefix, len, &purpose).into(),
@@ -650,6 +651,7 @@ fn serialize(form: BodyForm, payload: &Value) -> Vec<u8> {
             serde_json::to_vec_pretty(payload).expect("a Value always serializes")
         }
         BodyForm::JsonCompact => serde_json::to_vec(payload).expect("a Value always serializes"),
+        BodyForm::JsonStringify => crate::provider::jsjson::write_value(payload),
         BodyForm::JsonSortedBatch => crate::provider::batch_body(payload),
         BodyForm::Form => {
             let mut out = form_urlencoded::Serializer::new(String::new());

@@ -22,7 +22,22 @@ pub fn all(a: &mut Audit) {
         };
         let req = a.build.signed(&event, &secret);
         let (result, ev) = a.send(h.what, &req);
-        if is_2xx(&result) {
+        let wrong_answer = match (&result, h.answer) {
+            (Ok(answer), Some(check)) if is_2xx(&result) => {
+                check(&event.body, secret.expose(), &answer.body).err()
+            }
+            _ => None,
+        };
+        if let Some(why) = wrong_answer {
+            f.status = Status::Fail;
+            f.summary = format!(
+                "{} gets {}, but {why}",
+                h.what,
+                status_of(&result).unwrap_or_default()
+            );
+            f.fix = Some(h.fix.into());
+            f.evidence.push(ev);
+        } else if is_2xx(&result) {
             f.summary = format!(
                 "answers {} to {}",
                 status_of(&result).unwrap_or_default(),

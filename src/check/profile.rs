@@ -114,10 +114,18 @@ pub struct Handshake {
     pub severity: Severity,
     pub what: &'static str,
     pub fix: &'static str,
+    /// What the answer's body must say, beyond a 2xx: checked against the
+    /// body sent, the secret, and the body answered (Slack's `challenge`,
+    /// Zoom's `encryptedToken`). `Err` says what is wrong with it.
+    pub answer: Option<AnswerCheck>,
 }
 
+/// `(sent body, secret, answered body)` → whether the answer is the one
+/// the provider waits for.
+pub type AnswerCheck = fn(&[u8], &str, &[u8]) -> Result<(), String>;
+
 /// Every provider's profile.
-pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD];
+pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD, SLACK, ZOOM];
 
 /// The profile of a provider id.
 pub fn for_provider(id: &str) -> Option<&'static Profile> {
@@ -206,6 +214,7 @@ const GITHUB: Profile = Profile {
         severity: Severity::Warning,
         what: "GitHub's `ping` event, sent when the webhook is created",
         fix: "answer 2xx to X-GitHub-Event: ping before looking for fields other events carry (ref, action)",
+        answer: None,
     }],
     sdk_texts: &[
         (
@@ -258,6 +267,121 @@ const STANDARD: Profile = Profile {
         ("Message timestamp too new", SdkMeaning::Timestamp),
     ],
 };
+
+const SLACK: Profile = Profile {
+    provider: "slack",
+    genuine_event: "app_mention",
+    rare_event: "tokens_revoked",
+    ordered: None,
+    budget: Duration::from_secs(3),
+    budget_source: "Slack retries an Events API delivery not answered within 3 s (X-Slack-Retry-Num, X-Slack-Retry-Reason: http_timeout)",
+    budget_severity: Severity::Warning,
+    stale_severity: Severity::Warning,
+    future: FutureGrade::ReportOnly {
+        why: "@slack/bolt accepts future timestamps too (slack-sdk for Python does not)",
+    },
+    bad_signature_status: None,
+    large_payload: 64 * 1024,
+    large_payload_source: "long messages and rich block payloads",
+    forgeries: Forgeries {
+        rotation: None,
+        unknown_scheme: None,
+        downgrade: None,
+    },
+    handshakes: &[Handshake {
+        id: "slack_url_verification",
+        event: "url_verification",
+        severity: Severity::Critical,
+        what: "Slack's url_verification challenge, sent when the Request URL is saved",
+        fix: "answer a url_verification request with its challenge (the value as text, or {\"challenge\": …}), after verifying its signature",
+        answer: Some(slack_challenge),
+    }],
+    sdk_texts: &[
+        (
+            "Failed to verify authenticity: signature mismatch",
+            SdkMeaning::SignatureMismatch,
+        ),
+        (
+            "must differ from system time by no more than",
+            SdkMeaning::Timestamp,
+        ),
+        (
+            "Failed to verify authenticity: header x-slack-request-timestamp",
+            SdkMeaning::HeaderLost,
+        ),
+    ],
+};
+
+const ZOOM: Profile = Profile {
+    provider: "zoom",
+    genuine_event: "meeting.started",
+    rare_event: "webinar.started",
+    ordered: Some(Ordered {
+        later: "meeting.ended",
+        earlier: "meeting.started",
+        link: "payload.object.uuid",
+    }),
+    budget: Duration::from_secs(3),
+    budget_source: "Zoom expects 200 or 204 within 3 s, then retries (5, 20 and 60 minutes later)",
+    budget_severity: Severity::Warning,
+    stale_severity: Severity::Warning,
+    future: FutureGrade::ReportOnly {
+        why: "Zoom's SDK checks no timestamp at all",
+    },
+    bad_signature_status: None,
+    large_payload: 64 * 1024,
+    large_payload_source: "recording.completed with many recording files",
+    forgeries: Forgeries {
+        rotation: None,
+        unknown_scheme: None,
+        downgrade: None,
+    },
+    handshakes: &[Handshake {
+        id: "zoom_url_validation",
+        event: "endpoint.url_validation",
+        severity: Severity::Critical,
+        what: "Zoom's endpoint.url_validation, sent when the endpoint is saved and every 72 hours",
+        fix: "answer endpoint.url_validation with {\"plainToken\": <payload.plainToken>, \"encryptedToken\": <hex HMAC-SHA256 of plainToken keyed with the Secret Token>}",
+        answer: Some(zoom_validation),
+    }],
+    sdk_texts: &[],
+};
+
+/// Slack takes the challenge back as the body's text, as a form's
+/// `challenge`, or as JSON `{"challenge": …}`.
+fn slack_challenge(sent: &[u8], _secret: &str, answer: &[u8]) -> Result<(), String> {
+    let sent: serde_json::Value = serde_json::from_slice(sent).map_err(|e| e.to_string())?;
+    let challenge = sent["challenge"].as_str().unwrap_or_default();
+    let text = String::from_utf8_lossy(answer);
+    let json = serde_json::from_slice::<serde_json::Value>(answer).ok();
+    let form = form_urlencoded::parse(answer).find(|(k, _)| k == "challenge");
+    let echoed = text.trim() == challenge
+        || json.is_some_and(|j| j["challenge"] == challenge)
+        || form.is_some_and(|(_, v)| v == challenge);
+    if echoed {
+        Ok(())
+    } else {
+        Err("the answer does not carry the challenge back".into())
+    }
+}
+
+/// Zoom wants `{"plainToken", "encryptedToken"}`, the token's HMAC in hex.
+fn zoom_validation(sent: &[u8], secret: &str, answer: &[u8]) -> Result<(), String> {
+    let sent: serde_json::Value = serde_json::from_slice(sent).map_err(|e| e.to_string())?;
+    let plain = sent["payload"]["plainToken"].as_str().unwrap_or_default();
+    let answer: serde_json::Value = serde_json::from_slice(answer)
+        .map_err(|_| "the answer is not JSON {plainToken, encryptedToken}".to_string())?;
+    if answer["plainToken"] != plain {
+        return Err("the answer's plainToken is not the one sent".into());
+    }
+    if answer["encryptedToken"] != crate::provider::zoom_encrypted_token(secret, plain) {
+        return Err(
+            "the answer's encryptedToken is not HMAC-SHA256(Secret Token, plainToken) in hex"
+                .into(),
+        );
+    }
+    Ok(())
+}
 
 /// `headers` with `name` set to `value` (replacing every copy).
 pub fn with_header(headers: &Headers, name: &str, value: String) -> Headers {
@@ -391,5 +515,26 @@ mod tests {
                     .unwrap_or_else(|err| panic!("{p}: {e}: {err}"));
             }
         }
+    }
+
+    #[test]
+    fn handshake_answers_are_judged_as_the_providers_judge_them() {
+        let sent = br#"{"token":"t","challenge":"3eZbrw1aBm2r","type":"url_verification"}"#;
+        for good in [
+            &b"3eZbrw1aBm2r"[..],
+            b"{\"challenge\":\"3eZbrw1aBm2r\"}",
+            b"challenge=3eZbrw1aBm2r",
+        ] {
+            assert!(slack_challenge(sent, "s", good).is_ok());
+        }
+        for bad in [&b""[..], b"ok", b"{\"challenge\":\"other\"}"] {
+            assert!(slack_challenge(sent, "s", bad).is_err());
+        }
+        // The token and its answer: see provider/zoom.rs's known answer.
+        let sent = br#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1,"event":"endpoint.url_validation"}"#;
+        let good = br#"{"plainToken":"qgg8vlvZRS6UYooatFL8Aw","encryptedToken":"6315a409480893fc67b4d0df7d606141dc2bdf37ddfaed8dfc12f498971d13f7"}"#;
+        assert!(zoom_validation(sent, "4kPeBJ6gSGmhxaRuEPHsYg", good).is_ok());
+        assert!(zoom_validation(sent, "another secret", good).is_err());
+        assert!(zoom_validation(sent, "4kPeBJ6gSGmhxaRuEPHsYg", b"{}").is_err());
     }
 }

@@ -28,7 +28,7 @@ pub struct ListenArgs {
     #[arg(long, short = 's', value_name = "SECRET", allow_hyphen_values = true)]
     pub secret: Vec<String>,
 
-    /// Accepted timestamp age in seconds, either direction [default: 300].
+    /// Accepted timestamp age in seconds, either direction [default: the provider's own window: 300, Paddle 5, Linear 60].
     #[arg(long, value_name = "SECONDS")]
     pub tolerance: Option<i64>,
 

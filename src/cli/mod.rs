@@ -338,7 +338,7 @@ pub struct VerifyArgs {
     #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = ProviderParser)]
     pub provider: Option<Provider>,
 
-    /// Accepted timestamp age in seconds, either direction [default: 300].
+    /// Accepted timestamp age in seconds, either direction [default: the provider's own window: 300, Paddle 5, Linear 60].
     #[arg(long, value_name = "SECONDS")]
     pub tolerance: Option<i64>,
 

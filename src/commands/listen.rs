@@ -260,7 +260,8 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
             }
         });
     Ok(Settings {
-        verifier: Verifier::new(provider, secrets, tolerance),
+        verifier: Verifier::new(provider, secrets, tolerance)
+            .with_provider_tolerances(!globals.tolerance_chosen(args.tolerance)),
         path,
         respond: args.respond,
         forward,

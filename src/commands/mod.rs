@@ -62,6 +62,21 @@ impl Globals {
         flag.unwrap_or(self.config.tolerance.value)
     }
 
+    /// Whether the window was chosen (flag, environment or file) rather
+    /// than left to each provider's own default.
+    pub fn tolerance_chosen(&self, flag: Option<i64>) -> bool {
+        flag.is_some() || self.config.tolerance.source != crate::config::Source::Default
+    }
+
+    /// The window for `provider`'s requests: the one chosen, else the
+    /// provider's own libraries' default (Paddle 5 s, Linear 60 s).
+    pub fn tolerance_for(&self, provider: Provider, flag: Option<i64>) -> i64 {
+        match provider.spec().tolerance {
+            Some(own) if !self.tolerance_chosen(flag) => own,
+            _ => self.tolerance(flag),
+        }
+    }
+
     /// `--to`, else the configured target, as a full URL.
     pub fn target(&self, flag: Option<&str>) -> Result<String, Hinted> {
         let typed = flag.unwrap_or(&self.config.target.value);

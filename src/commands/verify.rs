@@ -26,7 +26,7 @@ pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         secrets: &secrets,
         provider,
         now: args.now.unwrap_or_else(now),
-        tolerance: globals.tolerance(args.tolerance),
+        tolerance: globals.tolerance_for(secret_provider, args.tolerance),
         original_body: original.as_ref().map(|o| o.body.as_slice()),
     };
     let diagnosis = diagnose::diagnose(&request, &ctx);

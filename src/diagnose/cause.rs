@@ -231,6 +231,9 @@ pub enum Cause {
     TimestampSkew {
         age_seconds: i64,
         tolerance: i64,
+        /// What the provider's own libraries do about age, when it is a
+        /// known surprise (Paddle's 5 s).
+        window: Option<&'static str>,
     },
     BodyMutated {
         mutation: Mutation,
@@ -395,14 +398,21 @@ impl Cause {
             Cause::TimestampSkew {
                 age_seconds,
                 tolerance,
-            } => vec![
-                ("age_seconds", json!(age_seconds)),
-                ("tolerance", json!(tolerance)),
-                (
-                    "direction",
-                    json!(if *age_seconds < 0 { "future" } else { "past" }),
-                ),
-            ],
+                window,
+            } => {
+                let mut d = vec![
+                    ("age_seconds", json!(age_seconds)),
+                    ("tolerance", json!(tolerance)),
+                    (
+                        "direction",
+                        json!(if *age_seconds < 0 { "future" } else { "past" }),
+                    ),
+                ];
+                if let Some(window) = window {
+                    d.push(("provider_window", json!(window)));
+                }
+                d
+            }
             Cause::BodyMutated {
                 mutation,
                 detail,
@@ -632,21 +642,29 @@ impl fmt::Display for Cause {
             Cause::TimestampSkew {
                 age_seconds,
                 tolerance,
-            } if *age_seconds < 0 => write!(
-                f,
-                "The timestamp is {} in the future (tolerance {tolerance} s): sync the \
-                 sender's and this machine's clocks (NTP).",
-                span(age_seconds.unsigned_abs())
-            ),
+                window,
+            } if *age_seconds < 0 => {
+                write!(
+                    f,
+                    "The timestamp is {} in the future (tolerance {tolerance} s): sync the \
+                     sender's and this machine's clocks (NTP).",
+                    span(age_seconds.unsigned_abs())
+                )?;
+                window.map_or(Ok(()), |w| write!(f, " {w}"))
+            }
             Cause::TimestampSkew {
                 age_seconds,
                 tolerance,
-            } => write!(
-                f,
-                "The timestamp is {} old (tolerance {tolerance} s): this is a \
-                 replay or a delayed delivery; re-send a fresh event, and check the clock.",
-                span(age_seconds.unsigned_abs())
-            ),
+                window,
+            } => {
+                write!(
+                    f,
+                    "The timestamp is {} old (tolerance {tolerance} s): this is a \
+                     replay or a delayed delivery; re-send a fresh event, and check the clock.",
+                    span(age_seconds.unsigned_abs())
+                )?;
+                window.map_or(Ok(()), |w| write!(f, " {w}"))
+            }
             Cause::BodyMutated {
                 mutation, detail, ..
             } => {

@@ -227,6 +227,7 @@ fn skew(claims: &Claims, provider: Provider, ctx: &Context) -> Option<Cause> {
     (age_seconds.abs() > ctx.tolerance).then_some(Cause::TimestampSkew {
         age_seconds,
         tolerance: ctx.tolerance,
+        window: provider.scheme().window_note(),
     })
 }
 
@@ -449,7 +450,10 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
 fn native_form(provider: Provider) -> &'static str {
     match provider.spec().body {
         BodyForm::JsonPretty2 => "pretty2",
-        BodyForm::JsonCompact | BodyForm::Form | BodyForm::JsonSortedBatch => "compact",
+        BodyForm::JsonCompact
+        | BodyForm::JsonStringify
+        | BodyForm::Form
+        | BodyForm::JsonSortedBatch => "compact",
     }
 }
 

@@ -19,6 +19,9 @@ pub struct Verifier {
     /// Candidate secrets per provider, resolved as `verify` resolves them.
     pub secrets: Vec<(Provider, Vec<Secret>)>,
     pub tolerance: i64,
+    /// Each provider's own default window applies instead of `tolerance`
+    /// (none was chosen: Paddle's 5 s, Linear's 60 s).
+    pub per_provider_tolerance: bool,
     /// The secrets made into keys once, at start-up.
     keys: Vec<(Provider, Keyring)>,
 }
@@ -37,7 +40,24 @@ impl Verifier {
             provider,
             secrets,
             tolerance,
+            per_provider_tolerance: false,
             keys,
+        }
+    }
+
+    /// With each provider's own default window instead of `tolerance`.
+    pub fn with_provider_tolerances(self, on: bool) -> Verifier {
+        Verifier {
+            per_provider_tolerance: on,
+            ..self
+        }
+    }
+
+    /// The window `provider`'s requests are held to.
+    pub fn tolerance_for(&self, provider: Provider) -> i64 {
+        match provider.spec().tolerance {
+            Some(own) if self.per_provider_tolerance => own,
+            _ => self.tolerance,
         }
     }
 
@@ -111,7 +131,7 @@ pub fn check(request: &Request, verifier: &Verifier, now: i64) -> Checked {
         .and_then(|c| c.signatures.first().map(|s| s.text.to_string()));
     let verdict = provider.map(|p| match verifier.keys_for(p) {
         Some(keys) => SCRATCH.with_borrow_mut(|scratch| {
-            provider::verify(p, &parts, keys, now, verifier.tolerance, scratch)
+            provider::verify(p, &parts, keys, now, verifier.tolerance_for(p), scratch)
         }),
         None => Verdict::NoMatch,
     });
@@ -159,7 +179,10 @@ impl Checked {
                 secrets: &ordered,
                 provider: verifier.provider,
                 now,
-                tolerance: verifier.tolerance,
+                tolerance: match self.provider {
+                    Some(p) => verifier.tolerance_for(p),
+                    None => verifier.tolerance,
+                },
                 original_body: original,
             };
             diagnose::diagnose(request, &ctx)

@@ -12,16 +12,23 @@ mod body;
 mod claims;
 mod crypto;
 mod github;
+mod hexsig;
+pub mod jsjson;
 pub mod keypair;
+mod linear;
 mod meta;
+mod paddle;
+mod razorpay;
 pub mod rejections;
 mod sendgrid;
 mod sign;
+mod slack;
 mod standard;
 mod stripe;
 mod twilio;
 pub mod url;
 mod verify;
+mod zoom;
 
 pub use body::{Framing, batch_body, sort_keys, sorted_batch};
 pub use claims::{
@@ -32,6 +39,7 @@ pub use crypto::{Algorithm, Encoding, MAX_SIG, SigBytes, SignKey, VerifyKey, hma
 pub use meta::EventMeta;
 pub use sign::{HeaderSink, Scratch, SignError, SignInput, Signer, sign};
 pub use verify::{Keyring, Verdict, verify, verify_secrets};
+pub use zoom::encrypted_token as zoom_encrypted_token;
 
 use crate::request::Headers;
 use include_dir::Dir;
@@ -45,10 +53,17 @@ pub const GITHUB: Provider = Provider(&github::GitHub);
 pub const STANDARD: Provider = Provider(&standard::StandardWebhooks);
 pub const TWILIO: Provider = Provider(&twilio::Twilio);
 pub const SENDGRID: Provider = Provider(&sendgrid::SendGrid);
+pub const SLACK: Provider = Provider(&slack::Slack);
+pub const PADDLE: Provider = Provider(&paddle::Paddle);
+pub const LINEAR: Provider = Provider(&linear::Linear);
+pub const ZOOM: Provider = Provider(&zoom::Zoom);
+pub const RAZORPAY: Provider = Provider(&razorpay::Razorpay);
 
 /// Every provider hookcli speaks, in the order help and listings show
 /// them. The first is the one assumed when nothing says otherwise.
-pub static ALL: &[Provider] = &[STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID];
+pub static ALL: &[Provider] = &[
+    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SLACK, PADDLE, LINEAR, ZOOM, RAZORPAY,
+];
 
 /// What a provider is: data read by fixtures, config, the CLI, the
 /// listener and the diagnosis.
@@ -90,6 +105,10 @@ pub enum BodyForm {
     JsonPretty2,
     /// JSON with no whitespace.
     JsonCompact,
+    /// JSON as JavaScript's `JSON.stringify` writes it: compact, numbers
+    /// as ECMAScript writes them, index-like keys first (Zoom, whose SDK
+    /// verifies over this form).
+    JsonStringify,
     /// `application/x-www-form-urlencoded` parameters, in the fixture's order.
     Form,
     /// A batch of events: a JSON array of compact objects with their keys
@@ -126,6 +145,8 @@ pub enum GeneratedKind {
     Uuid,
     /// The event's Unix time.
     UnixSeconds,
+    /// The event's Unix time in milliseconds (Linear's `webhookTimestamp`, Zoom's `event_ts`).
+    UnixMillis,
     /// The event's time as RFC 3339.
     Rfc3339,
     /// The event's time as RFC 2822, in UTC (Twilio's `Timestamp`).
@@ -325,6 +346,12 @@ pub trait Scheme: Send + Sync + 'static {
             .to_string()
     }
 
+    /// What the provider's own libraries do about a delivery's age, when
+    /// developers are commonly surprised by it (a sentence for findings).
+    fn window_note(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Whether a payload has this provider's shape (to pick the scheme of a
     /// user's fixture file).
     fn claims_payload(&self, _payload: &Value) -> bool {
@@ -501,7 +528,8 @@ mod tests {
                 keypair::test_secrets(p.spec().algorithm, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
             let (secret, verifier) = (Secret::new(signing, "test"), Secret::new(verifying, "test"));
             let input = SignInput {
-                body: b"{\"a\":1}",
+                // Linear's signed time is in the body.
+                body: b"{\"a\":1,\"webhookTimestamp\":1700000000000}",
                 timestamp: 1_700_000_000,
                 id: "msg_1",
                 event_type: "ping",
@@ -527,7 +555,7 @@ mod tests {
                     method: "POST",
                     url: input.url,
                     headers: &headers,
-                    body: b"{\"a\":2}",
+                    body: b"{\"a\":2,\"webhookTimestamp\":1700000000000}",
                 },
                 std::slice::from_ref(&verifier),
                 1_700_000_010,
