@@ -493,6 +493,7 @@ fn generated_value(
         }
         GeneratedKind::Uuid => ids.uuid_of(&purpose).into(),
         GeneratedKind::UnixSeconds => timestamp.into(),
+        GeneratedKind::UnixMillis => (timestamp * 1000).into(),
         GeneratedKind::Rfc3339 => rfc3339(timestamp).into(),
         GeneratedKind::Rfc2822 => rfc2822(timestamp).into(),
         GeneratedKind::Hex { prefix, len } => ids.hex_of(prefix, len, &purpose).into(),

@@ -129,7 +129,7 @@ pub fn verification_key_of(provider: Provider, secret: &Secret) -> Option<String
         return None;
     }
     let key = provider.scheme().sign_key(secret.expose()).ok()?;
-    keypair::public_text(&key.verify_key())
+    provider.scheme().public_key_text(&key.verify_key())
 }
 
 /// `hookcli keys`: the verification key of each key-pair provider (or the
@@ -181,7 +181,10 @@ pub fn run(args: &KeysArgs) -> anyhow::Result<ExitStatus> {
                 )
             }
         };
-        let public = keypair::public_text(&key).expect("a key pair's public key");
+        let public = provider
+            .scheme()
+            .public_key_text(&key)
+            .expect("a key pair's public key");
         let fingerprint = keypair::fingerprint(&key).expect("a key pair's public key");
         let var = provider.secret_env_vars()[0];
         if args.json {

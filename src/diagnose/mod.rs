@@ -104,7 +104,7 @@ struct Hit {
 pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     let headers = &request.headers;
     let parts = request.parts();
-    let provider = match header::resolve(headers, ctx.provider) {
+    let provider = match header::resolve(headers, &request.body, ctx.provider) {
         Ok(p) => p,
         Err(Cause::WrongProvider {
             expected, found, ..

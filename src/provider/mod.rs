@@ -10,15 +10,20 @@
 
 mod body;
 mod claims;
+mod clerk;
 mod crypto;
+mod discord;
 mod github;
 pub mod keypair;
 mod meta;
 pub mod rejections;
+mod resend;
 mod sendgrid;
 mod sign;
+mod square;
 mod standard;
 mod stripe;
+mod svix;
 mod twilio;
 pub mod url;
 mod verify;
@@ -45,10 +50,16 @@ pub const GITHUB: Provider = Provider(&github::GitHub);
 pub const STANDARD: Provider = Provider(&standard::StandardWebhooks);
 pub const TWILIO: Provider = Provider(&twilio::Twilio);
 pub const SENDGRID: Provider = Provider(&sendgrid::SendGrid);
+pub const SQUARE: Provider = Provider(&square::Square);
+pub const DISCORD: Provider = Provider(&discord::Discord);
+pub const CLERK: Provider = Provider(&clerk::CLERK);
+pub const RESEND: Provider = Provider(&resend::RESEND);
 
 /// Every provider hookcli speaks, in the order help and listings show
 /// them. The first is the one assumed when nothing says otherwise.
-pub static ALL: &[Provider] = &[STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID];
+pub static ALL: &[Provider] = &[
+    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SQUARE, DISCORD, CLERK, RESEND,
+];
 
 /// What a provider is: data read by fixtures, config, the CLI, the
 /// listener and the diagnosis.
@@ -126,6 +137,8 @@ pub enum GeneratedKind {
     Uuid,
     /// The event's Unix time.
     UnixSeconds,
+    /// The event's Unix time in milliseconds (Clerk's `timestamp`).
+    UnixMillis,
     /// The event's time as RFC 3339.
     Rfc3339,
     /// The event's time as RFC 2822, in UTC (Twilio's `Timestamp`).
@@ -282,6 +295,26 @@ pub trait Scheme: Send + Sync + 'static {
             .any(|h| headers.contains(h))
     }
 
+    /// Whether the request is this provider's, told by its headers and,
+    /// where they are shared or absent, its body.
+    fn is_present_in(&self, headers: &Headers, _body: &[u8]) -> bool {
+        self.is_present(headers)
+    }
+
+    /// The id of a more general provider whose wire format this one is
+    /// (Clerk's and Resend's Svix headers are Standard Webhooks'): when the
+    /// body says it is this provider's, detection names this one instead.
+    fn refines(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The verification key as the provider's dashboard shows it and an
+    /// app is configured with it (key-pair schemes; base64 SPKI unless the
+    /// provider writes keys otherwise).
+    fn public_key_text(&self, key: &VerifyKey) -> Option<String> {
+        keypair::public_text(key)
+    }
+
     /// Signature headers the strict parser rejected, rewritten the way a
     /// forgiving verifier would read them, when that makes sense of them.
     fn lenient(&self, _headers: &Headers) -> Option<Headers> {
@@ -392,6 +425,34 @@ impl Provider {
     /// The provider whose signature header is present, if exactly one is.
     pub fn detect(headers: &Headers) -> Option<Provider> {
         match Provider::present(headers).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// Every provider whose request this is, by headers and body, in
+    /// registry order; a provider another refines is dropped when the
+    /// refining one claims the request.
+    pub fn present_in(headers: &Headers, body: &[u8]) -> Vec<Provider> {
+        let found: Vec<Provider> = ALL
+            .iter()
+            .copied()
+            .filter(|p| p.scheme().is_present_in(headers, body))
+            .collect();
+        found
+            .iter()
+            .copied()
+            .filter(|p| {
+                !found
+                    .iter()
+                    .any(|q| q.scheme().refines() == Some(p.spec().id))
+            })
+            .collect()
+    }
+
+    /// The provider of a request, by headers and body, if exactly one claims it.
+    pub fn detect_in(headers: &Headers, body: &[u8]) -> Option<Provider> {
+        match Provider::present_in(headers, body).as_slice() {
             [one] => Some(*one),
             _ => None,
         }
@@ -534,7 +595,11 @@ mod tests {
                 300,
             );
             assert_eq!(tampered, Verdict::NoMatch, "{p}");
-            assert_eq!(Provider::detect(&headers), Some(p));
+            // Clerk's and Resend's headers are Svix's: an unknown body is
+            // detected as Standard Webhooks, which verifies it the same way.
+            let detected = Provider::detect_in(&headers, input.body);
+            let general = p.scheme().refines().and_then(|id| id.parse().ok());
+            assert_eq!(detected, general.or(Some(p)), "{p}");
         }
     }
 }
