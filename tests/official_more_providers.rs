@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 
 const WHSEC: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const SQUARE_KEY: &str = "Gd2uY8ctDoUWkLFxxYYBoA";
+const MAILGUN_KEY: &str = "4a7d3b8e9f1c2d5e6a7b8c9d0e1f2a3b";
 const SQUARE_URL: &str = "https://shop.example.com/webhooks/square?source=hookcli";
 
 fn names(provider: &str) -> Vec<String> {
@@ -34,6 +35,7 @@ fn signed(provider: &str, event: &str, extra: &[&str]) -> Value {
     match provider {
         "square" => args.extend(["--secret", SQUARE_KEY, "--url", SQUARE_URL]),
         "clerk" | "resend" => args.extend(["--secret", WHSEC]),
+        "mailgun" => args.extend(["--secret", MAILGUN_KEY]),
         _ => {}
     }
     args.extend_from_slice(extra);
@@ -43,6 +45,7 @@ fn signed(provider: &str, event: &str, extra: &[&str]) -> Value {
     let secret = match provider {
         "square" => json!(SQUARE_KEY),
         "discord" => v["verification_key"].clone(),
+        "mailgun" => json!(MAILGUN_KEY),
         _ => json!(WHSEC),
     };
     json!({
@@ -240,6 +243,54 @@ fn requests_signed_outside_hookcli_verify_in_hookcli() {
         &discord,
         &official_jsonl("more_providers.mjs", &discord),
     );
+}
+
+#[test]
+fn mailgun_signatures_verify_with_mailgun_python_both_ways() {
+    // Every fixture hookcli signs (the block written into the body).
+    let names = names("mailgun");
+    assert!(names.len() >= 8, "{names:?}");
+    let inputs: Vec<Value> = names.iter().map(|n| signed("mailgun", n, &[])).collect();
+    for i in &inputs {
+        let body: Value = serde_json::from_str(i["body"].as_str().unwrap()).unwrap();
+        assert_eq!(
+            body["signature"]["token"].as_str().unwrap().len(),
+            50,
+            "{body}"
+        );
+    }
+    assert_all_ok(
+        "mailgun (PyPI) SecurityGuard.verify_webhook",
+        &inputs,
+        &official_jsonl("more_providers.py", &inputs),
+    );
+    // Signed by Python with a key hookcli never saw.
+    let t = now();
+    let made = official_jsonl(
+        "more_providers.py",
+        &[
+            json!({"op": "sign", "provider": "mailgun", "secret": MAILGUN_KEY, "timestamp": t,
+                 "id": "a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0",
+                 "body": r#"{"signature":{},"event-data":{"event":"delivered","id":"x1"}}"#}),
+        ],
+    );
+    let body = made[0]["body"].as_str().unwrap();
+    let (code, v) = verify("mailgun", MAILGUN_KEY, &made[0]["headers"], body, &[]);
+    assert_eq!((code, &v["valid"]), (0, &json!(true)), "{v}");
+    // The event changed: the signature still holds, and hookcli says so.
+    let changed = body.replace("delivered", "failed");
+    let (code, v) = verify("mailgun", MAILGUN_KEY, &made[0]["headers"], &changed, &[]);
+    assert_eq!((code, &v["valid"]), (0, &json!(true)), "{v}");
+    assert!(
+        v["note"].as_str().unwrap().contains("cannot be detected"),
+        "{v}"
+    );
+    // Another token: no longer valid, by hookcli or by Mailgun's library.
+    let forged = body.replace("a8ce0edb", "b8ce0edb");
+    let (code, _) = verify("mailgun", MAILGUN_KEY, &made[0]["headers"], &forged, &[]);
+    assert_eq!(code, 1);
+    let line = json!({"op": "verify", "provider": "mailgun", "secret": MAILGUN_KEY, "headers": {}, "body": forged});
+    assert_eq!(official_jsonl("more_providers.py", &[line])[0]["ok"], false);
 }
 
 #[test]

@@ -42,6 +42,13 @@ fn signed(provider: Provider, secret: &str, body: &[u8], timestamp: i64) -> Requ
         event_type: "payment_intent.succeeded",
         url: Some(URL),
     };
+    // Mailgun's signature goes into the body.
+    let sealed = crate::provider::Signer::new(provider, &Secret::new(secret, "signer"))
+        .unwrap()
+        .seal(&input)
+        .unwrap();
+    let body = sealed.as_deref().unwrap_or(body);
+    let input = SignInput { body, ..input };
     Request {
         url: Some(URL.to_string()),
         ..Request::post(
@@ -352,7 +359,7 @@ fn missing_header_names_the_provider_or_all_known() {
         detail(&d, "missing_header")["header"],
         "Stripe-Signature, X-Hub-Signature-256, webhook-signature, X-Twilio-Signature, \
          X-Twilio-Email-Event-Webhook-Signature, x-square-hmacsha256-signature, \
-         X-Signature-Ed25519 or svix-signature"
+         X-Signature-Ed25519, svix-signature or signature (in the body)"
     );
 }
 

@@ -15,6 +15,7 @@ mod crypto;
 mod discord;
 mod github;
 pub mod keypair;
+mod mailgun;
 mod meta;
 pub mod rejections;
 mod resend;
@@ -54,11 +55,12 @@ pub const SQUARE: Provider = Provider(&square::Square);
 pub const DISCORD: Provider = Provider(&discord::Discord);
 pub const CLERK: Provider = Provider(&clerk::CLERK);
 pub const RESEND: Provider = Provider(&resend::RESEND);
+pub const MAILGUN: Provider = Provider(&mailgun::Mailgun);
 
 /// Every provider hookcli speaks, in the order help and listings show
 /// them. The first is the one assumed when nothing says otherwise.
 pub static ALL: &[Provider] = &[
-    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SQUARE, DISCORD, CLERK, RESEND,
+    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SQUARE, DISCORD, CLERK, RESEND, MAILGUN,
 ];
 
 /// What a provider is: data read by fixtures, config, the CLI, the
@@ -293,6 +295,18 @@ pub trait Scheme: Send + Sync + 'static {
             .signature_headers
             .iter()
             .any(|h| headers.contains(h))
+    }
+
+    /// For a provider whose signature travels in the body (Mailgun): the
+    /// body with `signature` written into it.
+    fn seal(&self, _body: &[u8], _signature: &str, _input: &SignInput) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Why the body is not covered by the signature, when it is not (a
+    /// note the diagnosis gives with every verdict).
+    fn unsigned_body(&self) -> Option<&'static str> {
+        None
     }
 
     /// Whether the request is this provider's, told by its headers and,
@@ -556,6 +570,34 @@ mod tests {
     }
 
     #[test]
+    fn detection_reads_the_body_where_headers_are_shared() {
+        let svix: Headers = [
+            ("svix-id", "msg_1"),
+            ("svix-timestamp", "1700000000"),
+            ("svix-signature", "v1,AAAA"),
+        ]
+        .into_iter()
+        .collect();
+        let clerk = br#"{"data":{},"event_attributes":{},"object":"event","type":"user.created"}"#;
+        let resend = br#"{"type":"email.delivered","created_at":"2026-01-01T00:00:00Z","data":{}}"#;
+        let stripe = br#"{"object":"event","type":"charge.succeeded","data":{}}"#;
+        assert_eq!(Provider::detect_in(&svix, clerk), Some(CLERK));
+        assert_eq!(Provider::detect_in(&svix, resend), Some(RESEND));
+        assert_eq!(Provider::detect_in(&svix, stripe), Some(STANDARD));
+        let discord: Headers = [
+            ("X-Signature-Ed25519", "00"),
+            ("X-Signature-Timestamp", "1"),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(Provider::detect_in(&discord, b"{}"), Some(DISCORD));
+        let square: Headers = [("x-square-hmacsha256-signature", "AAAA")]
+            .into_iter()
+            .collect();
+        assert_eq!(Provider::detect_in(&square, b"{}"), Some(SQUARE));
+    }
+
+    #[test]
     fn every_scheme_verifies_what_it_signs() {
         for p in Provider::ALL.iter().copied() {
             let (signing, verifying) =
@@ -568,6 +610,11 @@ mod tests {
                 event_type: "ping",
                 url: Some("https://example.com/webhooks"),
             };
+            // Mailgun's signature goes into the body.
+            let signer = Signer::new(p, &secret).unwrap();
+            let sealed = signer.seal(&input).unwrap();
+            let body = sealed.as_deref().unwrap_or(input.body);
+            let input = SignInput { body, ..input };
             let headers = sign(p, &secret, &input).unwrap();
             let verdict = verify_secrets(
                 p,
@@ -582,19 +629,25 @@ mod tests {
                 300,
             );
             assert_eq!(verdict, Verdict::Valid { secret_index: 0 }, "{p}");
+            let changed = String::from_utf8_lossy(body).replace("\"a\":1", "\"a\":2");
             let tampered = verify_secrets(
                 p,
                 &Parts {
                     method: "POST",
                     url: input.url,
                     headers: &headers,
-                    body: b"{\"a\":2}",
+                    body: changed.as_bytes(),
                 },
                 std::slice::from_ref(&verifier),
                 1_700_000_010,
                 300,
             );
-            assert_eq!(tampered, Verdict::NoMatch, "{p}");
+            // Mailgun does not sign the event: the change goes unseen.
+            if p.scheme().unsigned_body().is_some() {
+                assert!(tampered.is_valid(), "{p}");
+            } else {
+                assert_eq!(tampered, Verdict::NoMatch, "{p}");
+            }
             // Clerk's and Resend's headers are Svix's: an unknown body is
             // detected as Standard Webhooks, which verifies it the same way.
             let detected = Provider::detect_in(&headers, input.body);

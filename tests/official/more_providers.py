@@ -14,6 +14,8 @@ Verify:  {"op": "verify", "provider": ..., "secret": str, "headers": {...},
             <X-Signature-Timestamp>, public_key_hex)
   clerk, resend, standard: svix.webhooks.Webhook(secret).verify(body, headers)
             (standard also through standardwebhooks.Webhook).
+  mailgun:  mailgun.security.SecurityGuard.verify_webhook(signing_key, token,
+            timestamp, signature) with the body's signature block.
 
 Sign outside hookcli (the libraries cannot sign, or hookcli must be checked
 against a signer it did not write):
@@ -26,6 +28,9 @@ against a signer it did not write):
     -> {"headers": {...}}  with svix's Webhook.sign, under svix-* names.
   {"op": "sign", "provider": "square", "secret", "body", "url"}
     -> {"headers": {...}}  HMAC-SHA256 by the Python standard library.
+  {"op": "sign", "provider": "mailgun", "secret", "body" (JSON), "timestamp", "id" (token)}
+    -> {"headers": {}, "body": str}  the body with its signature block, HMAC by
+       the Python standard library.
 """
 import base64
 import contextlib
@@ -40,6 +45,7 @@ try:
     from square.utils.webhooks_helper import verify_signature as square_verify
     from discord_interactions import verify_key as discord_verify
     from svix.webhooks import Webhook as SvixWebhook
+    from mailgun.security import SecurityGuard
     from standardwebhooks.webhooks import Webhook as StandardWebhook
     import nacl.signing
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -74,6 +80,14 @@ def verify(req):
                 header(headers, "X-Signature-Timestamp") or "",
                 secret,
             )
+    elif p == "mailgun":
+        block = json.loads(body)["signature"]
+        ok = SecurityGuard.verify_webhook(
+            signing_key=secret,
+            token=block["token"],
+            timestamp=block["timestamp"],
+            signature=block["signature"],
+        )
     elif p in ("clerk", "resend", "standard"):
         SvixWebhook(secret).verify(body, headers)
         if p == "standard":
@@ -124,6 +138,12 @@ def sign(req):
                 "svix-signature": sig,
             }
         }
+    if p == "mailgun":
+        ts, token = str(req["timestamp"]), req["id"]
+        mac = hmac.new(req["secret"].encode(), (ts + token).encode(), hashlib.sha256).hexdigest()
+        event = json.loads(body)
+        event["signature"] = {"timestamp": ts, "token": token, "signature": mac}
+        return {"headers": {"Content-Type": "application/json"}, "body": json.dumps(event)}
     if p == "square":
         mac = hmac.new(req["secret"].encode(), (req["url"] + body).encode("utf-8"), hashlib.sha256)
         return {"headers": {"x-square-hmacsha256-signature": base64.b64encode(mac.digest()).decode()}}
