@@ -22,7 +22,26 @@ pub fn all(a: &mut Audit) {
         };
         let req = a.build.signed(&event, &secret);
         let (result, ev) = a.send(h.what, &req);
-        if is_2xx(&result) {
+        let wrong_answer = match (h.answer, &result) {
+            (Some(expected), Ok(r)) if is_2xx(&result) => {
+                let want: serde_json::Value =
+                    serde_json::from_str(expected).expect("a profile's answer is JSON");
+                (serde_json::from_slice::<serde_json::Value>(&r.body).ok() != Some(want))
+                    .then(|| String::from_utf8_lossy(&r.body).into_owned())
+            }
+            _ => None,
+        };
+        if let Some(body) = wrong_answer {
+            f.status = Status::Fail;
+            f.summary = format!(
+                "{} is answered {}, not {}",
+                h.what,
+                crate::escape::for_terminal(&body.chars().take(80).collect::<String>()),
+                h.answer.unwrap_or_default()
+            );
+            f.fix = Some(h.fix.into());
+            f.evidence.push(ev);
+        } else if is_2xx(&result) {
             f.summary = format!(
                 "answers {} to {}",
                 status_of(&result).unwrap_or_default(),

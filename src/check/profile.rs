@@ -114,10 +114,13 @@ pub struct Handshake {
     pub severity: Severity,
     pub what: &'static str,
     pub fix: &'static str,
+    /// The JSON the answer's body must be (Discord's PONG), when any 2xx
+    /// is not enough.
+    pub answer: Option<&'static str>,
 }
 
 /// Every provider's profile.
-pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD];
+pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD, DISCORD];
 
 /// The profile of a provider id.
 pub fn for_provider(id: &str) -> Option<&'static Profile> {
@@ -206,6 +209,7 @@ const GITHUB: Profile = Profile {
         severity: Severity::Warning,
         what: "GitHub's `ping` event, sent when the webhook is created",
         fix: "answer 2xx to X-GitHub-Event: ping before looking for fields other events carry (ref, action)",
+        answer: None,
     }],
     sdk_texts: &[
         (
@@ -256,6 +260,46 @@ const STANDARD: Profile = Profile {
         ("Invalid Signature Headers", SdkMeaning::HeaderLost),
         ("Message timestamp too old", SdkMeaning::Timestamp),
         ("Message timestamp too new", SdkMeaning::Timestamp),
+    ],
+};
+
+const DISCORD: Profile = Profile {
+    provider: "discord",
+    genuine_event: "interaction.application_command",
+    rare_event: "interaction.modal_submit",
+    ordered: None,
+    budget: Duration::from_secs(3),
+    budget_source: "Discord fails an interaction not answered within 3 s",
+    budget_severity: Severity::Warning,
+    stale_severity: Severity::Warning,
+    future: FutureGrade::ReportOnly {
+        why: "discord-interactions (npm and PyPI) checks no timestamp age",
+    },
+    // Discord sends invalid signatures itself and removes an endpoint that
+    // does not answer them with 401.
+    bad_signature_status: Some(401),
+    large_payload: 64 * 1024,
+    large_payload_source: "interactions with many resolved users and messages",
+    forgeries: Forgeries {
+        rotation: None,
+        unknown_scheme: None,
+        downgrade: None,
+    },
+    handshakes: &[Handshake {
+        id: "discord_ping",
+        event: "interaction.ping",
+        severity: Severity::Critical,
+        what: "Discord's PING (interaction type 1), sent when the Interactions Endpoint URL is saved",
+        fix: "verify the PING's signature, then answer it with {\"type\":1} (PONG) and Content-Type: application/json",
+        answer: Some(r#"{"type":1}"#),
+    }],
+    sdk_texts: &[
+        (
+            "[discord-interactions] Invalid signature",
+            SdkMeaning::SignatureMismatch,
+        ),
+        ("Bad request signature", SdkMeaning::SignatureMismatch),
+        ("invalid request signature", SdkMeaning::SignatureMismatch),
     ],
 };
 
