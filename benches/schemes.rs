@@ -84,6 +84,32 @@ hXEDIFlcmqy4P93kxp/Begx0wgzGkmYvBJiSujekukfSxwzYqZmGOR+b
         verify_with: "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEIJwxe2N5Nd09ocVPY0ld+zH5fSk98IVxAyBZXJqsuD/d5MafwXoMdMIMxpJmLwSYkro3pLpH0scM2KmZhjkfmw==",
         url: "http://127.0.0.1:4242/webhooks",
     },
+    Case {
+        provider: "square",
+        fixture: "payment.created",
+        sign_with: "Gd2uY8ctDoUWkLFxxYYBoA",
+        verify_with: "Gd2uY8ctDoUWkLFxxYYBoA",
+        url: "https://shop.example.com/webhooks/square",
+    },
+    // A fixed Ed25519 key pair (seed 0x0b…0b): the private key signs, the
+    // hex public key (as Discord's portal shows it) verifies.
+    Case {
+        provider: "discord",
+        fixture: "interaction.application_command",
+        sign_with: "-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIAsLCwsLCwsLCwsLCwsLCwsLCwsLCwsLCwsLCwsLCwsL
+-----END PRIVATE KEY-----
+",
+        verify_with: "66be7e332c7a453332bd9d0a7f7db055f5c5ef1a06ada66d98b39fb6810c473a",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
+    Case {
+        provider: "clerk",
+        fixture: "user.created",
+        sign_with: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        verify_with: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
 ];
 
 fn sign_verify(c: &mut Criterion) {

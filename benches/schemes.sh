@@ -160,8 +160,109 @@ LINEAR_NODE=$(node tests/official/.bench-hmac.mjs linear)
 RAZORPAY_NODE=$(node tests/official/.bench-hmac.mjs razorpay)
 RAZORPAY_PY=$("$PY" "$tmp/hmac_loop.py" razorpay)
 
+# Square: WebhooksHelper.verifySignature (npm), verify_signature (PyPI); both
+# only verify, so the peer's loop computes the HMAC with its runtime's own
+# crypto and then verifies: the same pair of operations as hookcli's.
+SQ_KEY=Gd2uY8ctDoUWkLFxxYYBoA
+SQ_URL=https://shop.example.com/webhooks/square
+"$BIN" --no-store sign payment.created --provider square --secret "$SQ_KEY" --url "$SQ_URL" --timestamp 1700000000 --seed 1 --format json > "$tmp/sq.json"
+cat > tests/official/.bench-square.mjs <<JS
+import { readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { WebhooksHelper } from 'square';
+const r = JSON.parse(readFileSync('$tmp/sq.json', 'utf8'));
+let n = 0; const t0 = performance.now();
+while (performance.now() - t0 < 2000) {
+  const sig = createHmac('sha256', '$SQ_KEY').update('$SQ_URL' + r.body).digest('base64');
+  if (!await WebhooksHelper.verifySignature({ requestBody: r.body, signatureHeader: sig, signatureKey: '$SQ_KEY', notificationUrl: '$SQ_URL' })) throw new Error('invalid');
+  n++;
+}
+console.log(n / ((performance.now() - t0) / 1000));
+JS
+cat > "$tmp/sq_loop.py" <<PY
+import base64, hashlib, hmac, json, time
+from square.utils.webhooks_helper import verify_signature
+r = json.load(open('$tmp/sq.json'))
+n = 0; t0 = time.perf_counter()
+while time.perf_counter() - t0 < 2:
+    sig = base64.b64encode(hmac.new(b'$SQ_KEY', ('$SQ_URL' + r['body']).encode(), hashlib.sha256).digest()).decode()
+    assert verify_signature(request_body=r['body'], signature_header=sig, signature_key='$SQ_KEY', notification_url='$SQ_URL')
+    n += 1
+print(n / (time.perf_counter() - t0))
+PY
+SQUARE_NODE=$(node tests/official/.bench-square.mjs)
+SQUARE_PY=$("$PY" "$tmp/sq_loop.py")
+
+# Discord: discord-interactions cannot sign; its verifyKey alone (npm, PyPI)
+# on a request hookcli signed, against hookcli's sign + verify.
+"$BIN" --no-store sign interaction.application_command --provider discord --secret "$(printf -- '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAsLCwsLCwsLCwsLCwsLCwsLCwsLCwsLCwsLCwsLCwsL\n-----END PRIVATE KEY-----\n')" --timestamp 1700000000 --seed 1 --format json > "$tmp/dc.json"
+cat > tests/official/.bench-discord.mjs <<JS
+import { readFileSync } from 'node:fs';
+import { verifyKey } from 'discord-interactions';
+const r = JSON.parse(readFileSync('$tmp/dc.json', 'utf8'));
+const body = Buffer.from(r.body);
+const sig = r.headers['X-Signature-Ed25519'];
+const ts = r.headers['X-Signature-Timestamp'];
+let n = 0; const t0 = performance.now();
+while (performance.now() - t0 < 2000) {
+  if (!await verifyKey(body, sig, ts, r.verification_key)) throw new Error('invalid');
+  n++;
+}
+console.log(n / ((performance.now() - t0) / 1000));
+JS
+cat > "$tmp/dc_loop.py" <<PY
+import json, time
+from discord_interactions import verify_key
+r = json.load(open('$tmp/dc.json'))
+body = r['body'].encode()
+sig = r['headers']['X-Signature-Ed25519']; ts = r['headers']['X-Signature-Timestamp']
+n = 0; t0 = time.perf_counter()
+while time.perf_counter() - t0 < 2:
+    assert verify_key(body, sig, ts, r['verification_key'])
+    n += 1
+print(n / (time.perf_counter() - t0))
+PY
+DISCORD_NODE=$(node tests/official/.bench-discord.mjs)
+DISCORD_PY=$("$PY" "$tmp/dc_loop.py")
+
+# Clerk: svix's Webhook sign + verify (npm, PyPI), the verifier
+# @clerk/backend's verifyWebhook hands requests to.
+CLERK_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+"$BIN" --no-store sign user.created --provider clerk --secret "$CLERK_SECRET" --timestamp 1700000000 --seed 1 --format json > "$tmp/ck.json"
+cat > tests/official/.bench-clerk.mjs <<JS
+import { readFileSync } from 'node:fs';
+import { Webhook } from 'svix';
+const r = JSON.parse(readFileSync('$tmp/ck.json', 'utf8'));
+const wh = new Webhook('$CLERK_SECRET');
+let n = 0; const t0 = performance.now();
+while (performance.now() - t0 < 2000) {
+  const now = new Date();
+  const sig = wh.sign('msg_1', now, r.body);
+  wh.verify(r.body, { 'svix-id': 'msg_1', 'svix-timestamp': String(Math.floor(now / 1000)), 'svix-signature': sig });
+  n++;
+}
+console.log(n / ((performance.now() - t0) / 1000));
+JS
+cat > "$tmp/ck_loop.py" <<PY
+import json, time
+from datetime import datetime, timezone
+from svix.webhooks import Webhook
+r = json.load(open('$tmp/ck.json'))
+wh = Webhook('$CLERK_SECRET')
+n = 0; t0 = time.perf_counter()
+while time.perf_counter() - t0 < 2:
+    now = datetime.now(tz=timezone.utc)
+    sig = wh.sign('msg_1', now, r['body'])
+    wh.verify(r['body'], {'svix-id': 'msg_1', 'svix-timestamp': str(int(now.timestamp())), 'svix-signature': sig})
+    n += 1
+print(n / (time.perf_counter() - t0))
+PY
+CLERK_NODE=$(node tests/official/.bench-clerk.mjs)
+CLERK_PY=$("$PY" "$tmp/ck_loop.py")
+
 python3 - "$TWILIO_NODE" "$TWILIO_PY" "$SENDGRID_NODE" "$SENDGRID_PY" \
-  "$SLACK_NODE" "$SLACK_PY" "$PADDLE_NODE" "$PADDLE_PY" "$LINEAR_NODE" "$RAZORPAY_NODE" "$RAZORPAY_PY" <<'PY'
+  "$SLACK_NODE" "$SLACK_PY" "$PADDLE_NODE" "$PADDLE_PY" "$LINEAR_NODE" "$RAZORPAY_NODE" "$RAZORPAY_PY" \
+  "$SQUARE_NODE" "$SQUARE_PY" "$DISCORD_NODE" "$DISCORD_PY" "$CLERK_NODE" "$CLERK_PY" <<'PY'
 import json, sys
 def rate(bench):
     ns = json.load(open(f"target/criterion/sign_verify/{bench}/new/estimates.json"))["median"]["point_estimate"]
@@ -174,6 +275,11 @@ peers = {
     "paddle": [("@paddle/paddle-node-sdk (npm)", float(sys.argv[7])), ("paddle-python-sdk (PyPI)", float(sys.argv[8]))],
     "linear": [("@linear/sdk (npm)", float(sys.argv[9]))],
     "razorpay": [("razorpay (npm)", float(sys.argv[10])), ("razorpay (PyPI)", float(sys.argv[11]))],
+    # Verify only, with the HMAC made by the runtime's crypto beside it.
+    "square": [("square (npm)", float(sys.argv[12])), ("squareup (PyPI)", float(sys.argv[13]))],
+    # Verify only: discord-interactions cannot sign.
+    "discord": [("discord-interactions (npm)", float(sys.argv[14])), ("discord-interactions (PyPI)", float(sys.argv[15]))],
+    "clerk": [("svix (npm)", float(sys.argv[16])), ("svix (PyPI)", float(sys.argv[17]))],
 }
 print("== sign + verify of one delivery, in process (pairs per second)")
 print(f"  stripe  hookcli {rate('stripe'):12,.0f}   (reference)")

@@ -74,8 +74,8 @@ setup_python() {
   PIP_NO_INPUT=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
     "$venv/bin/python" -m pip install --quiet --no-input -r "$DIR/requirements.txt" \
     || die "pip install -r tests/official/requirements.txt failed"
-  "$venv/bin/python" -c 'import stripe, standardwebhooks, twilio, sendgrid.helpers.eventwebhook, slack_sdk, paddle_billing, razorpay' \
-    || die "venv installed but importing the official libraries fails"
+  "$venv/bin/python" -c 'import stripe, standardwebhooks, twilio, sendgrid.helpers.eventwebhook, slack_sdk, paddle_billing, razorpay, square.utils.webhooks_helper, discord_interactions, svix, nacl' \
+    || die "venv installed but 'import stripe, standardwebhooks, twilio, sendgrid.helpers.eventwebhook, slack_sdk, paddle_billing, razorpay, square.utils.webhooks_helper, discord_interactions, svix, nacl' fails"
   echo "$want" >"$stamp"
 }
 

@@ -197,7 +197,9 @@ fn keys_prints_the_verification_key_and_keeps_the_private_one_private() {
     let fresh = tempfile::tempdir().unwrap();
     let keys = |dir: &std::path::Path| {
         let (code, out, err) = run_cmd(
-            hookcli().env("HOOKCLI_KEYS", dir).args(["keys", "--json"]),
+            hookcli()
+                .env("HOOKCLI_KEYS", dir)
+                .args(["keys", "--provider", "sendgrid", "--json"]),
             b"",
         );
         assert_eq!(code, 0, "{err}");

@@ -94,13 +94,21 @@ impl Builder {
         }
         let ids = IdSource::new(seed);
         let random = ids.base62("", 32, "check:stranger-secret");
-        let stranger = Secret::new(
-            format!(
-                "whsec_{}",
-                base64::engine::general_purpose::STANDARD.encode(random.as_bytes())
+        // For a key pair, a private key that is not the one the app's
+        // public key belongs to.
+        let seed: [u8; 32] = random.as_bytes().try_into().expect("32 characters");
+        let stranger = match crate::provider::keypair::from_random(provider.spec().algorithm, &seed)
+            .and_then(|k| crate::provider::keypair::private_pem(&k))
+        {
+            Some(pem) => Secret::new(pem, "a key the app does not hold"),
+            None => Secret::new(
+                format!(
+                    "whsec_{}",
+                    base64::engine::general_purpose::STANDARD.encode(random.as_bytes())
+                ),
+                "a secret the app does not hold",
             ),
-            "a secret the app does not hold",
-        );
+        };
         Ok(Builder {
             provider,
             fixtures: loaded,

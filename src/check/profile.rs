@@ -125,7 +125,7 @@ pub struct Handshake {
 pub type AnswerCheck = fn(&[u8], &str, &[u8]) -> Result<(), String>;
 
 /// Every provider's profile.
-pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD, SLACK, ZOOM];
+pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD, SLACK, ZOOM, DISCORD];
 
 /// The profile of a provider id.
 pub fn for_provider(id: &str) -> Option<&'static Profile> {
@@ -381,6 +381,58 @@ fn zoom_validation(sent: &[u8], secret: &str, answer: &[u8]) -> Result<(), Strin
         );
     }
     Ok(())
+}
+
+const DISCORD: Profile = Profile {
+    provider: "discord",
+    genuine_event: "interaction.application_command",
+    rare_event: "interaction.modal_submit",
+    ordered: None,
+    budget: Duration::from_secs(3),
+    budget_source: "Discord fails an interaction not answered within 3 s",
+    budget_severity: Severity::Warning,
+    stale_severity: Severity::Warning,
+    future: FutureGrade::ReportOnly {
+        why: "discord-interactions (npm and PyPI) checks no timestamp age",
+    },
+    // Discord sends invalid signatures itself and removes an endpoint that
+    // does not answer them with 401.
+    bad_signature_status: Some(401),
+    large_payload: 64 * 1024,
+    large_payload_source: "interactions with many resolved users and messages",
+    forgeries: Forgeries {
+        rotation: None,
+        unknown_scheme: None,
+        downgrade: None,
+    },
+    handshakes: &[Handshake {
+        id: "discord_ping",
+        event: "interaction.ping",
+        severity: Severity::Critical,
+        what: "Discord's PING (interaction type 1), sent when the Interactions Endpoint URL is saved",
+        fix: "verify the PING's signature, then answer it with {\"type\":1} (PONG) and Content-Type: application/json",
+        answer: Some(discord_pong),
+    }],
+    sdk_texts: &[
+        (
+            "[discord-interactions] Invalid signature",
+            SdkMeaning::SignatureMismatch,
+        ),
+        ("Bad request signature", SdkMeaning::SignatureMismatch),
+        ("invalid request signature", SdkMeaning::SignatureMismatch),
+    ],
+};
+
+/// Discord wants the PONG, `{"type":1}`, as JSON.
+fn discord_pong(_sent: &[u8], _secret: &str, answer: &[u8]) -> Result<(), String> {
+    let pong = serde_json::json!({"type": 1});
+    match serde_json::from_slice::<serde_json::Value>(answer) {
+        Ok(v) if v == pong => Ok(()),
+        _ => Err(format!(
+            "the answer is {}, not {{\"type\":1}}",
+            crate::escape::for_terminal(&String::from_utf8_lossy(answer).chars().take(80).collect::<String>())
+        )),
+    }
 }
 
 /// `headers` with `name` set to `value` (replacing every copy).

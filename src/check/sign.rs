@@ -25,7 +25,9 @@ pub fn with_secret(event: &Event, secret: &Secret, url: &str) -> Result<Headers,
     provider::sign(event.provider, secret, &input(event, url)).map_err(|e| e.to_string())
 }
 
-/// The headers, signed with raw MAC key bytes (which may be empty).
+/// The headers, signed with raw MAC key bytes (which may be empty). For a
+/// key-pair scheme (Discord) this is an HMAC-SHA256 where an Ed25519
+/// signature belongs: a forgery its verifier must reject like any other.
 pub fn with_key(event: &Event, key: &[u8], url: &str) -> Headers {
     let p = event.provider;
     let scheme = p.scheme();
@@ -82,11 +84,6 @@ pub fn signature(provider: Provider, headers: &Headers) -> Option<String> {
 /// Whether the provider signs a timestamp.
 pub fn has_timestamp(provider: Provider) -> bool {
     provider.spec().signs_timestamp()
-}
-
-/// Whether the provider's signatures are MACs (the forgeries here are).
-pub fn is_mac(provider: Provider) -> bool {
-    provider.spec().algorithm.is_symmetric()
 }
 
 /// HMAC-SHA1 in lowercase hex (GitHub's legacy `X-Hub-Signature`).

@@ -4,7 +4,7 @@
 //! tests/check_apps.rs.)
 
 use super::*;
-use crate::provider::{GITHUB, Parts, STANDARD, STRIPE, Verdict, verify_secrets};
+use crate::provider::{DISCORD, GITHUB, Parts, STANDARD, STRIPE, Verdict, verify_secrets};
 use crate::request::Headers;
 use crate::send::{DeliveryError, Response};
 use std::collections::HashSet;
@@ -481,4 +481,56 @@ fn every_check_is_documented() {
     ] {
         assert!(docs.contains(&format!("`{c}`")), "cause {c} undocumented");
     }
+}
+
+/// A Discord app double: verifies with `public` as discord-interactions
+/// does, answers a PING with `ping_answer` and a bad signature with `bad`.
+fn discord_app(public: String, ping_answer: &'static str, bad: u16) -> Fake {
+    let handler: Handler = Box::new(move |req| {
+        let parts = Parts {
+            method: "POST",
+            url: None,
+            headers: &req.headers,
+            body: &req.body,
+        };
+        let key = [Secret::new(public.as_str(), "DISCORD_PUBLIC_KEY")];
+        if !verify_secrets(DISCORD, &parts, &key, NOW, 300).is_valid() {
+            return answer(bad, "invalid request signature");
+        }
+        let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap_or_default();
+        if body["type"] == 1 {
+            return answer(200, ping_answer);
+        }
+        answer(200, r#"{"type":4,"data":{"content":"hello"}}"#)
+    });
+    Fake {
+        handler,
+        effects: std::rc::Rc::new(std::cell::Cell::new(0)),
+        observer: false,
+        sent: 0,
+    }
+}
+
+#[test]
+fn discord_ping_must_get_pong_and_bad_signatures_exactly_401() {
+    use crate::provider::keypair;
+    let key = keypair::from_random(crate::provider::Algorithm::Ed25519, &[3; 32]).unwrap();
+    let private = [Secret::new(
+        keypair::private_pem(&key).unwrap(),
+        "hookcli local test key",
+    )];
+    let public = DISCORD.scheme().public_key_text(&key.verify_key()).unwrap();
+    let statuses = |app: &mut Fake| {
+        let report = audit(&plan(&private, DISCORD), app).unwrap();
+        (
+            get(&report, "discord_ping").status,
+            get(&report, "bad_signature_rejected").status,
+        )
+    };
+    let mut good = discord_app(public.clone(), r#"{"type":1}"#, 401);
+    assert_eq!(statuses(&mut good), (Status::Pass, Status::Pass));
+    // 2xx with another body is no PONG, and 400 is a rejection but not the
+    // 401 Discord demands.
+    let mut sloppy = discord_app(public, "{}", 400);
+    assert_eq!(statuses(&mut sloppy), (Status::Fail, Status::Fail));
 }

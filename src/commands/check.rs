@@ -23,7 +23,7 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let profile = check::profile::for_provider(provider.name()).ok_or_else(|| {
         Hinted::usage(
             format!("hookcli has no audit profile for {provider} yet"),
-            "pass --provider stripe, github or standard (the providers with an audit profile)",
+            "pass --provider stripe, github, standard or discord (the providers with an audit profile)",
         )
     })?;
     let url = globals.target(args.to.as_deref())?;
@@ -36,7 +36,16 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     }
     let max_time = args.max_time;
     let selection = selection(args)?;
-    let secrets = globals.verification_secrets(provider, &args.secret)?;
+    // A key pair signs with its private key: --secret, else hookcli's
+    // local test key, whose public key (`hookcli keys`) the app holds.
+    let secrets = if super::keys::is_pair(provider) {
+        vec![super::keys::signing_key(
+            provider,
+            args.secret.first().map(String::as_str),
+        )?]
+    } else {
+        globals.verification_secrets(provider, &args.secret)?
+    };
     for s in &secrets {
         provider.scheme().sign_key(s.expose()).map_err(|e| {
             Hinted::usage(

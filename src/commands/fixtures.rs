@@ -212,8 +212,8 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
                 secrets.entry(fixture.provider).or_insert(s)
             }
         };
-        let event = fixture.render(&settings.render_options(i as u64))?;
-        let headers = sign_event(&event, secret, Some(&url))?;
+        let mut event = fixture.render(&settings.render_options(i as u64))?;
+        let headers = sign_event(&mut event, secret, Some(&url))?;
         let dir = staging.path().join(&fixture.name);
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join("body.json"), &event.body)?;

@@ -129,7 +129,7 @@ pub fn verification_key_of(provider: Provider, secret: &Secret) -> Option<String
         return None;
     }
     let key = provider.scheme().sign_key(secret.expose()).ok()?;
-    keypair::public_text(&key.verify_key())
+    provider.scheme().public_key_text(&key.verify_key())
 }
 
 /// `hookcli keys`: the verification key of each key-pair provider (or the
@@ -162,12 +162,26 @@ pub fn run(args: &KeysArgs) -> anyhow::Result<ExitStatus> {
             .collect(),
     };
     let mut text = String::new();
+    let mut refused = None;
+    let named = args.provider.is_some();
     for provider in providers {
         let (key, origin, path, created) = match args.secret.as_deref() {
             Some(secret) => {
-                let key = provider.scheme().sign_key(secret).map_err(|e| {
-                    Hinted::usage(format!("the key from --secret {}", e.reason), e.hint)
-                })?;
+                let key = match provider.scheme().sign_key(secret) {
+                    Ok(key) => key,
+                    // Unnamed, a key is shown for the providers of its algorithm.
+                    Err(e) if !named && e.kind == "wrong_algorithm" => {
+                        refused.get_or_insert(e);
+                        continue;
+                    }
+                    Err(e) => {
+                        return Err(Hinted::usage(
+                            format!("the key from --secret {}", e.reason),
+                            e.hint,
+                        )
+                        .into());
+                    }
+                };
                 (key.verify_key(), "--secret", None, false)
             }
             None => {
@@ -181,7 +195,10 @@ pub fn run(args: &KeysArgs) -> anyhow::Result<ExitStatus> {
                 )
             }
         };
-        let public = keypair::public_text(&key).expect("a key pair's public key");
+        let public = provider
+            .scheme()
+            .public_key_text(&key)
+            .expect("a key pair's public key");
         let fingerprint = keypair::fingerprint(&key).expect("a key pair's public key");
         let var = provider.secret_env_vars()[0];
         if args.json {
@@ -210,6 +227,9 @@ pub fn run(args: &KeysArgs) -> anyhow::Result<ExitStatus> {
                 ));
             }
         }
+    }
+    if let (true, Some(e)) = (text.is_empty(), refused) {
+        return Err(Hinted::usage(format!("the key from --secret {}", e.reason), e.hint).into());
     }
     output::stdout(&text)?;
     Ok(ExitStatus::Success)

@@ -234,9 +234,9 @@ pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
             for _ in 0..settings.duplicates {
                 let (timestamp, wait) = settings.resign_time(&mut clock);
                 std::thread::sleep(wait);
-                let signed = resigned(event, timestamp);
+                let mut signed = resigned(event, timestamp);
                 let secret = &secrets[&event.provider];
-                let headers = sign_event(&signed, secret, Some(&signed_url))?;
+                let headers = sign_event(&mut signed, secret, Some(&signed_url))?;
                 record_signed(
                     store.as_ref(),
                     "send",
@@ -388,8 +388,8 @@ async fn deliver_with_retries(
         tokio::time::sleep(wait).await;
         let (timestamp, lead_wait) = settings.resign_time(clock);
         tokio::time::sleep(lead_wait).await;
-        let signed = resigned(event, timestamp);
-        let headers = sign_event(&signed, secret, Some(&signed_url))?;
+        let mut signed = resigned(event, timestamp);
+        let headers = sign_event(&mut signed, secret, Some(&signed_url))?;
         // Recorded before it is sent, so a listener on the other end can
         // already find the original bytes by signature or event id.
         let signed_id = record_signed(store, "send", &signed, &headers, secret, Some(url));

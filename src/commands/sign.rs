@@ -33,7 +33,8 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let secret = globals.signing_secret(event.provider, args.secret.as_deref())?;
     let target = globals.target(args.to.as_deref())?;
     let (url, signed_url) = delivery_urls(&event, &target, args.url.as_deref())?;
-    let headers = sign_event(&event, &secret, Some(&signed_url))?;
+    let mut event = event;
+    let headers = sign_event(&mut event, &secret, Some(&signed_url))?;
     let verification_key = super::keys::verification_key_of(event.provider, &secret);
     record_signed(
         globals.open_store()?.as_ref(),
@@ -76,10 +77,19 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
 }
 
 /// Every header the provider would send with this event, delivered to `url`.
-pub fn sign_event(event: &Event, secret: &Secret, url: Option<&str>) -> Result<Headers, Hinted> {
-    signer(event.provider, secret)?
-        .sign(&sign_input(event, url))
-        .map_err(|e| Hinted::usage(e.to_string(), e.hint()))
+/// A provider that signs inside the body (Mailgun) gets its signature
+/// written into `event`'s body first.
+pub fn sign_event(
+    event: &mut Event,
+    secret: &Secret,
+    url: Option<&str>,
+) -> Result<Headers, Hinted> {
+    let signer = signer(event.provider, secret)?;
+    let hinted = |e: crate::provider::MessageError| Hinted::usage(e.to_string(), e.hint());
+    if let Some(body) = signer.seal(&sign_input(event, url)).map_err(hinted)? {
+        event.body = body;
+    }
+    signer.sign(&sign_input(event, url)).map_err(hinted)
 }
 
 /// Where `event` is posted when sent to `target`, and the URL its signature

@@ -18,7 +18,7 @@ pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     }
     let provider = globals.provider(args.provider);
     let secret_provider = provider
-        .or_else(|| Provider::detect(&request.headers))
+        .or_else(|| Provider::detect_in(&request.headers, &request.body))
         .unwrap_or_else(Provider::fallback);
     let secrets = globals.verification_secrets(secret_provider, &args.secret)?;
     let original = signed_original(&request, secret_provider, globals)?;

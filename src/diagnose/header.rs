@@ -6,10 +6,19 @@ use crate::provider::Provider;
 use crate::request::Headers;
 
 /// The provider to diagnose as, or the header finding that stops diagnosis.
-pub fn resolve(headers: &Headers, wanted: Option<Provider>) -> Result<Provider, Cause> {
-    let present = Provider::present(headers);
+pub fn resolve(
+    headers: &Headers,
+    body: &[u8],
+    wanted: Option<Provider>,
+) -> Result<Provider, Cause> {
+    let present = Provider::present_in(headers, body);
     match (wanted, present.as_slice()) {
-        (Some(p), _) if present.contains(&p) => Ok(p),
+        // Named: its signature headers are enough (Clerk's need no Clerk body).
+        (Some(p), _)
+            if p.scheme().is_present(headers) || p.scheme().is_present_in(headers, body) =>
+        {
+            Ok(p)
+        }
         (Some(expected), [found, ..]) => Err(Cause::WrongProvider {
             expected,
             found: *found,
@@ -18,9 +27,15 @@ pub fn resolve(headers: &Headers, wanted: Option<Provider>) -> Result<Provider, 
         (Some(p), []) => Err(Cause::MissingHeader {
             headers: vec![p.signature_header()],
         }),
-        (None, []) => Err(Cause::MissingHeader {
-            headers: Provider::ALL.iter().map(|p| p.signature_header()).collect(),
-        }),
+        (None, []) => {
+            let mut headers: Vec<&'static str> = Vec::new();
+            for p in Provider::ALL {
+                if !headers.contains(&p.signature_header()) {
+                    headers.push(p.signature_header());
+                }
+            }
+            Err(Cause::MissingHeader { headers })
+        }
         (None, [first, ..]) => Ok(*first),
     }
 }
@@ -33,15 +48,15 @@ mod tests {
     #[test]
     fn resolves_the_provider_from_headers() {
         let stripe: Headers = [("Stripe-Signature", "t=1,v1=aa")].into_iter().collect();
-        assert_eq!(resolve(&stripe, None), Ok(STRIPE));
-        assert_eq!(resolve(&stripe, Some(STRIPE)), Ok(STRIPE));
+        assert_eq!(resolve(&stripe, b"", None), Ok(STRIPE));
+        assert_eq!(resolve(&stripe, b"", Some(STRIPE)), Ok(STRIPE));
         assert!(matches!(
-            resolve(&stripe, Some(GITHUB)),
+            resolve(&stripe, b"", Some(GITHUB)),
             Err(Cause::WrongProvider { found, .. }) if found == STRIPE
         ));
         let none = Headers::new();
         assert!(
-            matches!(resolve(&none, None), Err(Cause::MissingHeader { headers }) if headers.len() == Provider::ALL.len())
+            matches!(resolve(&none, b"", None), Err(Cause::MissingHeader { headers }) if headers.len() > 1 && headers.contains(&"Stripe-Signature"))
         );
     }
 }

@@ -89,13 +89,15 @@ const SIGNER_WHITESPACE: [&str; 3] = ["\n", "\r\n", " "];
 /// a public key's DER (whichever text form it was given in).
 fn prepare(provider: Provider, text: &str) -> Result<(Vec<u8>, VerifyKey), KeyError> {
     let scheme = provider.scheme();
-    let algorithm = provider.spec().algorithm;
+    // The key's own algorithm: a scheme may take both kinds (Standard
+    // Webhooks' whsec_ secrets and whpk_ public keys).
+    let key = scheme.verify_key(text)?;
+    let algorithm = key.algorithm();
     if algorithm.is_symmetric() {
         let bytes = scheme.key_bytes(text)?;
         let key = VerifyKey::hmac(algorithm, &bytes);
         Ok((bytes, key))
     } else {
-        let key = scheme.verify_key(text)?;
         Ok((keypair::public_der(&key).unwrap_or_default(), key))
     }
 }
@@ -132,7 +134,7 @@ impl<'c, 'r> Keys<'c, 'r> {
                 }
                 Err(e) => {
                     if let Some((id, key)) = derive(provider, value, &e) {
-                        derived[i] = keypair::public_text(&key);
+                        derived[i] = provider.scheme().public_key_text(&key);
                         candidates.push((i, Tweak::Derived, id, key));
                     }
                     as_given.push(Err(e));

@@ -64,12 +64,22 @@ pub struct Diagnosis {
 impl Diagnosis {
     /// `{"valid", "provider", "causes": [...], "diff": {...}}`.
     pub fn to_json(&self) -> Value {
-        json!({
+        let mut v = json!({
             "valid": self.valid,
             "provider": self.provider.map(Provider::name),
             "causes": self.causes.iter().map(Cause::to_json).collect::<Vec<_>>(),
             "diff": self.diff.to_json(),
-        })
+        });
+        if let Some(note) = self.note() {
+            v["note"] = json!(note);
+        }
+        v
+    }
+
+    /// What no verdict can say for this provider: that its signature does
+    /// not cover the event (Mailgun).
+    pub fn note(&self) -> Option<&'static str> {
+        self.provider.and_then(|p| p.scheme().unsigned_body())
     }
 
     fn stopped(provider: Option<Provider>, cause: Cause) -> Self {
@@ -104,7 +114,7 @@ struct Hit {
 pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     let headers = &request.headers;
     let parts = request.parts();
-    let provider = match header::resolve(headers, ctx.provider) {
+    let provider = match header::resolve(headers, &request.body, ctx.provider) {
         Ok(p) => p,
         Err(Cause::WrongProvider {
             expected, found, ..

@@ -24,6 +24,9 @@ pub fn render(diagnosis: &Diagnosis) -> String {
             if n == 1 { "" } else { "s" }
         );
     }
+    if let Some(note) = diagnosis.note() {
+        let _ = writeln!(out, "note: {note}");
+    }
     for cause in &diagnosis.causes {
         out.push('\n');
         cause_block(&mut out, cause);

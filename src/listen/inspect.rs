@@ -120,7 +120,7 @@ pub struct Checked {
 pub fn check(request: &Request, verifier: &Verifier, now: i64) -> Checked {
     let provider = verifier
         .provider
-        .or_else(|| Provider::detect(&request.headers));
+        .or_else(|| Provider::detect_in(&request.headers, &request.body));
     let parts = request.parts();
     let meta = match provider {
         Some(p) => p.scheme().event_meta(&request.headers, &request.body),

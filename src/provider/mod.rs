@@ -10,21 +10,27 @@
 
 mod body;
 mod claims;
+mod clerk;
 mod crypto;
+mod discord;
 mod github;
 mod hexsig;
 pub mod jsjson;
 pub mod keypair;
 mod linear;
+mod mailgun;
 mod meta;
 mod paddle;
 mod razorpay;
 pub mod rejections;
+mod resend;
 mod sendgrid;
 mod sign;
 mod slack;
+mod square;
 mod standard;
 mod stripe;
+mod svix;
 mod twilio;
 pub mod url;
 mod verify;
@@ -58,11 +64,17 @@ pub const PADDLE: Provider = Provider(&paddle::Paddle);
 pub const LINEAR: Provider = Provider(&linear::Linear);
 pub const ZOOM: Provider = Provider(&zoom::Zoom);
 pub const RAZORPAY: Provider = Provider(&razorpay::Razorpay);
+pub const SQUARE: Provider = Provider(&square::Square);
+pub const DISCORD: Provider = Provider(&discord::Discord);
+pub const CLERK: Provider = Provider(&clerk::CLERK);
+pub const RESEND: Provider = Provider(&resend::RESEND);
+pub const MAILGUN: Provider = Provider(&mailgun::Mailgun);
 
 /// Every provider hookcli speaks, in the order help and listings show
 /// them. The first is the one assumed when nothing says otherwise.
 pub static ALL: &[Provider] = &[
-    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SLACK, PADDLE, LINEAR, ZOOM, RAZORPAY,
+    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SLACK, PADDLE, LINEAR, ZOOM, RAZORPAY, SQUARE,
+    DISCORD, CLERK, RESEND, MAILGUN,
 ];
 
 /// What a provider is: data read by fixtures, config, the CLI, the
@@ -145,7 +157,7 @@ pub enum GeneratedKind {
     Uuid,
     /// The event's Unix time.
     UnixSeconds,
-    /// The event's Unix time in milliseconds (Linear's `webhookTimestamp`, Zoom's `event_ts`).
+    /// The event's Unix time in milliseconds (Linear's `webhookTimestamp`, Zoom's `event_ts`, Clerk's `timestamp`).
     UnixMillis,
     /// The event's time as RFC 3339.
     Rfc3339,
@@ -303,6 +315,38 @@ pub trait Scheme: Send + Sync + 'static {
             .any(|h| headers.contains(h))
     }
 
+    /// For a provider whose signature travels in the body (Mailgun): the
+    /// body with `signature` written into it.
+    fn seal(&self, _body: &[u8], _signature: &str, _input: &SignInput) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Why the body is not covered by the signature, when it is not (a
+    /// note the diagnosis gives with every verdict).
+    fn unsigned_body(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Whether the request is this provider's, told by its headers and,
+    /// where they are shared or absent, its body.
+    fn is_present_in(&self, headers: &Headers, _body: &[u8]) -> bool {
+        self.is_present(headers)
+    }
+
+    /// The id of a more general provider whose wire format this one is
+    /// (Clerk's and Resend's Svix headers are Standard Webhooks'): when the
+    /// body says it is this provider's, detection names this one instead.
+    fn refines(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The verification key as the provider's dashboard shows it and an
+    /// app is configured with it (key-pair schemes; base64 SPKI unless the
+    /// provider writes keys otherwise).
+    fn public_key_text(&self, key: &VerifyKey) -> Option<String> {
+        keypair::public_text(key)
+    }
+
     /// Signature headers the strict parser rejected, rewritten the way a
     /// forgiving verifier would read them, when that makes sense of them.
     fn lenient(&self, _headers: &Headers) -> Option<Headers> {
@@ -424,6 +468,34 @@ impl Provider {
         }
     }
 
+    /// Every provider whose request this is, by headers and body, in
+    /// registry order; a provider another refines is dropped when the
+    /// refining one claims the request.
+    pub fn present_in(headers: &Headers, body: &[u8]) -> Vec<Provider> {
+        let found: Vec<Provider> = ALL
+            .iter()
+            .copied()
+            .filter(|p| p.scheme().is_present_in(headers, body))
+            .collect();
+        found
+            .iter()
+            .copied()
+            .filter(|p| {
+                !found
+                    .iter()
+                    .any(|q| q.scheme().refines() == Some(p.spec().id))
+            })
+            .collect()
+    }
+
+    /// The provider of a request, by headers and body, if exactly one claims it.
+    pub fn detect_in(headers: &Headers, body: &[u8]) -> Option<Provider> {
+        match Provider::present_in(headers, body).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
     /// The ids of every provider, for help and hints: "a, b or c".
     pub fn names() -> String {
         let ids: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
@@ -522,6 +594,34 @@ mod tests {
     }
 
     #[test]
+    fn detection_reads_the_body_where_headers_are_shared() {
+        let svix: Headers = [
+            ("svix-id", "msg_1"),
+            ("svix-timestamp", "1700000000"),
+            ("svix-signature", "v1,AAAA"),
+        ]
+        .into_iter()
+        .collect();
+        let clerk = br#"{"data":{},"event_attributes":{},"object":"event","type":"user.created"}"#;
+        let resend = br#"{"type":"email.delivered","created_at":"2026-01-01T00:00:00Z","data":{}}"#;
+        let stripe = br#"{"object":"event","type":"charge.succeeded","data":{}}"#;
+        assert_eq!(Provider::detect_in(&svix, clerk), Some(CLERK));
+        assert_eq!(Provider::detect_in(&svix, resend), Some(RESEND));
+        assert_eq!(Provider::detect_in(&svix, stripe), Some(STANDARD));
+        let discord: Headers = [
+            ("X-Signature-Ed25519", "00"),
+            ("X-Signature-Timestamp", "1"),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(Provider::detect_in(&discord, b"{}"), Some(DISCORD));
+        let square: Headers = [("x-square-hmacsha256-signature", "AAAA")]
+            .into_iter()
+            .collect();
+        assert_eq!(Provider::detect_in(&square, b"{}"), Some(SQUARE));
+    }
+
+    #[test]
     fn every_scheme_verifies_what_it_signs() {
         for p in Provider::ALL.iter().copied() {
             let (signing, verifying) =
@@ -535,6 +635,11 @@ mod tests {
                 event_type: "ping",
                 url: Some("https://example.com/webhooks"),
             };
+            // Mailgun's signature goes into the body.
+            let signer = Signer::new(p, &secret).unwrap();
+            let sealed = signer.seal(&input).unwrap();
+            let body = sealed.as_deref().unwrap_or(input.body);
+            let input = SignInput { body, ..input };
             let headers = sign(p, &secret, &input).unwrap();
             let verdict = verify_secrets(
                 p,
@@ -549,20 +654,30 @@ mod tests {
                 300,
             );
             assert_eq!(verdict, Verdict::Valid { secret_index: 0 }, "{p}");
+            let changed = String::from_utf8_lossy(body).replace("\"a\":1", "\"a\":2");
             let tampered = verify_secrets(
                 p,
                 &Parts {
                     method: "POST",
                     url: input.url,
                     headers: &headers,
-                    body: b"{\"a\":2,\"webhookTimestamp\":1700000000000}",
+                    body: changed.as_bytes(),
                 },
                 std::slice::from_ref(&verifier),
                 1_700_000_010,
                 300,
             );
-            assert_eq!(tampered, Verdict::NoMatch, "{p}");
-            assert_eq!(Provider::detect(&headers), Some(p));
+            // Mailgun does not sign the event: the change goes unseen.
+            if p.scheme().unsigned_body().is_some() {
+                assert!(tampered.is_valid(), "{p}");
+            } else {
+                assert_eq!(tampered, Verdict::NoMatch, "{p}");
+            }
+            // Clerk's and Resend's headers are Svix's: an unknown body is
+            // detected as Standard Webhooks, which verifies it the same way.
+            let detected = Provider::detect_in(&headers, input.body);
+            let general = p.scheme().refines().and_then(|id| id.parse().ok());
+            assert_eq!(detected, general.or(Some(p)), "{p}");
         }
     }
 }

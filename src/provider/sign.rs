@@ -115,6 +115,34 @@ impl Signer {
         Ok(())
     }
 
+    /// The body with the signature written into it, for a provider that
+    /// carries it there (Mailgun); `None` for the others.
+    pub fn seal(&self, input: &SignInput) -> Result<Option<Vec<u8>>, MessageError> {
+        let scheme = self.provider.scheme();
+        let mut scratch = Scratch::default();
+        let mut digits = itoa::Buffer::new();
+        let material = Material {
+            timestamp: Some(Stamp {
+                seconds: input.timestamp,
+                text: digits.format(input.timestamp),
+            }),
+            id: Some(input.id),
+            url: input.url,
+            body: input.body,
+            variant: 0,
+        };
+        let tail = scheme.message(&material, &mut scratch.head)?;
+        let body = (tail == Tail::Body).then_some(input.body);
+        let signature = self.key.sign(&scratch.head, body, &mut scratch.joined);
+        let mut text = [0u8; 2 * MAX_SIG];
+        let text = self
+            .provider
+            .spec()
+            .encoding
+            .encode(signature.as_slice(), &mut text);
+        Ok(scheme.seal(input.body, text, input))
+    }
+
     /// Every header the provider would send with this delivery.
     pub fn sign(&self, input: &SignInput) -> Result<Headers, MessageError> {
         let mut headers = Headers::new();

@@ -2,11 +2,17 @@
 //! `webhook-timestamp`, `webhook-signature: v1,<base64>` over
 //! `<id>.<t>.<body>`, keyed with the base64-decoded part after `whsec_`.
 //! Svix's `svix-*` header names are accepted on input.
+//!
+//! The same header carries `v1a,<base64>` entries: Ed25519 over the same
+//! message, keyed with a `whsk_` secret key (base64 of the 32-byte seed, or
+//! of seed and public key) and verified with the `whpk_` public key (base64
+//! of its 32 bytes). The official JS and Python libraries skip `v1a`
+//! entries; hookcli verifies them with the key given.
 
 use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Sig, Tail, stamp};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, KeyError,
-    Mixup, Scheme, SignInput, Spec,
+    Mixup, Scheme, SignInput, SignKey, Spec, VerifyKey,
 };
 use crate::request::Headers;
 use base64::Engine;
@@ -61,6 +67,69 @@ pub(super) fn decode_secret(secret: &str) -> Result<Vec<u8>, KeyError> {
     })
 }
 
+/// Prefixes of Ed25519 (`v1a`) keys.
+const PUBLIC_PREFIX: &str = "whpk_";
+const SECRET_PREFIX: &str = "whsk_";
+
+/// The version a signature of this text is written under: an Ed25519
+/// signature (64 bytes, 88 base64 characters) is `v1a`, an HMAC `v1`.
+pub(super) fn version_of(signature: &str) -> &'static str {
+    if signature.len() == 88 { "v1a" } else { "v1" }
+}
+
+fn ed25519_bytes(encoded: &str, what: &'static str) -> Result<Vec<u8>, KeyError> {
+    B64_LENIENT.decode(encoded.trim()).map_err(|_| KeyError {
+        kind: "not_base64",
+        reason: format!("is not base64 after its {what} prefix").into(),
+        hint: "Standard Webhooks Ed25519 keys are whpk_ (public) or whsk_ (secret) followed by base64",
+    })
+}
+
+/// A `whpk_` public key.
+fn read_whpk(encoded: &str) -> Result<VerifyKey, KeyError> {
+    let bytes = ed25519_bytes(encoded, PUBLIC_PREFIX)?;
+    <[u8; 32]>::try_from(bytes.as_slice())
+        .ok()
+        .and_then(|b| ed25519_dalek::VerifyingKey::from_bytes(&b).ok())
+        .map(VerifyKey::Ed25519)
+        .ok_or(KeyError {
+            kind: "not_a_key",
+            reason: "is not a 32-byte Ed25519 public key after whpk_".into(),
+            hint: "copy the whpk_ public key whole",
+        })
+}
+
+/// A `whsk_` secret key: the 32-byte seed, or seed and public key.
+fn read_whsk(encoded: &str) -> Result<ed25519_dalek::SigningKey, KeyError> {
+    let bytes = ed25519_bytes(encoded, SECRET_PREFIX)?;
+    let key = match bytes.len() {
+        32 => Some(ed25519_dalek::SigningKey::from_bytes(
+            bytes.as_slice().try_into().expect("32 bytes"),
+        )),
+        64 => ed25519_dalek::SigningKey::from_keypair_bytes(
+            bytes.as_slice().try_into().expect("64 bytes"),
+        )
+        .ok(),
+        _ => None,
+    };
+    key.ok_or(KeyError {
+        kind: "not_a_key",
+        reason: "is not an Ed25519 secret key (32 or 64 bytes) after whsk_".into(),
+        hint: "copy the whsk_ secret key whole",
+    })
+}
+
+/// An Ed25519 public key as Standard Webhooks writes it: `whpk_` + base64.
+pub(super) fn whpk(key: &VerifyKey) -> Option<String> {
+    match key {
+        VerifyKey::Ed25519(k) => Some(format!(
+            "{PUBLIC_PREFIX}{}",
+            base64::engine::general_purpose::STANDARD.encode(k.as_bytes())
+        )),
+        _ => None,
+    }
+}
+
 /// Looks up a `webhook-*` header, falling back to its `svix-*` twin.
 fn header<'a>(headers: &'a Headers, name: &str) -> Option<&'a str> {
     headers.get(name).or_else(|| {
@@ -76,6 +145,50 @@ impl Scheme for StandardWebhooks {
 
     fn key_bytes(&self, secret: &str) -> Result<Vec<u8>, KeyError> {
         decode_secret(secret)
+    }
+
+    /// `whpk_` verifies `v1a` entries; anything else is a `whsec_` HMAC secret.
+    fn verify_key(&self, secret: &str) -> Result<VerifyKey, KeyError> {
+        let secret = secret.trim();
+        if let Some(encoded) = secret.strip_prefix(PUBLIC_PREFIX) {
+            return read_whpk(encoded);
+        }
+        if let Some(encoded) = secret.strip_prefix(SECRET_PREFIX) {
+            let key = read_whsk(encoded)?;
+            return Err(KeyError {
+                kind: "private_key",
+                reason: format!(
+                    "is the whsk_ secret key, not the key a verifier holds; its public key is {}",
+                    whpk(&VerifyKey::Ed25519(key.verifying_key())).unwrap_or_default()
+                )
+                .into(),
+                hint: "give the verifier the whpk_ public key, never the whsk_ secret key",
+            });
+        }
+        Ok(VerifyKey::hmac(
+            Algorithm::HmacSha256,
+            &decode_secret(secret)?,
+        ))
+    }
+
+    /// `whsk_` signs `v1a` (Ed25519); anything else `v1` (HMAC).
+    fn sign_key(&self, secret: &str) -> Result<SignKey, KeyError> {
+        let secret = secret.trim();
+        if let Some(encoded) = secret.strip_prefix(SECRET_PREFIX) {
+            return Ok(SignKey::Ed25519(read_whsk(encoded)?));
+        }
+        if secret.starts_with(PUBLIC_PREFIX) {
+            return Err(KeyError {
+                kind: "public_key",
+                reason: "is a whpk_ public key, and signing needs the whsk_ secret key".into(),
+                hint: "pass the whsk_ secret key (or a whsec_ secret for v1 signatures)",
+            });
+        }
+        Ok(SignKey::Mac(self.verify_key(secret)?))
+    }
+
+    fn public_key_text(&self, key: &VerifyKey) -> Option<String> {
+        whpk(key)
     }
 
     fn parse<'r>(&self, req: &Parts<'r>) -> Result<Claims<'r>, HeaderProblem> {
@@ -97,6 +210,11 @@ impl Scheme for StandardWebhooks {
                         .signatures
                         .push(Sig::new(Algorithm::HmacSha256, sig, Encoding::Base64));
                 }
+                Some(("v1a", sig)) => {
+                    claims
+                        .signatures
+                        .push(Sig::new(Algorithm::Ed25519, sig, Encoding::Base64));
+                }
                 Some((_, sig)) => claims.other_versions.push(sig),
                 None => {
                     return Err(HeaderProblem::Malformed {
@@ -109,7 +227,7 @@ impl Scheme for StandardWebhooks {
         if claims.signatures.is_empty() {
             return Err(HeaderProblem::Malformed {
                 header: SIGNATURE,
-                reason: "no v1,<signature> entry".into(),
+                reason: "no v1,<signature> or v1a,<signature> entry".into(),
             });
         }
         Ok(claims)
@@ -129,7 +247,7 @@ impl Scheme for StandardWebhooks {
         out.put("content-type", &["application/json"]);
         out.put(ID, &[input.id]);
         out.put(TIMESTAMP, &[itoa::Buffer::new().format(input.timestamp)]);
-        out.put(SIGNATURE, &["v1,", signature]);
+        out.put(SIGNATURE, &[version_of(signature), ",", signature]);
     }
 
     fn lenient(&self, headers: &Headers) -> Option<Headers> {
@@ -195,24 +313,26 @@ fn lenient_timestamp(value: &str) -> Option<String> {
 /// there is no v1.
 fn lenient_signatures(value: &str) -> Option<String> {
     let mut v1 = Vec::new();
+    let mut v1a = Vec::new();
     let mut other = Vec::new();
     for item in super::unquote(value).split_whitespace() {
         match item.split_once([',', '=']) {
             Some(("v1", sig)) => v1.push(sig),
+            Some(("v1a", sig)) => v1a.push(format!("v1a,{sig}")),
             Some((version, sig)) if version.len() <= 3 && version.starts_with('v') => {
                 other.push(sig)
             }
             _ => v1.push(item),
         }
     }
-    let signatures = if v1.is_empty() { other } else { v1 };
-    (!signatures.is_empty()).then(|| {
-        signatures
-            .iter()
-            .map(|s| format!("v1,{s}"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    let signatures = if v1.is_empty() && v1a.is_empty() {
+        other
+    } else {
+        v1
+    };
+    let mut entries: Vec<String> = signatures.iter().map(|s| format!("v1,{s}")).collect();
+    entries.extend(v1a);
+    (!entries.is_empty()).then(|| entries.join(" "))
 }
 
 #[cfg(test)]
