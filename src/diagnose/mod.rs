@@ -9,6 +9,7 @@
 
 mod cause;
 mod diff;
+mod evidence;
 mod form;
 mod framing;
 mod header;
@@ -16,9 +17,12 @@ mod keypair;
 mod keys;
 mod layout;
 mod render;
+mod restore;
 mod urls;
 mod variants;
 
+#[cfg(test)]
+mod fast_path_tests;
 #[cfg(test)]
 mod tests;
 
@@ -102,6 +106,12 @@ struct Hit {
 }
 
 pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
+    diagnose_with(request, ctx, true)
+}
+
+/// [`diagnose`], with the search's shortcut for intact bodies (`fast`) or
+/// without it: tests hold the two to the same verdicts.
+pub(crate) fn diagnose_with(request: &Request, ctx: &Context, fast: bool) -> Diagnosis {
     let headers = &request.headers;
     let parts = request.parts();
     let provider = match header::resolve(headers, ctx.provider) {
@@ -177,6 +187,7 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     }
 
     let mut search = Search::new(&keys, provider, parts, ctx.original_body);
+    search.fast = fast;
     let as_given_match = diff.expected.iter().position(|e| e.matches);
     let hit = match as_given_match.and_then(|i| keys.as_given[i].clone().ok()) {
         Some(key) => Some(Hit {
@@ -328,7 +339,7 @@ fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut
         Signed::Original => {
             let original = ctx.original_body.unwrap_or_default();
             let diff = diff::byte_diff(received, original);
-            match classify(received, original) {
+            match classify(received, original, ctx.provider) {
                 Some(v) => (v.mutation, v.detail, diff),
                 None => (Mutation::Unknown, DIFFERS_FROM_ORIGINAL.to_string(), diff),
             }
@@ -350,9 +361,15 @@ fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut
 const DIFFERS_FROM_ORIGINAL: &str = "the body differs from the one hookcli signed";
 
 /// The known mutation that turns `original` into `received`, judged by bytes alone.
-fn classify(received: &[u8], original: &[u8]) -> Option<Variant> {
+fn classify(received: &[u8], original: &[u8], provider: Option<Provider>) -> Option<Variant> {
     let bytes = variants::byte_guesses(received);
-    let json = Json::parse(received).map(|j| variants::json_guesses(&j, received));
+    let provider = provider.unwrap_or_else(Provider::fallback);
+    let native = native_form(provider);
+    let json = Json::parse(received).map(|j| {
+        let mut guesses = restore::guesses(&j, provider, native);
+        guesses.extend(variants::json_guesses(&j, received));
+        guesses
+    });
     // A batch's framing, whoever's body it is: it only names what matches.
     let framing = framing::guesses(BodyForm::JsonSortedBatch, received);
     bytes
@@ -403,7 +420,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
     let ruled_out_bodies = search.tried.clone();
     let body_cause = |confidence| {
         let (mutation, detail) = match original {
-            Some(o) => match classify(received, o) {
+            Some(o) => match classify(received, o, Some(search.provider)) {
                 Some(v) => (v.mutation, v.detail),
                 None => (Mutation::Unknown, DIFFERS_FROM_ORIGINAL.to_string()),
             },
@@ -433,6 +450,15 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
         }
     } else if unusable_primary {
         // The verifying secret cannot be right; that finding stands alone.
+    } else if let Some(signs) = search.signs_of_reencoding() {
+        causes.push(Cause::BodyMutated {
+            mutation: Mutation::ReserializedJson,
+            detail: evidence::detail(&signs),
+            confidence: Confidence::Likely,
+            diff: None,
+            ruled_out: ruled_out_bodies.clone(),
+        });
+        causes.push(secret_cause(Confidence::Possible));
     } else if ctx.original_body.is_some() || search.intact {
         causes.push(secret_cause(Confidence::Likely));
         if ctx.original_body.is_none() {
@@ -464,9 +490,14 @@ struct Search<'k, 'r, 'b> {
     tried: Vec<String>,
     /// The URLs tried, with what each supposes.
     tried_urls: Vec<String>,
-    /// The received body is byte for byte the provider's own serialization
-    /// (set by every `run` that finds nothing, before it returns).
+    /// The received body is byte for byte the provider's own serialization,
+    /// keys in the provider's order (set by every `run` that finds
+    /// nothing, before it returns).
     intact: bool,
+    /// An intact body holds an integer rounded through a double.
+    rounded: bool,
+    /// Skip the guesses an intact body rules out.
+    fast: bool,
 }
 
 impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
@@ -486,6 +517,8 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
             tried: Vec::new(),
             tried_urls: Vec::new(),
             intact: false,
+            rounded: false,
+            fast: true,
         }
     }
 
@@ -558,17 +591,26 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         // secret over an intact body) costs a handful of HMACs, not a dozen
         // re-serializations.
         let native = native_form(self.provider);
-        self.intact = framing::is_native(form, self.received)
-            .unwrap_or_else(|| variants::is_in_form(self.received, native));
+        let order = self.provider.scheme().key_order();
+        self.intact = match framing::is_native(form, self.received) {
+            Some(native) => native,
+            None => {
+                let indent = variants::form_indent(native);
+                let shape = layout::scan(self.received, indent, order);
+                self.rounded = shape.is_some_and(|s| s.rounded_integer);
+                shape.is_some_and(|s| s.keys_as(order))
+            }
+        };
+        let skip = self.fast && self.intact;
         let rest = variants::byte_guesses_where(self.received, |m| match m {
             Mutation::TrailingNewline => false,
             Mutation::Charset => true,
-            _ => !self.intact,
+            _ => !skip,
         });
         if let Some(hit) = self.try_variants(rest, &mut seen) {
             return Some(hit);
         }
-        if self.intact {
+        if skip {
             self.tried.push(format!(
                 "line endings, BOM, base64 and JSON re-serialization: the body is byte for byte {}'s own serialization ({})",
                 self.provider,
@@ -578,12 +620,34 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         }
         let json = Json::parse(self.received)?;
         let mut guesses = variants::json_guesses(&json, self.received);
-        // The provider's own form is the likeliest original.
+        // The provider's own form is the likeliest original: as received,
+        // then with what the provider is known to write put back.
         if let Some(i) = guesses.iter().position(|v| v.label == native) {
             let own = guesses.remove(i);
             guesses.insert(0, own);
         }
+        let restored = restore::guesses(&json, self.provider, native);
+        guesses.splice(1.min(guesses.len())..1.min(guesses.len()), restored);
         self.try_variants(guesses, &mut seen)
+    }
+
+    /// After a `run` that found nothing: the signs that the body was
+    /// re-encoded, if it shows any.
+    fn signs_of_reencoding(&self) -> Option<Vec<String>> {
+        let signs = if self.intact {
+            // Intact but for a number: the one sign the scan can see.
+            if !self.rounded {
+                return None;
+            }
+            vec![
+                "an integer above 2^53 has a double's precision (JavaScript and Go's float64 \
+                 round large integers)"
+                    .to_string(),
+            ]
+        } else {
+            evidence::signs(self.received, self.provider)
+        };
+        (!signs.is_empty()).then_some(signs)
     }
 
     fn try_variants(&mut self, guesses: Vec<Variant>, seen: &mut Vec<Vec<u8>>) -> Option<Hit> {

@@ -12,6 +12,7 @@ mod body;
 mod claims;
 mod crypto;
 mod github;
+mod key_order;
 pub mod keypair;
 mod meta;
 pub mod rejections;
@@ -29,6 +30,7 @@ pub use claims::{
     stamp,
 };
 pub use crypto::{Algorithm, Encoding, MAX_SIG, SigBytes, SignKey, VerifyKey, hmac_sha256};
+pub use key_order::KeyOrder;
 pub use meta::EventMeta;
 pub use sign::{HeaderSink, Scratch, SignError, SignInput, Signer, sign};
 pub use verify::{Keyring, Verdict, verify, verify_secrets};
@@ -244,6 +246,11 @@ pub trait Scheme: Send + Sync + 'static {
     /// The body form of the fixture `name`, when a provider has several.
     fn body_form(&self, _name: &str) -> BodyForm {
         self.spec().body
+    }
+
+    /// The order the provider writes its JSON keys in, as far as it is known.
+    fn key_order(&self) -> KeyOrder {
+        KeyOrder::Unknown
     }
 
     /// The MAC key bytes of a secret, as the provider's libraries derive them.
