@@ -4,9 +4,16 @@
 use super::cause::Cause;
 use crate::provider::Provider;
 use crate::request::Headers;
+use crate::secret::Secret;
 
-/// The provider to diagnose as, or the header finding that stops diagnosis.
-pub fn resolve(headers: &Headers, wanted: Option<Provider>) -> Result<Provider, Cause> {
+/// The provider to diagnose as ([`Provider::which`]), or the header
+/// finding that stops diagnosis. `holds` says whether a provider's
+/// signature verifies with the secrets given.
+pub fn resolve(
+    headers: &Headers,
+    wanted: Option<Provider>,
+    holds: impl FnMut(Provider) -> bool,
+) -> Result<Provider, Cause> {
     let present = Provider::present(headers);
     match (wanted, present.as_slice()) {
         (Some(p), _) if present.contains(&p) => Ok(p),
@@ -14,6 +21,7 @@ pub fn resolve(headers: &Headers, wanted: Option<Provider>) -> Result<Provider, 
             expected,
             found: *found,
             verifies_as_found: false,
+            from_body: false,
         }),
         (Some(p), []) => Err(Cause::MissingHeader {
             headers: vec![p.signature_header()],
@@ -21,8 +29,40 @@ pub fn resolve(headers: &Headers, wanted: Option<Provider>) -> Result<Provider, 
         (None, []) => Err(Cause::MissingHeader {
             headers: Provider::ALL.iter().map(|p| p.signature_header()).collect(),
         }),
-        (None, [first, ..]) => Ok(*first),
+        (None, _) => Ok(Provider::which(headers, None, holds).expect("a header is present")),
     }
+}
+
+/// A request with no provider asked for whose only signature header is
+/// `found`'s and does not hold, while its body is another provider's event
+/// and the secret is that provider's, not `found`'s (a `whsec_` secret for
+/// a Stripe event under GitHub's header): the sender signed it the way
+/// `found` does, or the header came from elsewhere, which is no reason to
+/// blame the secret. `holds`: whether `found`'s signature holds with a
+/// secret given, whatever the timestamp.
+pub fn foreign(
+    headers: &Headers,
+    body: &[u8],
+    secrets: &[Secret],
+    found: Provider,
+    holds: bool,
+) -> Option<Cause> {
+    if holds || Provider::present(headers).len() != 1 {
+        return None;
+    }
+    let expected = Provider::claiming(body).filter(|p| *p != found)?;
+    let owned_by = |p: Provider, s: &Secret| {
+        p.scheme().owns_secret(s.expose()) || p.secret_env_vars().contains(&s.label())
+    };
+    let secret_is_expected = secrets
+        .first()
+        .is_some_and(|s| owned_by(expected, s) && !owned_by(found, s));
+    secret_is_expected.then_some(Cause::WrongProvider {
+        expected,
+        found,
+        verifies_as_found: false,
+        from_body: true,
+    })
 }
 
 #[cfg(test)]
@@ -33,15 +73,15 @@ mod tests {
     #[test]
     fn resolves_the_provider_from_headers() {
         let stripe: Headers = [("Stripe-Signature", "t=1,v1=aa")].into_iter().collect();
-        assert_eq!(resolve(&stripe, None), Ok(STRIPE));
-        assert_eq!(resolve(&stripe, Some(STRIPE)), Ok(STRIPE));
+        assert_eq!(resolve(&stripe, None, |_| false), Ok(STRIPE));
+        assert_eq!(resolve(&stripe, Some(STRIPE), |_| false), Ok(STRIPE));
         assert!(matches!(
-            resolve(&stripe, Some(GITHUB)),
+            resolve(&stripe, Some(GITHUB), |_| false),
             Err(Cause::WrongProvider { found, .. }) if found == STRIPE
         ));
         let none = Headers::new();
         assert!(
-            matches!(resolve(&none, None), Err(Cause::MissingHeader { headers }) if headers.len() == Provider::ALL.len())
+            matches!(resolve(&none, None, |_| false), Err(Cause::MissingHeader { headers }) if headers.len() == Provider::ALL.len())
         );
     }
 }

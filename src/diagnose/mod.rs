@@ -30,7 +30,7 @@ pub use cause::{ByteDiff, Cause, Confidence, Mutation, Place, Side, WrongKind};
 pub use diff::{Expected, SignatureDiff};
 pub use render::render;
 
-use crate::provider::{BodyForm, Claims, HeaderProblem, Parts, Provider, verify_secrets};
+use crate::provider::{BodyForm, Claims, HeaderProblem, Parts, Provider, Verdict, verify_secrets};
 use crate::request::{Headers, Request};
 use crate::secret::Secret;
 use keys::{Keys, Tweak};
@@ -114,22 +114,43 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
 pub(crate) fn diagnose_with(request: &Request, ctx: &Context, fast: bool) -> Diagnosis {
     let headers = &request.headers;
     let parts = request.parts();
-    let provider = match header::resolve(headers, ctx.provider) {
+    let holds = |p| verify_secrets(p, &parts, ctx.secrets, ctx.now, ctx.tolerance).is_valid();
+    let provider = match header::resolve(headers, ctx.provider, holds) {
         Ok(p) => p,
         Err(Cause::WrongProvider {
-            expected, found, ..
+            expected,
+            found,
+            from_body,
+            ..
         }) => {
-            let verdict = verify_secrets(found, &parts, ctx.secrets, ctx.now, ctx.tolerance);
-            let verifies_as_found = verdict.is_valid();
             let cause = Cause::WrongProvider {
                 expected,
                 found,
-                verifies_as_found,
+                verifies_as_found: holds(found),
+                from_body,
             };
             return Diagnosis::stopped(Some(expected), cause);
         }
         Err(cause) => return Diagnosis::stopped(ctx.provider, cause),
     };
+    let signature_holds = |p| {
+        let v = verify_secrets(p, &parts, ctx.secrets, ctx.now, ctx.tolerance);
+        !matches!(
+            v,
+            Verdict::NoMatch | Verdict::Header(_) | Verdict::Message(_)
+        )
+    };
+    if ctx.provider.is_none()
+        && let Some(cause) = header::foreign(
+            headers,
+            &request.body,
+            ctx.secrets,
+            provider,
+            signature_holds(provider),
+        )
+    {
+        return Diagnosis::stopped(Some(provider), cause);
+    }
     let scheme = provider.scheme();
     let fixed: Option<Headers>;
     let (claims, malformed) = match scheme.parse(&parts) {

@@ -300,6 +300,12 @@ pub trait Scheme: Send + Sync + 'static {
         &[]
     }
 
+    /// Whether a secret has a shape only this provider's secrets have (so
+    /// a request verified with it is meant for this provider).
+    fn owns_secret(&self, _secret: &str) -> bool {
+        false
+    }
+
     /// A secret that is another kind of credential for this provider.
     fn misuse(&self, _secret: &str) -> Option<&'static Misuse> {
         None
@@ -402,6 +408,40 @@ impl Provider {
             [one] => Some(*one),
             _ => None,
         }
+    }
+
+    /// Which provider a request is for: the one asked for; else the one
+    /// whose signature header it carries; of several, the first (in
+    /// registry order) whose signature `holds`, else the first. The one
+    /// place that decides: `verify`, the listener and the diagnosis ask it.
+    pub fn which(
+        headers: &Headers,
+        wanted: Option<Provider>,
+        mut holds: impl FnMut(Provider) -> bool,
+    ) -> Option<Provider> {
+        if wanted.is_some() {
+            return wanted;
+        }
+        let present = Provider::present(headers);
+        match present.as_slice() {
+            [] => None,
+            [one] => Some(*one),
+            [first, ..] => Some(
+                present
+                    .iter()
+                    .copied()
+                    .find(|p| holds(*p))
+                    .unwrap_or(*first),
+            ),
+        }
+    }
+
+    /// The provider whose events a JSON body looks like, first in registry order.
+    pub fn claiming(body: &[u8]) -> Option<Provider> {
+        let payload: Value = serde_json::from_slice(body).ok()?;
+        ALL.iter()
+            .copied()
+            .find(|p| p.scheme().claims_payload(&payload))
     }
 
     /// The ids of every provider, for help and hints: "a, b or c".

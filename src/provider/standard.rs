@@ -149,6 +149,10 @@ impl Scheme for StandardWebhooks {
         &MIXUPS
     }
 
+    fn owns_secret(&self, secret: &str) -> bool {
+        secret.trim().starts_with("whsec_")
+    }
+
     /// The envelope is written `type`, `timestamp`, `data` (the
     /// specification's order), which no sorting writer produces.
     fn key_order(&self) -> super::KeyOrder {
