@@ -45,19 +45,21 @@ pub fn foreign(
     body: &[u8],
     secrets: &[Secret],
     found: Provider,
-    holds: bool,
+    holds: impl FnOnce() -> bool,
 ) -> Option<Cause> {
-    if holds || Provider::present(headers).len() != 1 {
-        return None;
-    }
-    let expected = Provider::claiming(body).filter(|p| *p != found)?;
     let owned_by = |p: Provider, s: &Secret| {
         p.scheme().owns_secret(s.expose()) || p.secret_env_vars().contains(&s.label())
     };
-    let secret_is_expected = secrets
-        .first()
-        .is_some_and(|s| owned_by(expected, s) && !owned_by(found, s));
-    secret_is_expected.then_some(Cause::WrongProvider {
+    // The cheap tests first: this runs on every failed request.
+    let secret = secrets.first().filter(|s| !owned_by(found, s))?;
+    if !Provider::ALL.iter().any(|p| owned_by(*p, secret))
+        || Provider::present(headers).len() != 1
+        || holds()
+    {
+        return None;
+    }
+    let expected = Provider::claiming(body).filter(|p| *p != found && owned_by(*p, secret))?;
+    Some(Cause::WrongProvider {
         expected,
         found,
         verifies_as_found: false,

@@ -141,13 +141,9 @@ pub(crate) fn diagnose_with(request: &Request, ctx: &Context, fast: bool) -> Dia
         )
     };
     if ctx.provider.is_none()
-        && let Some(cause) = header::foreign(
-            headers,
-            &request.body,
-            ctx.secrets,
-            provider,
-            signature_holds(provider),
-        )
+        && let Some(cause) = header::foreign(headers, &request.body, ctx.secrets, provider, || {
+            signature_holds(provider)
+        })
     {
         return Diagnosis::stopped(Some(provider), cause);
     }
@@ -230,7 +226,7 @@ pub(crate) fn diagnose_with(request: &Request, ctx: &Context, fast: bool) -> Dia
     let unusable_primary =
         secret_kind_causes(provider, ctx.secrets, &keys, hit.as_ref(), &mut causes);
     match hit {
-        Some(hit) => explain(hit, &keys, ctx, request, &mut causes),
+        Some(hit) => explain(hit, &keys, ctx, provider, request, &mut causes),
         None => {
             let url_first = url_and_hash_causes(&search, &keys, request, &mut causes);
             unexplained(&search, ctx, unusable_primary, &mut causes);
@@ -310,7 +306,14 @@ fn secret_kind_causes(
 }
 
 /// Findings from a reproduction.
-fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut Vec<Cause>) {
+fn explain(
+    hit: Hit,
+    keys: &Keys,
+    ctx: &Context,
+    provider: Provider,
+    request: &Request,
+    causes: &mut Vec<Cause>,
+) {
     let received = request.body.as_slice();
     if let Some(guess) = &hit.url {
         causes.push(Cause::UrlMismatch {
@@ -360,7 +363,7 @@ fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut
         Signed::Original => {
             let original = ctx.original_body.unwrap_or_default();
             let diff = diff::byte_diff(received, original);
-            match classify(received, original, ctx.provider) {
+            match classify(received, original, provider) {
                 Some(v) => (v.mutation, v.detail, diff),
                 None => (Mutation::Unknown, DIFFERS_FROM_ORIGINAL.to_string(), diff),
             }
@@ -382,9 +385,8 @@ fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut
 const DIFFERS_FROM_ORIGINAL: &str = "the body differs from the one hookcli signed";
 
 /// The known mutation that turns `original` into `received`, judged by bytes alone.
-fn classify(received: &[u8], original: &[u8], provider: Option<Provider>) -> Option<Variant> {
+fn classify(received: &[u8], original: &[u8], provider: Provider) -> Option<Variant> {
     let bytes = variants::byte_guesses(received);
-    let provider = provider.unwrap_or_else(Provider::fallback);
     let native = native_form(provider);
     let json = Json::parse(received).map(|j| {
         let mut guesses = restore::guesses(&j, provider, native);
@@ -441,7 +443,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
     let ruled_out_bodies = search.tried.clone();
     let body_cause = |confidence| {
         let (mutation, detail) = match original {
-            Some(o) => match classify(received, o, Some(search.provider)) {
+            Some(o) => match classify(received, o, search.provider) {
                 Some(v) => (v.mutation, v.detail),
                 None => (Mutation::Unknown, DIFFERS_FROM_ORIGINAL.to_string()),
             },

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 /// Empty arrays beyond this many are all restored together, not in every
 /// combination (2^n bodies).
-const MAX_EMPTY_ARRAYS: u32 = 6;
+const MAX_EMPTY_ARRAYS: u32 = 4;
 
 /// The restorations of `json`, written in the form `native`, likeliest first.
 pub fn guesses(json: &Json, provider: Provider, native: &'static str) -> Vec<Variant> {
