@@ -273,6 +273,8 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
     })
 }
 
+type ProviderSecrets = (Provider, Vec<Secret>);
+
 /// Each provider's secrets with the endpoint's own first, and how many
 /// they are: every `--secret` (repeated for a rotation), or, when none is
 /// given, the provider's primary variable (else the first one set). The
@@ -280,9 +282,9 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
 /// request they verify is answered `wrong_secret`, naming the one that did,
 /// as the app holding the endpoint's secret would reject it.
 fn endpoint_first(
-    secrets: Vec<(Provider, Vec<Secret>)>,
+    secrets: Vec<ProviderSecrets>,
     flags: usize,
-) -> (Vec<(Provider, Vec<Secret>)>, Vec<(Provider, usize)>) {
+) -> (Vec<ProviderSecrets>, Vec<(Provider, usize)>) {
     let mut counts = Vec::with_capacity(secrets.len());
     let secrets = secrets
         .into_iter()
