@@ -347,7 +347,7 @@ discord\t''
 clerk\t''
 resend\t''
 mailgun\t''"
-complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s s -l secret -d 'Signing secret; repeat for several (test and live). Also read from the provider\'s variables (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -s s -l secret -d 'The endpoint\'s signing secret; repeat for a rotation (any of them verifies). Without it, the provider\'s primary variable (STRIPE_WEBHOOK_SECRET, …); the other variables (…_TEST, …_LIVE) are candidates: a request signed with one is rejected as wrong_secret, naming it' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l tolerance -d 'Accepted timestamp age in seconds, either direction [default: the provider\'s own window: 300, Paddle 5, Linear 60]' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l url -d 'The URL the provider calls, for schemes that sign it (Twilio); default: rebuilt from each request\'s target and Host (X-Forwarded-Proto/-Host when a proxy sets them)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand listen" -l respond -d 'Answer every request with this status and/or after this delay, e.g. 500, 200:3s, :800ms' -r

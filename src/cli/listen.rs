@@ -23,8 +23,9 @@ pub struct ListenArgs {
     #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = super::ProviderParser)]
     pub provider: Option<crate::provider::Provider>,
 
-    /// Signing secret; repeat for several (test and live). Also read from the provider's variables
-    /// (STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET_TEST, STRIPE_WEBHOOK_SECRET_LIVE, …).
+    /// The endpoint's signing secret; repeat for a rotation (any of them verifies). Without it, the
+    /// provider's primary variable (STRIPE_WEBHOOK_SECRET, …); the other variables (…_TEST, …_LIVE)
+    /// are candidates: a request signed with one is rejected as wrong_secret, naming it.
     #[arg(long, short = 's', value_name = "SECRET", allow_hyphen_values = true)]
     pub secret: Vec<String>,
 

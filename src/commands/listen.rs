@@ -259,8 +259,9 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
                 format!("/{p}")
             }
         });
+    let (secrets, endpoint) = endpoint_first(secrets, args.secret.len());
     Ok(Settings {
-        verifier: Verifier::new(provider, secrets, tolerance)
+        verifier: Verifier::with_candidates(provider, secrets, endpoint, tolerance)
             .with_provider_tolerances(!globals.tolerance_chosen(args.tolerance)),
         path,
         respond: args.respond,
@@ -268,4 +269,39 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
         diagnose_valid: args.json,
         url: args.url.as_deref().map(super::url_flag).transpose()?,
     })
+}
+
+type ProviderSecrets = (Provider, Vec<Secret>);
+
+/// Each provider's secrets with the endpoint's own first, and how many
+/// they are: every `--secret` (repeated for a rotation), or, when none is
+/// given, the provider's primary variable (else the first one set). The
+/// other variables (`_TEST`, `_LIVE`, configured names) are candidates: a
+/// request they verify is answered `wrong_secret`, naming the one that did,
+/// as the app holding the endpoint's secret would reject it.
+fn endpoint_first(
+    secrets: Vec<ProviderSecrets>,
+    flags: usize,
+) -> (Vec<ProviderSecrets>, Vec<(Provider, usize)>) {
+    let mut counts = Vec::with_capacity(secrets.len());
+    let secrets = secrets
+        .into_iter()
+        .map(|(p, mut list)| {
+            let count = if super::keys::is_pair(p) {
+                list.len()
+            } else if flags > 0 {
+                flags.min(list.len())
+            } else {
+                let primary = p.secret_env_vars().first().copied();
+                if let Some(i) = list.iter().position(|s| Some(s.label()) == primary) {
+                    let own = list.remove(i);
+                    list.insert(0, own);
+                }
+                list.len().min(1)
+            };
+            counts.push((p, count));
+            (p, list)
+        })
+        .collect();
+    (secrets, counts)
 }

@@ -163,6 +163,8 @@ pub enum Cause {
         found: Provider,
         /// Whether a given secret verifies the request as `found`.
         verifies_as_found: bool,
+        /// `expected` was read from the body (no provider was asked for).
+        from_body: bool,
     },
     /// No secret to verify with.
     NoSecret {
@@ -308,10 +310,15 @@ impl Cause {
                 expected,
                 found,
                 verifies_as_found,
+                from_body,
             } => vec![
                 ("expected", json!(expected.name())),
                 ("found", json!(found.name())),
                 ("verifies_as_found", json!(verifies_as_found)),
+                (
+                    "expected_from",
+                    json!(if *from_body { "body" } else { "provider" }),
+                ),
             ],
             Cause::NoSecret { provider } => vec![("env", json!(provider.secret_env_vars()))],
             Cause::UrlUnknown { provider } => vec![("provider", json!(provider.name()))],
@@ -488,6 +495,23 @@ impl fmt::Display for Cause {
                     f.write_str(".")
                 }
             }
+            Cause::WrongProvider {
+                expected,
+                found,
+                from_body: true,
+                ..
+            } => write!(
+                f,
+                "The body is a {} event, but the request carries a {} signature ({}) and no {} \
+                 header: the sender signed it the way {} does, which {0}'s libraries reject; \
+                 sign {0} events with {3} (or verify with --provider {}).",
+                expected.spec().display,
+                found.spec().display,
+                found.signature_header(),
+                expected.signature_header(),
+                found.spec().display,
+                found.name()
+            ),
             Cause::WrongProvider {
                 expected, found, ..
             } => write!(

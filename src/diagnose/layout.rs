@@ -11,23 +11,70 @@
 //! any other number is handed to serde_json to parse and write back, so
 //! float formatting is serde_json's own, not a copy of it.
 
+use crate::provider::KeyOrder;
+
 /// serde_json's parser refuses a container nested this deep.
 const DEPTH_LIMIT: usize = 128;
 
 /// Whether `body` is what serde_json writes for it: compact when `indent`
 /// is `None`, pretty with `indent` per level otherwise.
+#[cfg(test)]
 pub fn is_own_serialization(body: &[u8], indent: Option<&[u8]>) -> bool {
+    scan(body, indent, KeyOrder::Unknown).is_some()
+}
+
+/// What a scan learns beyond the layout: the order of the keys and the
+/// numbers, which a re-encoding changes while keeping the layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// Every object with two keys or more has them in strict byte order.
+    pub sorted: bool,
+    /// How many objects have two keys or more.
+    pub multi_key_objects: usize,
+    /// Every object's keys are in the order asked for (unknown, and so
+    /// `false`, when a key holds an escape).
+    pub in_order: bool,
+    /// An integer above 2^53 reads as a double's shortest digits padded
+    /// with zeros: what JavaScript or Go's `float64` writes back.
+    pub rounded_integer: bool,
+}
+
+impl Shape {
+    /// Whether the keys are as `order` says the provider writes them.
+    pub fn keys_as(&self, order: KeyOrder) -> bool {
+        match order {
+            KeyOrder::Unknown => true,
+            KeyOrder::NeverSorted => !(self.sorted && self.multi_key_objects >= MIN_SORTED_OBJECTS),
+            KeyOrder::FirstThenSorted(_) => self.in_order,
+        }
+    }
+}
+
+/// Objects whose keys must all be sorted before a sorted body counts as
+/// sorted by a writer rather than by chance.
+pub const MIN_SORTED_OBJECTS: usize = 3;
+
+/// `Some` when `body` is what serde_json writes for it (see
+/// [`is_own_serialization`]), with its keys checked against `order`.
+pub fn scan(body: &[u8], indent: Option<&[u8]>, order: KeyOrder) -> Option<Shape> {
     // JSON is UTF-8: checked once here, so strings need only their escapes checked.
     if std::str::from_utf8(body).is_err() {
-        return false;
+        return None;
     }
     let mut scan = Scan {
         bytes: body,
         at: 0,
         indent,
         depth: 0,
+        order,
+        shape: Shape {
+            sorted: true,
+            multi_key_objects: 0,
+            in_order: true,
+            rounded_integer: false,
+        },
     };
-    scan.value().is_some() && scan.at == body.len()
+    (scan.value().is_some() && scan.at == body.len()).then_some(scan.shape)
 }
 
 struct Scan<'a> {
@@ -35,9 +82,11 @@ struct Scan<'a> {
     at: usize,
     indent: Option<&'a [u8]>,
     depth: usize,
+    order: KeyOrder,
+    shape: Shape,
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -92,13 +141,17 @@ impl Scan<'_> {
             self.depth -= 1;
             return Some(());
         }
+        let mut keys = KeyCheck::default();
         loop {
             self.newline(self.depth)?;
             if keyed {
                 if self.peek()? != b'"' {
                     return None;
                 }
+                let start = self.at + 1;
                 self.string()?;
+                let bytes: &'a [u8] = self.bytes;
+                keys.next(&bytes[start..self.at - 1], self.order, &mut self.shape);
                 self.expect(if self.indent.is_some() { b": " } else { b":" })?;
             }
             self.value()?;
@@ -178,9 +231,65 @@ impl Scan<'_> {
         if canonical_integer {
             return Some(());
         }
+        if digits.len() >= 18 && digits.iter().all(u8::is_ascii_digit) {
+            self.shape.rounded_integer |= rounded_through_double(digits);
+        }
         let value: serde_json::Value = serde_json::from_slice(token).ok()?;
         (serde_json::to_vec(&value).ok()? == token).then_some(())
     }
+}
+
+/// One object's keys, checked as they are scanned.
+#[derive(Default)]
+struct KeyCheck<'a> {
+    previous: Option<&'a [u8]>,
+    /// The rank of the previous key in a `FirstThenSorted` order.
+    rank: Option<(usize, &'a [u8])>,
+    count: usize,
+}
+
+impl<'a> KeyCheck<'a> {
+    fn next(&mut self, key: &'a [u8], order: KeyOrder, shape: &mut Shape) {
+        self.count += 1;
+        if self.count == 2 {
+            shape.multi_key_objects += 1;
+        }
+        if key.contains(&b'\\') {
+            // Compared as written, an escaped key could rank wrongly.
+            shape.sorted = false;
+            shape.in_order = false;
+            return;
+        }
+        if self.previous.is_some_and(|p| p >= key) {
+            shape.sorted = false;
+        }
+        self.previous = Some(key);
+        if let KeyOrder::FirstThenSorted(first) = order {
+            let rank = match first.iter().position(|f| f.as_bytes() == key) {
+                Some(i) => (i, &b""[..]),
+                None => (first.len(), key),
+            };
+            if self.rank.is_some_and(|r| r >= rank) {
+                shape.in_order = false;
+            }
+            self.rank = Some(rank);
+        }
+    }
+}
+
+/// Whether integer `digits` (18 or more, so above 2^53) are a double's
+/// shortest round-trip digits padded with zeros, as JavaScript and Go write
+/// a large integer they parsed into a double.
+pub fn rounded_through_double(digits: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(digits) else {
+        return false;
+    };
+    let significant = text.trim_end_matches('0');
+    if significant.len() == text.len() || significant.len() > 17 {
+        return false;
+    }
+    text.parse::<f64>()
+        .is_ok_and(|f| f.is_finite() && format!("{f}") == text)
 }
 
 #[cfg(test)]

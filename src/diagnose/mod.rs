@@ -9,6 +9,7 @@
 
 mod cause;
 mod diff;
+mod evidence;
 mod form;
 mod framing;
 mod header;
@@ -16,9 +17,12 @@ mod keypair;
 mod keys;
 mod layout;
 mod render;
+mod restore;
 mod urls;
 mod variants;
 
+#[cfg(test)]
+mod fast_path_tests;
 #[cfg(test)]
 mod tests;
 
@@ -26,7 +30,7 @@ pub use cause::{ByteDiff, Cause, Confidence, Mutation, Place, Side, WrongKind};
 pub use diff::{Expected, SignatureDiff};
 pub use render::render;
 
-use crate::provider::{BodyForm, Claims, HeaderProblem, Parts, Provider, verify_secrets};
+use crate::provider::{BodyForm, Claims, HeaderProblem, Parts, Provider, Verdict, verify_secrets};
 use crate::request::{Headers, Request};
 use crate::secret::Secret;
 use keys::{Keys, Tweak};
@@ -112,24 +116,47 @@ struct Hit {
 }
 
 pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
+    diagnose_with(request, ctx, true)
+}
+
+/// [`diagnose`], with the search's shortcut for intact bodies (`fast`) or
+/// without it: tests hold the two to the same verdicts.
+pub(crate) fn diagnose_with(request: &Request, ctx: &Context, fast: bool) -> Diagnosis {
     let headers = &request.headers;
     let parts = request.parts();
-    let provider = match header::resolve(headers, &request.body, ctx.provider) {
+    let holds = |p| verify_secrets(p, &parts, ctx.secrets, ctx.now, ctx.tolerance).is_valid();
+    let provider = match header::resolve(headers, &request.body, ctx.provider, holds) {
         Ok(p) => p,
         Err(Cause::WrongProvider {
-            expected, found, ..
+            expected,
+            found,
+            from_body,
+            ..
         }) => {
-            let verdict = verify_secrets(found, &parts, ctx.secrets, ctx.now, ctx.tolerance);
-            let verifies_as_found = verdict.is_valid();
             let cause = Cause::WrongProvider {
                 expected,
                 found,
-                verifies_as_found,
+                verifies_as_found: holds(found),
+                from_body,
             };
             return Diagnosis::stopped(Some(expected), cause);
         }
         Err(cause) => return Diagnosis::stopped(ctx.provider, cause),
     };
+    let signature_holds = |p| {
+        let v = verify_secrets(p, &parts, ctx.secrets, ctx.now, ctx.tolerance);
+        !matches!(
+            v,
+            Verdict::NoMatch | Verdict::Header(_) | Verdict::Message(_)
+        )
+    };
+    if ctx.provider.is_none()
+        && let Some(cause) = header::foreign(headers, &request.body, ctx.secrets, provider, || {
+            signature_holds(provider)
+        })
+    {
+        return Diagnosis::stopped(Some(provider), cause);
+    }
     let scheme = provider.scheme();
     let fixed: Option<Headers>;
     let (claims, malformed) = match scheme.parse(&parts) {
@@ -187,6 +214,7 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     }
 
     let mut search = Search::new(&keys, provider, parts, ctx.original_body);
+    search.fast = fast;
     let as_given_match = diff.expected.iter().position(|e| e.matches);
     let hit = match as_given_match.and_then(|i| keys.as_given[i].clone().ok()) {
         Some(key) => Some(Hit {
@@ -208,7 +236,7 @@ pub fn diagnose(request: &Request, ctx: &Context) -> Diagnosis {
     let unusable_primary =
         secret_kind_causes(provider, ctx.secrets, &keys, hit.as_ref(), &mut causes);
     match hit {
-        Some(hit) => explain(hit, &keys, ctx, request, &mut causes),
+        Some(hit) => explain(hit, &keys, ctx, provider, request, &mut causes),
         None => {
             let url_first = url_and_hash_causes(&search, &keys, request, &mut causes);
             unexplained(&search, ctx, unusable_primary, &mut causes);
@@ -289,7 +317,14 @@ fn secret_kind_causes(
 }
 
 /// Findings from a reproduction.
-fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut Vec<Cause>) {
+fn explain(
+    hit: Hit,
+    keys: &Keys,
+    ctx: &Context,
+    provider: Provider,
+    request: &Request,
+    causes: &mut Vec<Cause>,
+) {
     let received = request.body.as_slice();
     if let Some(guess) = &hit.url {
         causes.push(Cause::UrlMismatch {
@@ -339,7 +374,7 @@ fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut
         Signed::Original => {
             let original = ctx.original_body.unwrap_or_default();
             let diff = diff::byte_diff(received, original);
-            match classify(received, original) {
+            match classify(received, original, provider) {
                 Some(v) => (v.mutation, v.detail, diff),
                 None => (Mutation::Unknown, DIFFERS_FROM_ORIGINAL.to_string(), diff),
             }
@@ -361,9 +396,14 @@ fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut
 const DIFFERS_FROM_ORIGINAL: &str = "the body differs from the one hookcli signed";
 
 /// The known mutation that turns `original` into `received`, judged by bytes alone.
-fn classify(received: &[u8], original: &[u8]) -> Option<Variant> {
+fn classify(received: &[u8], original: &[u8], provider: Provider) -> Option<Variant> {
     let bytes = variants::byte_guesses(received);
-    let json = Json::parse(received).map(|j| variants::json_guesses(&j, received));
+    let native = native_form(provider);
+    let json = Json::parse(received).map(|j| {
+        let mut guesses = restore::guesses(&j, provider, native);
+        guesses.extend(variants::json_guesses(&j, received));
+        guesses
+    });
     // A batch's framing, whoever's body it is: it only names what matches.
     let framing = framing::guesses(BodyForm::JsonSortedBatch, received);
     bytes
@@ -414,7 +454,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
     let ruled_out_bodies = search.tried.clone();
     let body_cause = |confidence| {
         let (mutation, detail) = match original {
-            Some(o) => match classify(received, o) {
+            Some(o) => match classify(received, o, search.provider) {
                 Some(v) => (v.mutation, v.detail),
                 None => (Mutation::Unknown, DIFFERS_FROM_ORIGINAL.to_string()),
             },
@@ -444,6 +484,15 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
         }
     } else if unusable_primary {
         // The verifying secret cannot be right; that finding stands alone.
+    } else if let Some(signs) = search.signs_of_reencoding() {
+        causes.push(Cause::BodyMutated {
+            mutation: Mutation::ReserializedJson,
+            detail: evidence::detail(&signs),
+            confidence: Confidence::Likely,
+            diff: None,
+            ruled_out: ruled_out_bodies.clone(),
+        });
+        causes.push(secret_cause(Confidence::Possible));
     } else if ctx.original_body.is_some() || search.intact {
         causes.push(secret_cause(Confidence::Likely));
         if ctx.original_body.is_none() {
@@ -478,9 +527,14 @@ struct Search<'k, 'r, 'b> {
     tried: Vec<String>,
     /// The URLs tried, with what each supposes.
     tried_urls: Vec<String>,
-    /// The received body is byte for byte the provider's own serialization
-    /// (set by every `run` that finds nothing, before it returns).
+    /// The received body is byte for byte the provider's own serialization,
+    /// keys in the provider's order (set by every `run` that finds
+    /// nothing, before it returns).
     intact: bool,
+    /// An intact body holds an integer rounded through a double.
+    rounded: bool,
+    /// Skip the guesses an intact body rules out.
+    fast: bool,
 }
 
 impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
@@ -500,6 +554,8 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
             tried: Vec::new(),
             tried_urls: Vec::new(),
             intact: false,
+            rounded: false,
+            fast: true,
         }
     }
 
@@ -572,17 +628,26 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         // secret over an intact body) costs a handful of HMACs, not a dozen
         // re-serializations.
         let native = native_form(self.provider);
-        self.intact = framing::is_native(form, self.received)
-            .unwrap_or_else(|| variants::is_in_form(self.received, native));
+        let order = self.provider.scheme().key_order();
+        self.intact = match framing::is_native(form, self.received) {
+            Some(native) => native,
+            None => {
+                let indent = variants::form_indent(native);
+                let shape = layout::scan(self.received, indent, order);
+                self.rounded = shape.is_some_and(|s| s.rounded_integer);
+                shape.is_some_and(|s| s.keys_as(order))
+            }
+        };
+        let skip = self.fast && self.intact;
         let rest = variants::byte_guesses_where(self.received, |m| match m {
             Mutation::TrailingNewline => false,
             Mutation::Charset => true,
-            _ => !self.intact,
+            _ => !skip,
         });
         if let Some(hit) = self.try_variants(rest, &mut seen) {
             return Some(hit);
         }
-        if self.intact {
+        if skip {
             self.tried.push(format!(
                 "line endings, BOM, base64 and JSON re-serialization: the body is byte for byte {}'s own serialization ({})",
                 self.provider,
@@ -592,12 +657,34 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         }
         let json = Json::parse(self.received)?;
         let mut guesses = variants::json_guesses(&json, self.received);
-        // The provider's own form is the likeliest original.
+        // The provider's own form is the likeliest original: as received,
+        // then with what the provider is known to write put back.
         if let Some(i) = guesses.iter().position(|v| v.label == native) {
             let own = guesses.remove(i);
             guesses.insert(0, own);
         }
+        let restored = restore::guesses(&json, self.provider, native);
+        guesses.splice(1.min(guesses.len())..1.min(guesses.len()), restored);
         self.try_variants(guesses, &mut seen)
+    }
+
+    /// After a `run` that found nothing: the signs that the body was
+    /// re-encoded, if it shows any.
+    fn signs_of_reencoding(&self) -> Option<Vec<String>> {
+        let signs = if self.intact {
+            // Intact but for a number: the one sign the scan can see.
+            if !self.rounded {
+                return None;
+            }
+            vec![
+                "an integer above 2^53 has a double's precision (JavaScript and Go's float64 \
+                 round large integers)"
+                    .to_string(),
+            ]
+        } else {
+            evidence::signs(self.received, self.provider)
+        };
+        (!signs.is_empty()).then_some(signs)
     }
 
     fn try_variants(&mut self, guesses: Vec<Variant>, seen: &mut Vec<Vec<u8>>) -> Option<Hit> {

@@ -23,8 +23,8 @@ fn stripe_body() -> Vec<u8> {
             "currency": "eur",
             "description": "Café crème – Zürich",
             "metadata": {},
-            "receipt_url": "https://pay.stripe.com/receipts/acct_1/ch_1",
             "payment_method_types": ["card"],
+            "receipt_url": "https://pay.stripe.com/receipts/acct_1/ch_1",
         }},
         "livemode": false,
         "pending_webhooks": 1,
@@ -701,4 +701,42 @@ fn a_raw_signed_form_body_re_encoded_by_a_parser_is_form_reencoded() {
     let m = detail(&d, "body_mutated");
     assert_eq!(m["mutation"], "form_reencoded");
     assert_eq!(m["confidence"], "certain");
+}
+
+#[test]
+fn a_stripe_body_with_sorted_keys_is_put_back_in_stripes_order_and_proven() {
+    // `json.dumps(obj, indent=2, sort_keys=True)`: Stripe's own layout,
+    // the keys sorted; the signature holds once id and object lead again.
+    let body = stripe_body();
+    let mut sorted: Value = serde_json::from_slice(&body).unwrap();
+    sorted.sort_all_objects();
+    let mut request = stripe_signed(&body);
+    request.body = serde_json::to_vec_pretty(&sorted).unwrap();
+    let d = run(&request, &env_secret(SECRET), None);
+    assert_eq!(ids(&d), ["body_mutated"]);
+    let found = detail(&d, "body_mutated");
+    assert_eq!(found["mutation"], "reserialized_json");
+    assert_eq!(found["confidence"], "certain");
+    assert!(
+        found["detail"]
+            .as_str()
+            .unwrap()
+            .contains("keys were sorted"),
+        "{found}"
+    );
+}
+
+#[test]
+fn a_reencoded_body_that_cannot_be_put_back_ranks_above_the_secret() {
+    // Node's JSON.stringify: compact, and a large integer rounded.
+    let value =
+        serde_json::json!({"id": "evt_1", "object": "event", "n": 1_234_567_890_123_456_789_u64});
+    let body = serde_json::to_vec_pretty(&value).unwrap();
+    let mut request = stripe_signed(&body);
+    request.body = br#"{"id":"evt_1","object":"event","n":1234567890123456800}"#.to_vec();
+    let d = run(&request, &env_secret(SECRET), None);
+    assert_eq!(ids(&d), ["body_mutated", "wrong_secret"]);
+    assert_eq!(detail(&d, "body_mutated")["mutation"], "reserialized_json");
+    assert_eq!(detail(&d, "body_mutated")["confidence"], "likely");
+    assert_eq!(detail(&d, "wrong_secret")["confidence"], "possible");
 }

@@ -395,10 +395,31 @@ pub fn form_description(id: &str) -> &'static str {
     FORMS.iter().find(|f| f.0 == id).map_or("JSON", |f| f.1)
 }
 
+/// The indent of the form `id`: `None` for a compact one.
+pub fn form_indent(id: &str) -> Option<&'static [u8]> {
+    FORMS.iter().find(|f| f.0 == id).and_then(|f| f.2.indent)
+}
+
+/// `value` written in the form `id`, keys in the order they have.
+pub fn write_in_form(value: &Value, id: &str) -> Option<Vec<u8>> {
+    let &(_, _, style) = FORMS.iter().find(|f| f.0 == id)?;
+    let mut out = Vec::with_capacity(256);
+    let mut ser = Serializer::with_formatter(
+        &mut out,
+        Styled::new(Style {
+            sorted: false,
+            ..style
+        }),
+    );
+    value.serialize(&mut ser).ok()?;
+    Some(out)
+}
+
 /// Whether `body` is, byte for byte, its own serialization in the form `id`
 /// (an unsorted one: `"compact"`, `"pretty2"`, …). serde_json's two layouts
 /// are checked by one scan of the bytes ([`layout`](super::layout)); the
 /// others by [`transcodes_to_itself`].
+#[cfg(test)]
 pub fn is_in_form(body: &[u8], id: &str) -> bool {
     match FORMS.iter().find(|f| f.0 == id) {
         Some((_, _, COMPACT)) => super::layout::is_own_serialization(body, None),
@@ -410,6 +431,7 @@ pub fn is_in_form(body: &[u8], id: &str) -> bool {
 /// [`is_in_form`] by streaming `body` from serde_json's parser to the
 /// form's writer, with no tree built, stopping at the first byte that
 /// differs: far cheaper than [`Json::parse`] and a comparison.
+#[cfg(test)]
 pub fn transcodes_to_itself(body: &[u8], id: &str) -> bool {
     let Some(&(_, _, style)) = FORMS.iter().find(|f| f.0 == id) else {
         return false;
@@ -438,10 +460,12 @@ pub fn transcodes_to_itself(body: &[u8], id: &str) -> bool {
 }
 
 /// A writer that accepts only the bytes of `rest`, in order.
+#[cfg(test)]
 struct Matching<'a> {
     rest: &'a [u8],
 }
 
+#[cfg(test)]
 impl io::Write for Matching<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let Some((head, rest)) = self.rest.split_at_checked(buf.len()) else {
@@ -510,6 +534,15 @@ impl Json {
             html: style.html && self.has_html,
             ..style
         }
+    }
+
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    /// Whether every object's keys are in byte order already.
+    pub fn is_sorted(&self) -> bool {
+        self.sorted.is_none()
     }
 
     fn write(&self, style: Style) -> Vec<u8> {

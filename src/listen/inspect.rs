@@ -24,12 +24,28 @@ pub struct Verifier {
     pub per_provider_tolerance: bool,
     /// The secrets made into keys once, at start-up.
     keys: Vec<(Provider, Keyring)>,
+    /// How many of each provider's secrets (the first ones) are the
+    /// endpoint's own; the rest are candidates a request may be signed
+    /// with by mistake, named when one verifies it.
+    endpoint: Vec<(Provider, usize)>,
 }
 
 impl Verifier {
     pub fn new(
         provider: Option<Provider>,
         secrets: Vec<(Provider, Vec<Secret>)>,
+        tolerance: i64,
+    ) -> Verifier {
+        let endpoint = secrets.iter().map(|(p, s)| (*p, s.len())).collect();
+        Verifier::with_candidates(provider, secrets, endpoint, tolerance)
+    }
+
+    /// A verifier whose first `endpoint` secrets per provider verify; the
+    /// others are only candidates for the diagnosis.
+    pub fn with_candidates(
+        provider: Option<Provider>,
+        secrets: Vec<(Provider, Vec<Secret>)>,
+        endpoint: Vec<(Provider, usize)>,
         tolerance: i64,
     ) -> Verifier {
         let keys = secrets
@@ -42,6 +58,7 @@ impl Verifier {
             tolerance,
             per_provider_tolerance: false,
             keys,
+            endpoint,
         }
     }
 
@@ -59,6 +76,14 @@ impl Verifier {
             Some(own) if self.per_provider_tolerance => own,
             _ => self.tolerance,
         }
+    }
+
+    /// How many of `provider`'s secrets are the endpoint's own.
+    fn endpoint_count(&self, provider: Provider) -> usize {
+        self.endpoint
+            .iter()
+            .find(|(p, _)| *p == provider)
+            .map_or(0, |(_, n)| *n)
     }
 
     pub fn secrets_for(&self, provider: Provider) -> &[Secret] {
@@ -118,10 +143,16 @@ pub struct Checked {
 
 /// Checks `request`'s signature with the listener's secrets.
 pub fn check(request: &Request, verifier: &Verifier, now: i64) -> Checked {
-    let provider = verifier
-        .provider
-        .or_else(|| Provider::detect_in(&request.headers, &request.body));
     let parts = request.parts();
+    let verdict_as = |p: Provider| match verifier.keys_for(p) {
+        Some(keys) => SCRATCH.with_borrow_mut(|scratch| {
+            provider::verify(p, &parts, keys, now, verifier.tolerance_for(p), scratch)
+        }),
+        None => Verdict::NoMatch,
+    };
+    let provider = Provider::which(&request.headers, &request.body, verifier.provider, |p| {
+        verdict_as(p).is_valid()
+    });
     let meta = match provider {
         Some(p) => p.scheme().event_meta(&request.headers, &request.body),
         None => EventMeta::from_body(&request.body),
@@ -129,15 +160,15 @@ pub fn check(request: &Request, verifier: &Verifier, now: i64) -> Checked {
     let signature = provider
         .and_then(|p| p.scheme().parse(&parts).ok())
         .and_then(|c| c.signatures.first().map(|s| s.text.to_string()));
-    let verdict = provider.map(|p| match verifier.keys_for(p) {
-        Some(keys) => SCRATCH.with_borrow_mut(|scratch| {
-            provider::verify(p, &parts, keys, now, verifier.tolerance_for(p), scratch)
-        }),
-        None => Verdict::NoMatch,
-    });
+    let verdict = provider.map(verdict_as);
+    // A candidate's signature is not the endpoint's: the app, holding the
+    // endpoint's secrets, rejects it, and so does the listener.
+    let own = |i: usize| provider.is_some_and(|p| i < verifier.endpoint_count(p));
     let (valid, matched) = match verdict {
-        Some(Verdict::Valid { secret_index }) => (true, Some(secret_index)),
-        Some(Verdict::Stale { secret_index, .. }) => (false, Some(secret_index)),
+        Some(Verdict::Valid { secret_index }) if own(secret_index) => (true, Some(secret_index)),
+        Some(Verdict::Stale { secret_index, .. }) if own(secret_index) => {
+            (false, Some(secret_index))
+        }
         _ => (false, None),
     };
     Checked {

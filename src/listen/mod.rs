@@ -223,11 +223,15 @@ impl Listener {
                 if resp.latency > f.budget {
                     flags.push(Flag::AppSlow);
                 }
-                if !ok {
+                // A dead letter is a delivery lost: one hookcli judged
+                // valid that the app did not take. An invalid one the app
+                // turned away was rightly refused.
+                if !ok && valid {
                     flags.push(Flag::ForwardFailed);
                 }
             }
-            Err(_) => flags.push(Flag::ForwardFailed),
+            Err(_) if valid => flags.push(Flag::ForwardFailed),
+            Err(_) => {}
         }
         Some(Forwarded {
             url: f.url.clone(),

@@ -35,6 +35,12 @@ impl Scheme for GitHub {
         &SPEC
     }
 
+    /// GitHub writes its objects in schema order (`url` before `id`, …),
+    /// never sorted throughout.
+    fn key_order(&self) -> super::KeyOrder {
+        super::KeyOrder::NeverSorted
+    }
+
     fn parse<'r>(&self, req: &Parts<'r>) -> Result<Claims<'r>, HeaderProblem> {
         let value = required(req.headers, HEADER)?;
         let malformed = |reason: &str| HeaderProblem::Malformed {

@@ -16,6 +16,7 @@ mod discord;
 mod github;
 mod hexsig;
 pub mod jsjson;
+mod key_order;
 pub mod keypair;
 mod linear;
 mod mailgun;
@@ -42,6 +43,7 @@ pub use claims::{
     stamp,
 };
 pub use crypto::{Algorithm, Encoding, MAX_SIG, SigBytes, SignKey, VerifyKey, hmac_sha256};
+pub use key_order::KeyOrder;
 pub use meta::EventMeta;
 pub use sign::{HeaderSink, Scratch, SignError, SignInput, Signer, sign};
 pub use verify::{Keyring, Verdict, verify, verify_secrets};
@@ -279,6 +281,11 @@ pub trait Scheme: Send + Sync + 'static {
         self.spec().body
     }
 
+    /// The order the provider writes its JSON keys in, as far as it is known.
+    fn key_order(&self) -> KeyOrder {
+        KeyOrder::Unknown
+    }
+
     /// The MAC key bytes of a secret, as the provider's libraries derive them.
     fn key_bytes(&self, secret: &str) -> Result<Vec<u8>, KeyError> {
         if secret.is_empty() {
@@ -356,6 +363,12 @@ pub trait Scheme: Send + Sync + 'static {
     /// Other key derivations worth trying on a mismatch.
     fn mixups(&self) -> &'static [Mixup] {
         &[]
+    }
+
+    /// Whether a secret has a shape only this provider's secrets have (so
+    /// a request verified with it is meant for this provider).
+    fn owns_secret(&self, _secret: &str) -> bool {
+        false
     }
 
     /// A secret that is another kind of credential for this provider.
@@ -494,6 +507,41 @@ impl Provider {
             [one] => Some(*one),
             _ => None,
         }
+    }
+
+    /// Which provider a request is for: the one asked for; else the one
+    /// whose request it is by headers and body ([`Provider::present_in`]); of several, the first (in
+    /// registry order) whose signature `holds`, else the first. The one
+    /// place that decides: `verify`, the listener and the diagnosis ask it.
+    pub fn which(
+        headers: &Headers,
+        body: &[u8],
+        wanted: Option<Provider>,
+        mut holds: impl FnMut(Provider) -> bool,
+    ) -> Option<Provider> {
+        if wanted.is_some() {
+            return wanted;
+        }
+        let present = Provider::present_in(headers, body);
+        match present.as_slice() {
+            [] => None,
+            [one] => Some(*one),
+            [first, ..] => Some(
+                present
+                    .iter()
+                    .copied()
+                    .find(|p| holds(*p))
+                    .unwrap_or(*first),
+            ),
+        }
+    }
+
+    /// The provider whose events a JSON body looks like, first in registry order.
+    pub fn claiming(body: &[u8]) -> Option<Provider> {
+        let payload: Value = serde_json::from_slice(body).ok()?;
+        ALL.iter()
+            .copied()
+            .find(|p| p.scheme().claims_payload(&payload))
     }
 
     /// The ids of every provider, for help and hints: "a, b or c".

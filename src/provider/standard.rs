@@ -267,6 +267,16 @@ impl Scheme for StandardWebhooks {
         &MIXUPS
     }
 
+    fn owns_secret(&self, secret: &str) -> bool {
+        secret.trim().starts_with("whsec_")
+    }
+
+    /// The envelope is written `type`, `timestamp`, `data` (the
+    /// specification's order), which no sorting writer produces.
+    fn key_order(&self) -> super::KeyOrder {
+        super::KeyOrder::NeverSorted
+    }
+
     fn event_meta(&self, headers: &Headers, body: &[u8]) -> EventMeta {
         let mut meta = EventMeta::from_body(body);
         if let Some(id) = headers.get(ID) {

@@ -108,6 +108,17 @@ impl Scheme for Stripe {
         &MIXUPS
     }
 
+    fn owns_secret(&self, secret: &str) -> bool {
+        secret.trim().starts_with("whsec_")
+    }
+
+    /// Every Stripe object, at every level of every event, is written with
+    /// `id` and `object` first and the other keys alphabetically (as the
+    /// API's own JSON and the events in its OpenAPI fixtures are).
+    fn key_order(&self) -> super::KeyOrder {
+        super::KeyOrder::FirstThenSorted(&["id", "object"])
+    }
+
     fn misuse(&self, secret: &str) -> Option<&'static Misuse> {
         let s = secret.trim();
         ["sk_", "rk_", "pk_"]

@@ -360,7 +360,7 @@ pub(super) fn insert_received(
                 f.and_then(|f| f.latency_ms),
                 f.and_then(|f| f.error.as_deref()),
                 f.and_then(|f| f.body.as_deref()),
-                f.is_some_and(ForwardOutcome::failed),
+                n.valid && f.is_some_and(ForwardOutcome::failed),
             ])?;
             done.push(Recorded::Id(tx.last_insert_rowid()));
         }
@@ -461,8 +461,8 @@ mod tests {
         let mut store = Store::open(&dir.path().join("e.db")).unwrap();
         let rows = [
             sample("invoice.paid", true, Some(200)),
-            sample("invoice.created", false, Some(500)),
-            sample("charge.succeeded", true, None),
+            sample("invoice.created", true, Some(500)),
+            sample("charge.succeeded", false, Some(401)),
         ];
         let ids = record(&mut store, &rows, 100);
         assert_eq!(ids.len(), 3);
@@ -489,8 +489,10 @@ mod tests {
                 valid: Some(false),
                 ..Default::default()
             }),
-            vec![ids[1]]
+            vec![ids[2]]
         );
+        // Only the valid delivery the app did not accept is a dead letter:
+        // the invalid one it turned away was rightly refused.
         assert_eq!(
             f(ReceivedFilter {
                 dead_letters_only: true,
