@@ -94,12 +94,15 @@ pub fn builtin_names(provider: Option<Provider>) -> Vec<(Provider, String)> {
         if provider.is_some_and(|want| want != p) {
             continue;
         }
-        for file in builtin_dir(p).files() {
+        // A folder groups topics by resource (Shopify's `orders/create`):
+        // the name is the path below the provider's folder.
+        let dir = builtin_dir(p);
+        for file in dir.files().chain(dir.dirs().flat_map(Dir::files)) {
             let path = file.path();
             if path.extension().is_some_and(|e| e == "json")
-                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+                && let Some(name) = path.with_extension("").to_str()
             {
-                names.push((p, stem.to_string()));
+                names.push((p, name.replace(std::path::MAIN_SEPARATOR, "/")));
             }
         }
     }
@@ -121,7 +124,15 @@ pub fn resolve(
     dirs: &[PathBuf],
 ) -> Result<Fixture, FixtureError> {
     let path = Path::new(spec);
-    if spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR) || path.is_file() {
+    let builtin_topic = || {
+        Provider::ALL
+            .iter()
+            .any(|&p| provider.is_none_or(|want| want == p) && builtin_text(p, spec).is_some())
+    };
+    if spec.ends_with(".json")
+        || path.is_file()
+        || (spec.contains(std::path::MAIN_SEPARATOR) && !builtin_topic())
+    {
         return load_file(path, provider);
     }
     for dir in dirs {
@@ -497,6 +508,11 @@ fn generated_value(
         GeneratedKind::Rfc2822 => rfc2822(timestamp).into(),
         GeneratedKind::Hex { prefix, len } => ids.hex_of(prefix, len, &purpose).into(),
         GeneratedKind::Number { digits } => ids.number_of(digits, &purpose).into(),
+        GeneratedKind::NumberIn { prefix, digits } => {
+            let mut id = String::from(prefix);
+            id.push_str(itoa::Buffer::new().format(ids.number_of(digits, &purpose)));
+            id.into()
+        }
     }
 }
 
@@ -650,6 +666,7 @@ fn serialize(form: BodyForm, payload: &Value) -> Vec<u8> {
             serde_json::to_vec_pretty(payload).expect("a Value always serializes")
         }
         BodyForm::JsonCompact => serde_json::to_vec(payload).expect("a Value always serializes"),
+        BodyForm::JsonCompactEscaped => crate::provider::escaped_json(payload),
         BodyForm::JsonSortedBatch => crate::provider::batch_body(payload),
         BodyForm::Form => {
             let mut out = form_urlencoded::Serializer::new(String::new());
@@ -718,6 +735,7 @@ impl Template {
                     form_urlencoded::byte_serialize(form_value(&value).as_bytes())
                         .flat_map(str::bytes),
                 ),
+                BodyForm::JsonCompactEscaped => crate::provider::write_escaped(&value, &mut body),
                 _ => serde_json::to_writer(&mut body, &value).expect("a Value always serializes"),
             }
             if self.id_hole == Some(i) {

@@ -5,14 +5,15 @@
 //! tests running at the same time do not disturb the count.
 
 use hookcli::provider::{
-    GITHUB, Keyring, Parts, Provider, STANDARD, STRIPE, Scratch, SignInput, Signer, Verdict, verify,
+    GITHUB, Keyring, Parts, Provider, SHOPIFY, STANDARD, STRIPE, Scratch, SignInput, Signer,
+    Verdict, verify,
 };
 use hookcli::request::Headers;
 use hookcli::secret::Secret;
 
 /// The providers whose messages are a head and the body: every HMAC-over-
 /// body scheme. (Twilio's sorts its form parameters, which takes a Vec.)
-const BODY_SIGNING: [Provider; 3] = [STRIPE, GITHUB, STANDARD];
+const BODY_SIGNING: [Provider; 4] = [STRIPE, GITHUB, STANDARD, SHOPIFY];
 
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

@@ -449,6 +449,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
 fn native_form(provider: Provider) -> &'static str {
     match provider.spec().body {
         BodyForm::JsonPretty2 => "pretty2",
+        BodyForm::JsonCompactEscaped => "shopify",
         BodyForm::JsonCompact | BodyForm::Form | BodyForm::JsonSortedBatch => "compact",
     }
 }

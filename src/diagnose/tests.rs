@@ -347,8 +347,8 @@ fn missing_header_names_the_provider_or_all_known() {
     let d = run(&request, &env_secret(SECRET), None);
     assert_eq!(
         detail(&d, "missing_header")["header"],
-        "Stripe-Signature, X-Hub-Signature-256, webhook-signature, X-Twilio-Signature or \
-         X-Twilio-Email-Event-Webhook-Signature"
+        "Stripe-Signature, X-Hub-Signature-256, webhook-signature, X-Twilio-Signature, \
+         X-Twilio-Email-Event-Webhook-Signature or X-Shopify-Hmac-Sha256"
     );
 }
 

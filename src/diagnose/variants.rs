@@ -381,6 +381,15 @@ const FORMS: &[(&str, &str, Style)] = &[
         },
     ),
     (
+        "shopify",
+        "Shopify's JSON (compact, \"/\" as \"\\/\", <, > and & as \\u003c, \\u003e and \\u0026)",
+        Style {
+            slash: true,
+            html: true,
+            ..COMPACT
+        },
+    ),
+    (
         "python_indent2",
         "Python json.dumps(indent=2) output (non-ASCII as \\uXXXX)",
         Style {

@@ -11,11 +11,13 @@
 mod body;
 mod claims;
 mod crypto;
+mod escaped;
 mod github;
 pub mod keypair;
 mod meta;
 pub mod rejections;
 mod sendgrid;
+mod shopify;
 mod sign;
 mod standard;
 mod stripe;
@@ -29,6 +31,7 @@ pub use claims::{
     stamp,
 };
 pub use crypto::{Algorithm, Encoding, MAX_SIG, SigBytes, SignKey, VerifyKey, hmac_sha256};
+pub use escaped::{escaped_json, write_escaped};
 pub use meta::EventMeta;
 pub use sign::{HeaderSink, Scratch, SignError, SignInput, Signer, sign};
 pub use verify::{Keyring, Verdict, verify, verify_secrets};
@@ -45,10 +48,11 @@ pub const GITHUB: Provider = Provider(&github::GitHub);
 pub const STANDARD: Provider = Provider(&standard::StandardWebhooks);
 pub const TWILIO: Provider = Provider(&twilio::Twilio);
 pub const SENDGRID: Provider = Provider(&sendgrid::SendGrid);
+pub const SHOPIFY: Provider = Provider(&shopify::Shopify);
 
 /// Every provider hookcli speaks, in the order help and listings show
 /// them. The first is the one assumed when nothing says otherwise.
-pub static ALL: &[Provider] = &[STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID];
+pub static ALL: &[Provider] = &[STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SHOPIFY];
 
 /// What a provider is: data read by fixtures, config, the CLI, the
 /// listener and the diagnosis.
@@ -90,6 +94,9 @@ pub enum BodyForm {
     JsonPretty2,
     /// JSON with no whitespace.
     JsonCompact,
+    /// Compact JSON with `/` written `\/` and `<`, `>`, `&` (and U+2028,
+    /// U+2029) as `\uXXXX`, as Rails writes it (Shopify).
+    JsonCompactEscaped,
     /// `application/x-www-form-urlencoded` parameters, in the fixture's order.
     Form,
     /// A batch of events: a JSON array of compact objects with their keys
@@ -132,6 +139,12 @@ pub enum GeneratedKind {
     Rfc2822,
     /// A JSON number of `digits` decimal digits (GitHub's ids).
     Number {
+        digits: u32,
+    },
+    /// `prefix` and the number [`Number`](Self::Number) gives for the same
+    /// purpose, as a string (Shopify's `gid://shopify/Order/<id>`).
+    NumberIn {
+        prefix: &'static str,
         digits: u32,
     },
     /// `prefix` and `len` lowercase hex digits (Twilio's SIDs).
