@@ -293,6 +293,7 @@ fn explain(hit: Hit, keys: &Keys, ctx: &Context, request: &Request, causes: &mut
     let secret = &ctx.secrets[key.secret];
     if key.secret != 0 {
         causes.push(Cause::WrongSecret {
+            provider: keys.provider,
             matched_secret: Some(secret.label().to_string()),
             verifying_secret: ctx.secrets[0].label().to_string(),
             confidence: Confidence::Certain,
@@ -421,6 +422,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
         }
     };
     let secret_cause = |confidence| Cause::WrongSecret {
+        provider: search.provider,
         matched_secret: None,
         verifying_secret: ctx.secrets[0].label().to_string(),
         confidence,

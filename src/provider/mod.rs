@@ -186,6 +186,17 @@ pub struct Misuse {
     pub advice: &'static str,
 }
 
+/// What to tell a user whose secret does not reproduce a signature: where
+/// the right one is found, and what has a secret of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SecretAdvice {
+    /// Completes "…with a different one: ", e.g. "copy the signing secret
+    /// of this exact endpoint".
+    pub copy: &'static str,
+    /// Completes "verify with that secret (…)": what has its own secret.
+    pub scope: &'static str,
+}
+
 /// A key another family of schemes would derive from the same secret: the
 /// signer or the verifier used the wrong derivation.
 pub struct Mixup {
@@ -309,6 +320,14 @@ pub trait Scheme: Send + Sync + 'static {
     /// A secret that is another kind of credential for this provider.
     fn misuse(&self, _secret: &str) -> Option<&'static Misuse> {
         None
+    }
+
+    /// Where the right secret is, for a signature no secret given reproduces.
+    fn secret_advice(&self) -> SecretAdvice {
+        SecretAdvice {
+            copy: "copy the signing secret of this exact endpoint from the provider",
+            scope: "each endpoint has its own",
+        }
     }
 
     /// Event type, id and the like, from the request.

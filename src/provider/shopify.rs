@@ -12,7 +12,7 @@
 use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Sig, Tail};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, MAX_SIG,
-    Misuse, Scheme, SignInput, Spec,
+    Misuse, Scheme, SecretAdvice, SignInput, Spec,
 };
 use crate::request::Headers;
 use base64::Engine;
@@ -153,6 +153,13 @@ fn event_id<'b>(delivery: &str, buf: &'b mut [u8; 36]) -> &'b str {
 impl Scheme for Shopify {
     fn spec(&self) -> &'static Spec {
         &SPEC
+    }
+
+    fn secret_advice(&self) -> SecretAdvice {
+        SecretAdvice {
+            copy: "use the app's client secret (Dev Dashboard or Partner Dashboard → the app → Settings), not its API key; webhooks made in the store admin (Settings → Notifications) are signed with the key shown on that page instead, and for up to an hour after a rotation deliveries still carry the old secret's HMAC",
+            scope: "each app has its own client secret, and store-admin webhooks the store's key",
+        }
     }
 
     /// The HMAC as `@shopify/shopify-api` reads it: the standard base64 of

@@ -6,7 +6,7 @@
 use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Sig, Tail, stamp};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, KeyError,
-    Mixup, Scheme, SignInput, Spec,
+    Mixup, Scheme, SecretAdvice, SignInput, Spec,
 };
 use crate::request::Headers;
 use base64::Engine;
@@ -72,6 +72,13 @@ fn header<'a>(headers: &'a Headers, name: &str) -> Option<&'a str> {
 impl Scheme for StandardWebhooks {
     fn spec(&self) -> &'static Spec {
         &SPEC
+    }
+
+    fn secret_advice(&self) -> SecretAdvice {
+        SecretAdvice {
+            copy: "copy the endpoint's signing secret (whsec_…) from the sender's dashboard",
+            scope: "each endpoint has its own",
+        }
     }
 
     fn key_bytes(&self, secret: &str) -> Result<Vec<u8>, KeyError> {

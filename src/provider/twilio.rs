@@ -11,7 +11,7 @@ use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Sig, T
 use super::url::{self as urls, query_param};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, Misuse, Scheme,
-    SignInput, Spec,
+    SecretAdvice, SignInput, Spec,
 };
 use crate::request::Headers;
 use include_dir::{Dir, include_dir};
@@ -83,6 +83,13 @@ pub fn signed_params(body: &[u8], out: &mut Vec<u8>) {
 impl Scheme for Twilio {
     fn spec(&self) -> &'static Spec {
         &SPEC
+    }
+
+    fn secret_advice(&self) -> SecretAdvice {
+        SecretAdvice {
+            copy: "use the primary Auth Token of the account that owns the number or service (Console → Account → API keys & tokens); a subaccount signs with its own token, and a secondary token signs nothing until it is promoted",
+            scope: "each account and subaccount has its own Auth Token",
+        }
     }
 
     fn parse<'r>(&self, req: &Parts<'r>) -> Result<Claims<'r>, HeaderProblem> {
