@@ -133,6 +133,14 @@ pub fn resolve(
         || path.is_file()
         || (spec.contains(std::path::MAIN_SEPARATOR) && !builtin_topic())
     {
+        // A mistyped topic (`orders/creat`) is no path either.
+        let suggested = suggestions(spec, provider, &[]);
+        if !path.exists() && !spec.ends_with(".json") && !suggested.is_empty() {
+            return Err(FixtureError::Unknown {
+                name: spec.to_string(),
+                suggestions: suggested,
+            });
+        }
         return load_file(path, provider);
     }
     for dir in dirs {

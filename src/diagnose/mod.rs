@@ -580,7 +580,7 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
             return None;
         }
         let json = Json::parse(self.received)?;
-        let mut guesses = variants::json_guesses(&json, self.received);
+        let mut guesses = variants::json_guesses_from(&json, self.received, Some(native));
         // The provider's own form is the likeliest original.
         if let Some(i) = guesses.iter().position(|v| v.label == native) {
             let own = guesses.remove(i);
