@@ -369,7 +369,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l no-store -d '
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s t -l to -d 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s p -l provider -d 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)' -r -f -a "stripe\t''
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s p -l provider -d 'Provider profile: stripe, github, standard or shopify (default: from hookcli.toml, else stripe)' -r -f -a "stripe\t''
 github\t''
 standard\t''
 twilio\t''
