@@ -60,6 +60,8 @@ pub enum FixtureError {
     Io { path: String, message: String },
     #[error("{reason}")]
     Batch { reason: String },
+    #[error("{origin} is not a form-encoded body: {reason}")]
+    NotForm { origin: String, reason: String },
 }
 
 impl FixtureError {
@@ -79,6 +81,9 @@ impl FixtureError {
             }
             FixtureError::BadPath { .. } => Some(
                 "paths are dotted keys from the top of the payload, e.g. --set data.object.amount=5000".into(),
+            ),
+            FixtureError::NotForm { .. } => Some(
+                "this provider posts application/x-www-form-urlencoded parameters (name=value&…, %XX-escaped): pass the body exactly as captured, or a JSON object of the parameters without --raw".into(),
             ),
             FixtureError::Batch { .. } => Some(
                 "name one event per request, or events of one provider that batches them (e.g. --provider sendgrid processed delivered)".into(),
@@ -245,20 +250,55 @@ pub fn load_raw(
     let fixture = match (load_file(path, provider), provider) {
         (Ok(f), _) => f,
         // A body that is not JSON (a form post) is still signed as it is,
-        // for the provider named.
-        (Err(FixtureError::Json { .. }), Some(provider)) => Fixture {
-            name: path
+        // for the provider named; one that posts forms gets a form.
+        (Err(FixtureError::Json { .. } | FixtureError::Io { .. }), Some(provider)) => {
+            let name = path
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or("event")
-                .to_string(),
-            provider,
-            origin: Origin::File(path.to_path_buf()),
-            payload: Value::Null,
-        },
+                .to_string();
+            if provider.scheme().body_form(&name) == BodyForm::Form
+                && let Err(reason) = form_encoded(&bytes)
+            {
+                return Err(FixtureError::NotForm {
+                    origin: path.display().to_string(),
+                    reason,
+                });
+            }
+            Fixture {
+                name,
+                provider,
+                origin: Origin::File(path.to_path_buf()),
+                payload: Value::Null,
+            }
+        }
         (Err(e), _) => return Err(e),
     };
     Ok((fixture, bytes))
+}
+
+/// Whether `bytes` can be an `application/x-www-form-urlencoded` body:
+/// printable ASCII only, each `%` starting an escape of two hex digits.
+fn form_encoded(bytes: &[u8]) -> Result<(), String> {
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape_ok = || {
+            bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+        };
+        if !(0x21..=0x7e).contains(&b) {
+            let what = match b {
+                b' ' => "a space (spaces are written + or %20)".to_string(),
+                b'\n' | b'\r' => "a line break".to_string(),
+                _ => format!("the byte 0x{b:02x}"),
+            };
+            return Err(format!("{what} at byte {i}"));
+        }
+        if b == b'%' && !escape_ok() {
+            return Err(format!("a % at byte {i} that starts no %XX escape"));
+        }
+    }
+    Ok(())
 }
 
 /// Parses JSON, reporting errors as `origin:line:column`.
@@ -537,6 +577,7 @@ impl Fixture {
             o.apply(&mut payload)?;
         }
         let form = self.form();
+        self.check_form(form, &payload)?;
         let body = serialize(form, &payload);
         let event_id = match self.provider.scheme().event_id_field() {
             Some(field) => payload
@@ -570,6 +611,7 @@ impl Fixture {
             o.apply(&mut payload)?;
         }
         let form = self.form();
+        self.check_form(form, &payload)?;
         let body = serialize(form, &payload);
         // Each hole is `<marker><n>.`: in JSON a string, quotes included; in
         // a form, a value (its characters need no escaping).
@@ -655,6 +697,21 @@ impl Fixture {
             timestamp: opts.timestamp,
             body,
         }
+    }
+
+    /// A form body is made of an object's fields: anything else would be
+    /// sent as an empty body.
+    fn check_form(&self, form: BodyForm, payload: &Value) -> Result<(), FixtureError> {
+        if form != BodyForm::Form || payload.is_object() {
+            return Ok(());
+        }
+        Err(FixtureError::NotForm {
+            origin: self.origin.to_string(),
+            reason: format!(
+                "the payload is {}, and a form is made of an object's fields",
+                kind(payload)
+            ),
+        })
     }
 
     /// The byte form of this fixture's bodies.
