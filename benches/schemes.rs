@@ -70,6 +70,13 @@ const CASES: &[Case] = &[
         verify_with: "razorpay benchmark secret",
         url: "http://127.0.0.1:4242/webhooks",
     },
+    Case {
+        provider: "shopify",
+        fixture: "orders/create",
+        sign_with: "shpss_0123456789abcdef0123456789abcdef",
+        verify_with: "shpss_0123456789abcdef0123456789abcdef",
+        url: "http://127.0.0.1:4242/webhooks",
+    },
     // A fixed P-256 key pair (private scalar 0x0b…0b): the signer holds the
     // private key, the verifier the verification key.
     Case {

@@ -260,9 +260,35 @@ PY
 CLERK_NODE=$(node tests/official/.bench-clerk.mjs)
 CLERK_PY=$("$PY" "$tmp/ck_loop.py")
 
+# Shopify: the HMAC made with node:crypto (@shopify/shopify-api has no public
+# signer), then shopify.webhooks.validate on the request, as an app calls it.
+SHOPIFY_SECRET=shpss_0123456789abcdef0123456789abcdef
+"$BIN" --no-store sign orders/create --provider shopify --secret "$SHOPIFY_SECRET" --timestamp 1700000000 --seed 1 --format json > "$tmp/shopify.json"
+cat > tests/official/.bench-shopify.mjs <<JS
+import '@shopify/shopify-api/adapters/node';
+import { shopifyApi, ApiVersion, LogSeverity } from '@shopify/shopify-api';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+const r = JSON.parse(readFileSync('$tmp/shopify.json', 'utf8'));
+const shopify = shopifyApi({ apiKey: 'k', apiSecretKey: '$SHOPIFY_SECRET', scopes: [], hostName: 'localhost',
+  apiVersion: ApiVersion.July26, isEmbeddedApp: false, logger: { level: LogSeverity.Error, log: () => {} } });
+const headers = {};
+for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = v;
+let n = 0; const t0 = performance.now();
+while (performance.now() - t0 < 2000) {
+  headers['x-shopify-hmac-sha256'] = createHmac('sha256', '$SHOPIFY_SECRET').update(r.body, 'utf8').digest('base64');
+  const rawRequest = { method: 'POST', url: '/webhooks', headers };
+  const result = await shopify.webhooks.validate({ rawBody: r.body, rawRequest, rawResponse: {} });
+  if (!result.valid) throw new Error('invalid');
+  n++;
+}
+console.log(n / ((performance.now() - t0) / 1000));
+JS
+SHOPIFY_NODE=$(node tests/official/.bench-shopify.mjs)
+
 python3 - "$TWILIO_NODE" "$TWILIO_PY" "$SENDGRID_NODE" "$SENDGRID_PY" \
   "$SLACK_NODE" "$SLACK_PY" "$PADDLE_NODE" "$PADDLE_PY" "$LINEAR_NODE" "$RAZORPAY_NODE" "$RAZORPAY_PY" \
-  "$SQUARE_NODE" "$SQUARE_PY" "$DISCORD_NODE" "$DISCORD_PY" "$CLERK_NODE" "$CLERK_PY" <<'PY'
+  "$SQUARE_NODE" "$SQUARE_PY" "$DISCORD_NODE" "$DISCORD_PY" "$CLERK_NODE" "$CLERK_PY" "$SHOPIFY_NODE" <<'PY'
 import json, sys
 def rate(bench):
     ns = json.load(open(f"target/criterion/sign_verify/{bench}/new/estimates.json"))["median"]["point_estimate"]
@@ -280,6 +306,7 @@ peers = {
     # Verify only: discord-interactions cannot sign.
     "discord": [("discord-interactions (npm)", float(sys.argv[14])), ("discord-interactions (PyPI)", float(sys.argv[15]))],
     "clerk": [("svix (npm)", float(sys.argv[16])), ("svix (PyPI)", float(sys.argv[17]))],
+    "shopify": [("@shopify/shopify-api (npm)", float(sys.argv[18]))],
 }
 print("== sign + verify of one delivery, in process (pairs per second)")
 print(f"  stripe  hookcli {rate('stripe'):12,.0f}   (reference)")

@@ -441,8 +441,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookcli' -ScriptBlock {
         'hookcli;check' {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Provider profile: stripe, github, standard or shopify (default: from hookcli.toml, else stripe)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider profile: stripe, github, standard or shopify (default: from hookcli.toml, else stripe)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)')
             [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'The provider''s timeout for an answer (default: per provider, e.g. 30s for Stripe, 10s for GitHub)')

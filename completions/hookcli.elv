@@ -406,8 +406,8 @@ set edit:completion:arg-completer[hookcli] = {|@words|
         &'hookcli;check'= {
             cand -t 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]'
             cand --to 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]'
-            cand -p 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)'
-            cand --provider 'Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe)'
+            cand -p 'Provider profile: stripe, github, standard or shopify (default: from hookcli.toml, else stripe)'
+            cand --provider 'Provider profile: stripe, github, standard or shopify (default: from hookcli.toml, else stripe)'
             cand -s 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)'
             cand --secret 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)'
             cand --budget 'The provider''s timeout for an answer (default: per provider, e.g. 30s for Stripe, 10s for GitHub)'

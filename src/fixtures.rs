@@ -60,6 +60,8 @@ pub enum FixtureError {
     Io { path: String, message: String },
     #[error("{reason}")]
     Batch { reason: String },
+    #[error("{origin} is not a form-encoded body: {reason}")]
+    NotForm { origin: String, reason: String },
 }
 
 impl FixtureError {
@@ -80,6 +82,9 @@ impl FixtureError {
             FixtureError::BadPath { .. } => Some(
                 "paths are dotted keys from the top of the payload, e.g. --set data.object.amount=5000".into(),
             ),
+            FixtureError::NotForm { .. } => Some(
+                "this provider posts application/x-www-form-urlencoded parameters (name=value&…, %XX-escaped): pass the body exactly as captured, or a JSON object of the parameters without --raw".into(),
+            ),
             FixtureError::Batch { .. } => Some(
                 "name one event per request, or events of one provider that batches them (e.g. --provider sendgrid processed delivered)".into(),
             ),
@@ -94,12 +99,15 @@ pub fn builtin_names(provider: Option<Provider>) -> Vec<(Provider, String)> {
         if provider.is_some_and(|want| want != p) {
             continue;
         }
-        for file in builtin_dir(p).files() {
+        // A folder groups topics by resource (Shopify's `orders/create`):
+        // the name is the path below the provider's folder.
+        let dir = builtin_dir(p);
+        for file in dir.files().chain(dir.dirs().flat_map(Dir::files)) {
             let path = file.path();
             if path.extension().is_some_and(|e| e == "json")
-                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+                && let Some(name) = path.with_extension("").to_str()
             {
-                names.push((p, stem.to_string()));
+                names.push((p, name.replace(std::path::MAIN_SEPARATOR, "/")));
             }
         }
     }
@@ -121,7 +129,23 @@ pub fn resolve(
     dirs: &[PathBuf],
 ) -> Result<Fixture, FixtureError> {
     let path = Path::new(spec);
-    if spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR) || path.is_file() {
+    let builtin_topic = || {
+        Provider::ALL
+            .iter()
+            .any(|&p| provider.is_none_or(|want| want == p) && builtin_text(p, spec).is_some())
+    };
+    if spec.ends_with(".json")
+        || path.is_file()
+        || (spec.contains(std::path::MAIN_SEPARATOR) && !builtin_topic())
+    {
+        // A mistyped topic (`orders/creat`) is no path either.
+        let suggested = suggestions(spec, provider, &[]);
+        if !path.exists() && !spec.ends_with(".json") && !suggested.is_empty() {
+            return Err(FixtureError::Unknown {
+                name: spec.to_string(),
+                suggestions: suggested,
+            });
+        }
         return load_file(path, provider);
     }
     for dir in dirs {
@@ -226,20 +250,55 @@ pub fn load_raw(
     let fixture = match (load_file(path, provider), provider) {
         (Ok(f), _) => f,
         // A body that is not JSON (a form post) is still signed as it is,
-        // for the provider named.
-        (Err(FixtureError::Json { .. }), Some(provider)) => Fixture {
-            name: path
+        // for the provider named; one that posts forms gets a form.
+        (Err(FixtureError::Json { .. } | FixtureError::Io { .. }), Some(provider)) => {
+            let name = path
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or("event")
-                .to_string(),
-            provider,
-            origin: Origin::File(path.to_path_buf()),
-            payload: Value::Null,
-        },
+                .to_string();
+            if provider.scheme().body_form(&name) == BodyForm::Form
+                && let Err(reason) = form_encoded(&bytes)
+            {
+                return Err(FixtureError::NotForm {
+                    origin: path.display().to_string(),
+                    reason,
+                });
+            }
+            Fixture {
+                name,
+                provider,
+                origin: Origin::File(path.to_path_buf()),
+                payload: Value::Null,
+            }
+        }
         (Err(e), _) => return Err(e),
     };
     Ok((fixture, bytes))
+}
+
+/// Whether `bytes` can be an `application/x-www-form-urlencoded` body:
+/// printable ASCII only, each `%` starting an escape of two hex digits.
+fn form_encoded(bytes: &[u8]) -> Result<(), String> {
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape_ok = || {
+            bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+        };
+        if !(0x21..=0x7e).contains(&b) {
+            let what = match b {
+                b' ' => "a space (spaces are written + or %20)".to_string(),
+                b'\n' | b'\r' => "a line break".to_string(),
+                _ => format!("the byte 0x{b:02x}"),
+            };
+            return Err(format!("{what} at byte {i}"));
+        }
+        if b == b'%' && !escape_ok() {
+            return Err(format!("a % at byte {i} that starts no %XX escape"));
+        }
+    }
+    Ok(())
 }
 
 /// Parses JSON, reporting errors as `origin:line:column`.
@@ -498,6 +557,11 @@ fn generated_value(
         GeneratedKind::Rfc2822 => rfc2822(timestamp).into(),
         GeneratedKind::Hex { prefix, len } => ids.hex_of(prefix, len, &purpose).into(),
         GeneratedKind::Number { digits } => ids.number_of(digits, &purpose).into(),
+        GeneratedKind::NumberIn { prefix, digits } => {
+            let mut id = String::from(prefix);
+            id.push_str(itoa::Buffer::new().format(ids.number_of(digits, &purpose)));
+            id.into()
+        }
     }
 }
 
@@ -514,6 +578,7 @@ impl Fixture {
             o.apply(&mut payload)?;
         }
         let form = self.form();
+        self.check_form(form, &payload)?;
         let body = serialize(form, &payload);
         let event_id = match self.provider.scheme().event_id_field() {
             Some(field) => payload
@@ -547,6 +612,7 @@ impl Fixture {
             o.apply(&mut payload)?;
         }
         let form = self.form();
+        self.check_form(form, &payload)?;
         let body = serialize(form, &payload);
         // Each hole is `<marker><n>.`: in JSON a string, quotes included; in
         // a form, a value (its characters need no escaping).
@@ -634,6 +700,21 @@ impl Fixture {
         }
     }
 
+    /// A form body is made of an object's fields: anything else would be
+    /// sent as an empty body.
+    fn check_form(&self, form: BodyForm, payload: &Value) -> Result<(), FixtureError> {
+        if form != BodyForm::Form || payload.is_object() {
+            return Ok(());
+        }
+        Err(FixtureError::NotForm {
+            origin: self.origin.to_string(),
+            reason: format!(
+                "the payload is {}, and a form is made of an object's fields",
+                kind(payload)
+            ),
+        })
+    }
+
     /// The byte form of this fixture's bodies.
     pub fn form(&self) -> BodyForm {
         self.provider.scheme().body_form(&self.name)
@@ -652,6 +733,7 @@ fn serialize(form: BodyForm, payload: &Value) -> Vec<u8> {
         }
         BodyForm::JsonCompact => serde_json::to_vec(payload).expect("a Value always serializes"),
         BodyForm::JsonStringify => crate::provider::jsjson::write_value(payload),
+        BodyForm::JsonCompactEscaped => crate::provider::escaped_json(payload),
         BodyForm::JsonSortedBatch => crate::provider::batch_body(payload),
         BodyForm::Form => {
             let mut out = form_urlencoded::Serializer::new(String::new());
@@ -720,6 +802,7 @@ impl Template {
                     form_urlencoded::byte_serialize(form_value(&value).as_bytes())
                         .flat_map(str::bytes),
                 ),
+                BodyForm::JsonCompactEscaped => crate::provider::write_escaped(&value, &mut body),
                 _ => serde_json::to_writer(&mut body, &value).expect("a Value always serializes"),
             }
             if self.id_hole == Some(i) {

@@ -125,7 +125,7 @@ pub struct Handshake {
 pub type AnswerCheck = fn(&[u8], &str, &[u8]) -> Result<(), String>;
 
 /// Every provider's profile.
-pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD, SLACK, ZOOM, DISCORD];
+pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD, SHOPIFY, SLACK, ZOOM, DISCORD];
 
 /// The profile of a provider id.
 pub fn for_provider(id: &str) -> Option<&'static Profile> {
@@ -265,6 +265,42 @@ const STANDARD: Profile = Profile {
         ("Invalid Signature Headers", SdkMeaning::HeaderLost),
         ("Message timestamp too old", SdkMeaning::Timestamp),
         ("Message timestamp too new", SdkMeaning::Timestamp),
+    ],
+};
+
+const SHOPIFY: Profile = Profile {
+    provider: "shopify",
+    genuine_event: "orders/create",
+    rare_event: "themes/publish",
+    ordered: Some(Ordered {
+        later: "orders/paid",
+        earlier: "orders/create",
+        link: "id",
+    }),
+    budget: Duration::from_secs(5),
+    budget_source: "Shopify waits 5 s for an answer (1 s to connect), then retries 8 times over 4 hours",
+    budget_severity: Severity::Warning,
+    stale_severity: Severity::Warning,
+    future: FutureGrade::ReportOnly {
+        why: "Shopify signs no timestamp (X-Shopify-Triggered-At is not signed)",
+    },
+    // The mandatory compliance endpoints must answer 401 to a bad HMAC;
+    // App Review sends forged requests to check.
+    bad_signature_status: Some(401),
+    large_payload: 256 * 1024,
+    large_payload_source: "orders with hundreds of line items and products with many variants run to hundreds of kB",
+    forgeries: Forgeries {
+        rotation: None,
+        unknown_scheme: None,
+        downgrade: None,
+    },
+    handshakes: &[],
+    // `shopify.webhooks.validate`'s reasons, as apps echo them.
+    sdk_texts: &[
+        ("invalid_hmac", SdkMeaning::SignatureMismatch),
+        ("missing_hmac", SdkMeaning::HeaderLost),
+        ("missing_headers", SdkMeaning::HeaderLost),
+        ("missing_body", SdkMeaning::BodyLost),
     ],
 };
 

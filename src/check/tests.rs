@@ -534,3 +534,83 @@ fn discord_ping_must_get_pong_and_bad_signatures_exactly_401() {
     let mut sloppy = discord_app(public, "{}", 400);
     assert_eq!(statuses(&mut sloppy), (Status::Fail, Status::Fail));
 }
+
+/// A Shopify app that answers a bad HMAC with `bad_signature` (Shopify
+/// demands 401), deduplicating on `X-Shopify-Webhook-Id`.
+fn shopify_app(bad_signature: u16) -> Fake {
+    let provider = crate::provider::SHOPIFY;
+    let effects = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counter = effects.clone();
+    let mut seen = HashSet::new();
+    let handler: Handler = Box::new(move |req| {
+        if req.method != "POST" {
+            return answer(405, "");
+        }
+        if req.body.len() > 1024 * 1024 {
+            return answer(413, "too large");
+        }
+        let parts = Parts {
+            method: "POST",
+            url: None,
+            headers: &req.headers,
+            body: &req.body,
+        };
+        let secrets = [Secret::new(SECRET, "app")];
+        if verify_secrets(provider, &parts, &secrets, NOW, 300)
+            != (Verdict::Valid { secret_index: 0 })
+        {
+            return answer(bad_signature, "invalid_hmac");
+        }
+        if !serde_json::from_slice::<serde_json::Value>(&req.body).is_ok_and(|v| v.is_object()) {
+            return answer(400, "bad json");
+        }
+        let id = req.headers.get("X-Shopify-Webhook-Id").unwrap_or_default();
+        if seen.insert(id.to_string()) {
+            counter.set(counter.get() + 1);
+        }
+        answer(200, "")
+    });
+    Fake {
+        handler,
+        effects,
+        observer: true,
+        sent: 0,
+    }
+}
+
+#[test]
+fn shopify_demands_401_for_a_bad_hmac() {
+    let provider = crate::provider::SHOPIFY;
+    let secrets = [Secret::new(SECRET, "--secret")];
+    let mut app = shopify_app(401);
+    let report = audit(&plan(&secrets, provider), &mut app).unwrap();
+    // Shopify signs no timestamp and has one signature format: those
+    // checks do not apply.
+    let skips = [
+        "clock_skew_tolerated",
+        "rotation_any_signature_matches",
+        "unknown_scheme_ignored",
+        "downgrade_rejected",
+        "stale_timestamp_rejected",
+        "future_timestamp_rejected",
+    ];
+    for (id, status) in not_passing(&report) {
+        assert!(
+            status == Status::Skip && skips.contains(&id),
+            "{id} is {status:?}: {:#?}",
+            get(&report, id)
+        );
+    }
+    // The same app answering 400: rejected, but not as Shopify demands.
+    let mut app = shopify_app(400);
+    let report = audit(&plan(&secrets, provider), &mut app).unwrap();
+    let failing: Vec<&str> = report
+        .checks
+        .iter()
+        .filter(|f| f.status == Status::Fail)
+        .map(|f| f.id)
+        .collect();
+    assert!(!failing.is_empty(), "{:#?}", report.checks);
+    let bad = get(&report, failing[0]);
+    assert!(format!("{bad:?}").contains("401"), "{bad:#?}");
+}

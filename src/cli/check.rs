@@ -26,7 +26,7 @@ pub struct CheckArgs {
     #[arg(long, short = 't', value_name = "TARGET")]
     pub to: Option<String>,
 
-    /// Provider profile: stripe, github or standard (default: from hookcli.toml, else stripe).
+    /// Provider profile: stripe, github, standard or shopify (default: from hookcli.toml, else stripe).
     #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = super::ProviderParser)]
     pub provider: Option<crate::provider::Provider>,
 

@@ -23,7 +23,14 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let profile = check::profile::for_provider(provider.name()).ok_or_else(|| {
         Hinted::usage(
             format!("hookcli has no audit profile for {provider} yet"),
-            "pass --provider stripe, github, standard or discord (the providers with an audit profile)",
+            format!(
+                "pass --provider {} (the providers with an audit profile)",
+                check::profile::PROFILES
+                    .iter()
+                    .map(|p| p.provider)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         )
     })?;
     let url = globals.target(args.to.as_deref())?;

@@ -86,7 +86,9 @@ fn list(args: &FixturesListArgs) -> anyhow::Result<ExitStatus> {
 fn show(args: &FixturesShowArgs) -> anyhow::Result<ExitStatus> {
     let settings = EventSettings::resolve(&args.event_args)?;
     let fixture = load_fixture(&args.event, &settings, &args.event_args.fixtures_dir)?;
-    let event = fixture.render(&settings.render_options(0))?;
+    let event = fixture
+        .render(&settings.render_options(0))
+        .map_err(Hinted::from)?;
     if args.json {
         let payload: serde_json::Value = serde_json::from_slice(&event.body)?;
         output::json(&json!({
@@ -212,7 +214,9 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
                 secrets.entry(fixture.provider).or_insert(s)
             }
         };
-        let mut event = fixture.render(&settings.render_options(i as u64))?;
+        let mut event = fixture
+            .render(&settings.render_options(i as u64))
+            .map_err(Hinted::from)?;
         let headers = sign_event(&mut event, secret, Some(&url))?;
         let dir = staging.path().join(&fixture.name);
         std::fs::create_dir_all(&dir)?;

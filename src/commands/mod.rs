@@ -261,13 +261,23 @@ pub fn record_signed(
 
 /// `--url`: the full URL the provider calls, checked to be one.
 pub fn url_flag(url: &str) -> Result<String, Hinted> {
-    match crate::provider::url::Split::parse(url) {
-        Some(_) => Ok(url.to_string()),
-        None => Err(Hinted::usage(
-            format!("--url '{url}' is not a URL"),
-            "give the full URL the provider calls, e.g. --url https://example.com/webhooks",
-        )),
-    }
+    // Kept as typed (a signed URL is signed byte for byte), but it must be
+    // one a WHATWG parser, as the providers' own libraries use, accepts.
+    let why = match (
+        crate::provider::url::Split::parse(url),
+        ::url::Url::parse(url),
+    ) {
+        (Some(_), Ok(_)) => return Ok(url.to_string()),
+        (_, Err(e)) => format!(" ({e})"),
+        (None, Ok(_)) => String::new(),
+    };
+    Err(Hinted::usage(
+        format!(
+            "--url '{}' is not a URL{why}",
+            crate::escape::for_terminal(url)
+        ),
+        "give the full URL the provider calls, e.g. --url https://example.com/webhooks",
+    ))
 }
 
 /// The first signature in `headers` as `provider` writes it: what the

@@ -22,7 +22,9 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
             super::raw_event(name, &settings, i as u64)?
         } else {
             let fixture = load_fixture(name, &settings, &args.event_args.fixtures_dir)?;
-            fixture.render(&settings.render_options(i as u64))?
+            fixture
+                .render(&settings.render_options(i as u64))
+                .map_err(Hinted::from)?
         });
     }
     // Several events are one request of a provider that batches them.

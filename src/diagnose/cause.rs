@@ -195,6 +195,8 @@ pub enum Cause {
         detail: String,
     },
     WrongSecret {
+        /// Whose secrets: where the right one is found differs.
+        provider: Provider,
         /// Label of the secret that reproduces the signature, if one does.
         matched_secret: Option<String>,
         /// Label of the secret being verified with (`secrets[0]`).
@@ -347,6 +349,7 @@ impl Cause {
                 verifying_secret,
                 confidence,
                 ruled_out,
+                ..
             } => {
                 let mut d = vec![
                     ("matched_secret", json!(matched_secret)),
@@ -558,23 +561,30 @@ impl fmt::Display for Cause {
                  the provider sent it; verify the raw bytes received."
             ),
             Cause::WrongSecret {
+                provider,
                 matched_secret: Some(label),
                 verifying_secret,
                 ..
             } => write!(
                 f,
                 "The request was signed with the secret from {label}, not {verifying_secret}: \
-                 verify with that secret (test and live mode, and each endpoint, have their own)."
+                 verify with that secret ({}).",
+                provider.scheme().secret_advice().scope
             ),
-            Cause::WrongSecret { confidence, .. } => write!(
+            Cause::WrongSecret {
+                provider,
+                confidence,
+                ..
+            } => write!(
                 f,
                 "No secret given reproduces the signature, so the sender {} with a \
-                 different one: copy the signing secret of this exact endpoint and mode.",
+                 different one: {}.",
                 if *confidence == Confidence::Possible {
                     "may sign"
                 } else {
                     "probably signs"
-                }
+                },
+                provider.scheme().secret_advice().copy
             ),
             Cause::WrongKey {
                 matched_key: Some(_),

@@ -20,6 +20,7 @@ pub fn refine(provider: Provider, claims: &Claims, causes: &mut Vec<Cause>) {
             verifying_secret,
             confidence,
             ruled_out,
+            ..
         } = cause
         {
             *cause = Cause::WrongKey {

@@ -62,7 +62,7 @@ pub struct Key {
 }
 
 pub struct Keys<'c, 'r> {
-    provider: Provider,
+    pub provider: Provider,
     claims: &'c Claims<'r>,
     parts: Parts<'c>,
     pub keys: Vec<Key>,

@@ -339,6 +339,7 @@ fn explain(
     let secret = &ctx.secrets[key.secret];
     if key.secret != 0 {
         causes.push(Cause::WrongSecret {
+            provider: keys.provider,
             matched_secret: Some(secret.label().to_string()),
             verifying_secret: ctx.secrets[0].label().to_string(),
             confidence: Confidence::Certain,
@@ -472,6 +473,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
         }
     };
     let secret_cause = |confidence| Cause::WrongSecret {
+        provider: search.provider,
         matched_secret: None,
         verifying_secret: ctx.secrets[0].label().to_string(),
         confidence,
@@ -509,6 +511,7 @@ fn unexplained(search: &Search, ctx: &Context, unusable_primary: bool, causes: &
 fn native_form(provider: Provider) -> &'static str {
     match provider.spec().body {
         BodyForm::JsonPretty2 => "pretty2",
+        BodyForm::JsonCompactEscaped => "shopify",
         BodyForm::JsonCompact
         | BodyForm::JsonStringify
         | BodyForm::Form
@@ -656,7 +659,7 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
             return None;
         }
         let json = Json::parse(self.received)?;
-        let mut guesses = variants::json_guesses(&json, self.received);
+        let mut guesses = variants::json_guesses_from(&json, self.received, Some(native));
         // The provider's own form is the likeliest original: as received,
         // then with what the provider is known to write put back.
         if let Some(i) = guesses.iter().position(|v| v.label == native) {

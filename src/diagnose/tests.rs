@@ -527,7 +527,7 @@ fn report_is_compact_and_readable() {
     let expected = format!(
         "invalid: the stripe signature does not verify (3 findings)
 
-[wrong_secret] The request was signed with the secret from --secret #2, not STRIPE_WEBHOOK_SECRET: verify with that secret (test and live mode, and each endpoint, have their own).
+[wrong_secret] The request was signed with the secret from --secret #2, not STRIPE_WEBHOOK_SECRET: verify with that secret (test and live mode, each endpoint and `stripe listen` have their own).
     matched secret: --secret #2
     verifying secret: STRIPE_WEBHOOK_SECRET
     confidence: certain

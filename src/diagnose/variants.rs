@@ -381,6 +381,15 @@ const FORMS: &[(&str, &str, Style)] = &[
         },
     ),
     (
+        "shopify",
+        "Shopify's JSON (compact, \"/\" as \"\\/\", <, > and & as \\u003c, \\u003e and \\u0026)",
+        Style {
+            slash: true,
+            html: true,
+            ..COMPACT
+        },
+    ),
+    (
         "python_indent2",
         "Python json.dumps(indent=2) output (non-ASCII as \\uXXXX)",
         Style {
@@ -560,10 +569,18 @@ impl Json {
 
     /// Every distinct serialization of the value, likeliest first, as
     /// `(form id, description, bytes)`.
+    #[cfg(test)]
     pub fn forms(&self) -> Vec<(&'static str, &'static str, Vec<u8>)> {
+        self.forms_first(None)
+    }
+
+    /// [`forms`](Self::forms) with the form `first` (a provider's own) ahead
+    /// of the others, so that it names the bytes it shares with another.
+    fn forms_first(&self, first: Option<&str>) -> Vec<(&'static str, &'static str, Vec<u8>)> {
         let mut seen: Vec<Style> = Vec::with_capacity(FORMS.len());
         let mut out = Vec::with_capacity(FORMS.len());
-        for &(id, description, style) in FORMS {
+        let own = FORMS.iter().filter(|f| Some(f.0) == first);
+        for &(id, description, style) in own.chain(FORMS.iter().filter(|f| Some(f.0) != first)) {
             let style = self.effective(style);
             if seen.contains(&style) {
                 continue;
@@ -595,7 +612,12 @@ fn walk(value: &Value, scan: &mut impl FnMut(&str), unsorted: &mut bool) {
 
 /// The JSON re-serializations of `received` that differ from it.
 pub fn json_guesses(json: &Json, received: &[u8]) -> Vec<Variant> {
-    let forms = json.forms();
+    json_guesses_from(json, received, None)
+}
+
+/// [`json_guesses`] with the provider's own form `native` first.
+pub fn json_guesses_from(json: &Json, received: &[u8], native: Option<&str>) -> Vec<Variant> {
+    let forms = json.forms_first(native);
     let arrived = match forms.iter().find(|f| f.2 == received) {
         Some((_, description, _)) => format!("arrived as {description}"),
         None => "arrived formatted differently".to_string(),

@@ -4,7 +4,7 @@
 use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Sig, Tail, required};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, Scheme,
-    SignInput, Spec,
+    SecretAdvice, SignInput, Spec,
 };
 use crate::request::Headers;
 use include_dir::{Dir, include_dir};
@@ -39,6 +39,13 @@ impl Scheme for GitHub {
     /// never sorted throughout.
     fn key_order(&self) -> super::KeyOrder {
         super::KeyOrder::NeverSorted
+    }
+
+    fn secret_advice(&self) -> SecretAdvice {
+        SecretAdvice {
+            copy: "set the same secret in the webhook's settings (repository, organization or GitHub App → Webhooks → Secret) and in your app; GitHub never shows it again, so set a new one if unsure",
+            scope: "each webhook and GitHub App has its own",
+        }
     }
 
     fn parse<'r>(&self, req: &Parts<'r>) -> Result<Claims<'r>, HeaderProblem> {

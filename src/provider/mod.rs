@@ -13,6 +13,7 @@ mod claims;
 mod clerk;
 mod crypto;
 mod discord;
+mod escaped;
 mod github;
 mod hexsig;
 pub mod jsjson;
@@ -26,6 +27,7 @@ mod razorpay;
 pub mod rejections;
 mod resend;
 mod sendgrid;
+mod shopify;
 mod sign;
 mod slack;
 mod square;
@@ -44,6 +46,7 @@ pub use claims::{
 };
 pub use crypto::{Algorithm, Encoding, MAX_SIG, SigBytes, SignKey, VerifyKey, hmac_sha256};
 pub use key_order::KeyOrder;
+pub use escaped::{escaped_json, write_escaped};
 pub use meta::EventMeta;
 pub use sign::{HeaderSink, Scratch, SignError, SignInput, Signer, sign};
 pub use verify::{Keyring, Verdict, verify, verify_secrets};
@@ -71,12 +74,13 @@ pub const DISCORD: Provider = Provider(&discord::Discord);
 pub const CLERK: Provider = Provider(&clerk::CLERK);
 pub const RESEND: Provider = Provider(&resend::RESEND);
 pub const MAILGUN: Provider = Provider(&mailgun::Mailgun);
+pub const SHOPIFY: Provider = Provider(&shopify::Shopify);
 
 /// Every provider hookcli speaks, in the order help and listings show
 /// them. The first is the one assumed when nothing says otherwise.
 pub static ALL: &[Provider] = &[
-    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SLACK, PADDLE, LINEAR, ZOOM, RAZORPAY, SQUARE,
-    DISCORD, CLERK, RESEND, MAILGUN,
+    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SHOPIFY, SLACK, PADDLE, LINEAR, ZOOM, RAZORPAY,
+    SQUARE, DISCORD, CLERK, RESEND, MAILGUN,
 ];
 
 /// What a provider is: data read by fixtures, config, the CLI, the
@@ -123,6 +127,9 @@ pub enum BodyForm {
     /// as ECMAScript writes them, index-like keys first (Zoom, whose SDK
     /// verifies over this form).
     JsonStringify,
+    /// Compact JSON with `/` written `\/` and `<`, `>`, `&` (and U+2028,
+    /// U+2029) as `\uXXXX`, as Rails writes it (Shopify).
+    JsonCompactEscaped,
     /// `application/x-www-form-urlencoded` parameters, in the fixture's order.
     Form,
     /// A batch of events: a JSON array of compact objects with their keys
@@ -169,6 +176,12 @@ pub enum GeneratedKind {
     Number {
         digits: u32,
     },
+    /// `prefix` and the number [`Number`](Self::Number) gives for the same
+    /// purpose, as a string (Shopify's `gid://shopify/Order/<id>`).
+    NumberIn {
+        prefix: &'static str,
+        digits: u32,
+    },
     /// `prefix` and `len` lowercase hex digits (Twilio's SIDs).
     Hex {
         prefix: &'static str,
@@ -206,6 +219,17 @@ pub struct Misuse {
     pub id: &'static str,
     /// Completes "The secret from X …": what it is and what to use instead.
     pub advice: &'static str,
+}
+
+/// What to tell a user whose secret does not reproduce a signature: where
+/// the right one is found, and what has a secret of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SecretAdvice {
+    /// Completes "…with a different one: ", e.g. "copy the signing secret
+    /// of this exact endpoint".
+    pub copy: &'static str,
+    /// Completes "verify with that secret (…)": what has its own secret.
+    pub scope: &'static str,
 }
 
 /// A key another family of schemes would derive from the same secret: the
@@ -374,6 +398,14 @@ pub trait Scheme: Send + Sync + 'static {
     /// A secret that is another kind of credential for this provider.
     fn misuse(&self, _secret: &str) -> Option<&'static Misuse> {
         None
+    }
+
+    /// Where the right secret is, for a signature no secret given reproduces.
+    fn secret_advice(&self) -> SecretAdvice {
+        SecretAdvice {
+            copy: "copy the signing secret of this exact endpoint from the provider",
+            scope: "each endpoint has its own",
+        }
     }
 
     /// Event type, id and the like, from the request.

@@ -12,7 +12,7 @@
 use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Sig, Tail, stamp};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, KeyError,
-    Mixup, Scheme, SignInput, SignKey, Spec, VerifyKey,
+    Mixup, Scheme, SecretAdvice, SignInput, SignKey, Spec, VerifyKey,
 };
 use crate::request::Headers;
 use base64::Engine;
@@ -141,6 +141,13 @@ fn header<'a>(headers: &'a Headers, name: &str) -> Option<&'a str> {
 impl Scheme for StandardWebhooks {
     fn spec(&self) -> &'static Spec {
         &SPEC
+    }
+
+    fn secret_advice(&self) -> SecretAdvice {
+        SecretAdvice {
+            copy: "copy the endpoint's signing secret (whsec_…) from the sender's dashboard",
+            scope: "each endpoint has its own",
+        }
     }
 
     fn key_bytes(&self, secret: &str) -> Result<Vec<u8>, KeyError> {

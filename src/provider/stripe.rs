@@ -4,7 +4,7 @@
 use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Sig, Tail, required};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, Misuse, Mixup,
-    Scheme, SignInput, Spec,
+    Scheme, SecretAdvice, SignInput, Spec,
 };
 use crate::request::Headers;
 use include_dir::{Dir, include_dir};
@@ -65,6 +65,13 @@ const EVENT_ID: Generated = Generated {
 impl Scheme for Stripe {
     fn spec(&self) -> &'static Spec {
         &SPEC
+    }
+
+    fn secret_advice(&self) -> SecretAdvice {
+        SecretAdvice {
+            copy: "copy the signing secret (whsec_…) of this exact endpoint and mode from the Dashboard, or the one `stripe listen` prints when it forwards",
+            scope: "test and live mode, each endpoint and `stripe listen` have their own",
+        }
     }
 
     fn parse<'r>(&self, req: &Parts<'r>) -> Result<Claims<'r>, HeaderProblem> {

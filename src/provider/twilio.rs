@@ -11,12 +11,13 @@ use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Sig, T
 use super::url::{self as urls, query_param};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, Misuse, Scheme,
-    SignInput, Spec,
+    SecretAdvice, SignInput, Spec,
 };
 use crate::request::Headers;
 use include_dir::{Dir, include_dir};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use smallvec::SmallVec;
 use std::borrow::Cow;
 
 pub struct Twilio;
@@ -68,21 +69,78 @@ fn accepted_urls(url: &str) -> Vec<Cow<'_, str>> {
     urls
 }
 
-/// The POST parameters as Twilio signs them: decoded, sorted by name, a
-/// repeated name's values de-duplicated and sorted, each name then value.
+/// The POST parameters as Twilio signs them: decoded (as
+/// `form_urlencoded::parse` decodes them), sorted by name, a repeated
+/// name's values de-duplicated and sorted, each name then value; appended
+/// to `out`. The parameters are decoded past the end of `out`, sorted as
+/// ranges of it and copied into place, so that a warm buffer makes a
+/// message without allocating.
 pub fn signed_params(body: &[u8], out: &mut Vec<u8>) {
-    let mut params: Vec<(Cow<str>, Cow<str>)> = form_urlencoded::parse(body).collect();
-    params.sort();
-    params.dedup();
-    for (name, value) in params {
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(value.as_bytes());
+    let start = out.len();
+    // Per parameter: where its decoded name starts, where its value starts
+    // and where it ends, in `out`.
+    let mut params: SmallVec<[(usize, usize, usize); 48]> = SmallVec::new();
+    for pair in body.split(|&b| b == b'&').filter(|p| !p.is_empty()) {
+        let (name, value) = match memchr::memchr(b'=', pair) {
+            Some(i) => (&pair[..i], &pair[i + 1..]),
+            None => (pair, &pair[pair.len()..]),
+        };
+        let name_at = out.len();
+        form_decode(name, out);
+        let value_at = out.len();
+        form_decode(value, out);
+        params.push((name_at, value_at, out.len()));
+    }
+    fn parts(out: &[u8], (n, v, e): (usize, usize, usize)) -> (&[u8], &[u8]) {
+        (&out[n..v], &out[v..e])
+    }
+    params.sort_unstable_by(|a, b| parts(out, *a).cmp(&parts(out, *b)));
+    params.dedup_by(|a, b| parts(out, *a) == parts(out, *b));
+    let decoded_end = out.len();
+    for &(name_at, _, end) in &params {
+        out.extend_from_within(name_at..end);
+    }
+    out.drain(start..decoded_end);
+}
+
+/// `+` as a space and `%XX` as its byte, appended to `out`; then, when
+/// that is not UTF-8, U+FFFD for each bad sequence (as
+/// `form_urlencoded::parse` gives it).
+fn form_decode(raw: &[u8], out: &mut Vec<u8>) {
+    let at = out.len();
+    let hex = |d: Option<&u8>| d.and_then(|&d| (d as char).to_digit(16));
+    let mut i = 0;
+    while i < raw.len() {
+        match raw[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (hex(raw.get(i + 1)), hex(raw.get(i + 2))) {
+                (Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    if std::str::from_utf8(&out[at..]).is_err() {
+        let fixed = String::from_utf8_lossy(&out[at..]).into_owned();
+        out.truncate(at);
+        out.extend_from_slice(fixed.as_bytes());
     }
 }
 
 impl Scheme for Twilio {
     fn spec(&self) -> &'static Spec {
         &SPEC
+    }
+
+    fn secret_advice(&self) -> SecretAdvice {
+        SecretAdvice {
+            copy: "use the primary Auth Token of the account that owns the number or service (Console → Account → API keys & tokens); a subaccount signs with its own token, and a secondary token signs nothing until it is promoted",
+            scope: "each account and subaccount has its own Auth Token",
+        }
     }
 
     fn parse<'r>(&self, req: &Parts<'r>) -> Result<Claims<'r>, HeaderProblem> {
@@ -414,6 +472,51 @@ mod tests {
             headers.get("Content-Type"),
             Some("application/json; charset=utf-8")
         );
+    }
+
+    #[test]
+    fn signed_params_are_form_urlencoded_parse_sorted() {
+        fn reference(body: &[u8]) -> Vec<u8> {
+            let mut params: Vec<(Cow<str>, Cow<str>)> = form_urlencoded::parse(body).collect();
+            params.sort();
+            params.dedup();
+            let mut out = b"https://x/".to_vec();
+            for (name, value) in params {
+                out.extend_from_slice(name.as_bytes());
+                out.extend_from_slice(value.as_bytes());
+            }
+            out
+        }
+        let fixture = crate::fixtures::resolve("call.status", Some(TWILIO), &[])
+            .unwrap()
+            .render(&crate::fixtures::RenderOptions {
+                timestamp: 1_700_000_000,
+                ids: crate::ids::IdSource::new(1),
+                sequence: 0,
+                overrides: &[],
+            })
+            .unwrap()
+            .body;
+        for body in [
+            FORM,
+            b"",
+            b"&&a=1&&",
+            b"b=2&a=1&b=1&b=2&a",
+            b"Body=It%27s+amazing%21&From=%2B1415&x=%zz&y=%4&z=%",
+            b"n=%E2%98%95&bad=%FF%FE&trunc=%E2%98&plus=a+b%2Bc",
+            b"==&=v&k=&k==",
+            "caf\u{e9}=\u{2615}&Z=1&a=1".as_bytes(),
+            &fixture,
+        ] {
+            let mut out = b"https://x/".to_vec();
+            signed_params(body, &mut out);
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&reference(body)),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
     }
 
     #[test]

@@ -115,9 +115,44 @@ pub fn normalized(url: &str) -> Option<String> {
 /// The first value of query parameter `name`, decoded.
 pub fn query_param<'u>(url: &'u str, name: &str) -> Option<Cow<'u, str>> {
     let query = Split::parse(url)?.query()?;
-    form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| k == name)
+    // Only the wanted value is decoded: the others' would cost an
+    // allocation each on every request a listener checks.
+    let pair = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .find(|pair| form_decodes_to(pair.split('=').next().unwrap_or(""), name))?;
+    form_urlencoded::parse(pair.as_bytes())
+        .next()
         .map(|(_, v)| v)
+}
+
+/// Whether `raw`, form-decoded (`+` as a space, `%XX` as a byte), is `want`.
+fn form_decodes_to(raw: &str, want: &str) -> bool {
+    let (raw, want) = (raw.as_bytes(), want.as_bytes());
+    if !raw.contains(&b'%') && !raw.contains(&b'+') {
+        return raw == want;
+    }
+    let hex = |d: Option<&u8>| d.and_then(|&d| (d as char).to_digit(16));
+    let (mut i, mut j) = (0, 0);
+    while i < raw.len() {
+        let b = match raw[i] {
+            b'+' => b' ',
+            b'%' => match (hex(raw.get(i + 1)), hex(raw.get(i + 2))) {
+                (Some(high), Some(low)) => {
+                    i += 2;
+                    (high * 16 + low) as u8
+                }
+                _ => b'%',
+            },
+            b => b,
+        };
+        if want.get(j) != Some(&b) {
+            return false;
+        }
+        i += 1;
+        j += 1;
+    }
+    j == want.len()
 }
 
 /// The URL with `name=value` appended to its query (before any fragment).
@@ -171,6 +206,19 @@ mod tests {
         let url = "https://x.com/p?foo=1&bodySHA256=abc";
         assert_eq!(query_param(url, "bodySHA256").as_deref(), Some("abc"));
         assert_eq!(query_param(url, "nope"), None);
+        let url = "https://x.com/p?a=%20&body%53HA256=x+y%21&bodySHA256=second&=&&k";
+        assert_eq!(query_param(url, "bodySHA256").as_deref(), Some("x y!"));
+        assert_eq!(query_param(url, "a").as_deref(), Some(" "));
+        assert_eq!(query_param(url, "k").as_deref(), Some(""));
+        assert_eq!(query_param(url, "").as_deref(), Some(""));
+        assert_eq!(
+            query_param("https://x.com/p?a+b=1", "a b").as_deref(),
+            Some("1")
+        );
+        assert_eq!(
+            query_param("https://x.com/p?a%2=1", "a%2").as_deref(),
+            Some("1")
+        );
         assert_eq!(
             with_param("https://x.com/p", "a", "1"),
             "https://x.com/p?a=1"
