@@ -25,7 +25,9 @@ pub fn with_secret(event: &Event, secret: &Secret, url: &str) -> Result<Headers,
     provider::sign(event.provider, secret, &input(event, url)).map_err(|e| e.to_string())
 }
 
-/// The headers, signed with raw MAC key bytes (which may be empty).
+/// The headers, signed with raw MAC key bytes (which may be empty); for a
+/// key-pair provider, an HMAC-SHA256 where its signature goes (what a
+/// verifier that falls back to a MAC accepts).
 pub fn with_key(event: &Event, key: &[u8], url: &str) -> Headers {
     let p = event.provider;
     let scheme = p.scheme();
@@ -84,9 +86,16 @@ pub fn has_timestamp(provider: Provider) -> bool {
     provider.spec().signs_timestamp()
 }
 
-/// Whether the provider's signatures are MACs (the forgeries here are).
-pub fn is_mac(provider: Provider) -> bool {
-    provider.spec().algorithm.is_symmetric()
+/// Whether the provider's signer and verifier hold different keys.
+pub fn is_pair(provider: Provider) -> bool {
+    !provider.spec().algorithm.is_symmetric()
+}
+
+/// The verification key of a key-pair signing secret, as apps hold it
+/// (public: anyone can read it); `None` for a shared secret.
+pub fn public_text(provider: Provider, secret: &Secret) -> Option<String> {
+    let key = provider.scheme().sign_key(secret.expose()).ok()?;
+    provider::keypair::public_text(&key.verify_key())
 }
 
 /// HMAC-SHA1 in lowercase hex (GitHub's legacy `X-Hub-Signature`).

@@ -16,7 +16,7 @@ mod keypair;
 mod keys;
 mod layout;
 mod render;
-mod urls;
+pub(crate) mod urls;
 mod variants;
 
 #[cfg(test)]
