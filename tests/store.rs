@@ -627,6 +627,12 @@ fn a_store_locked_by_another_process_is_waited_for_then_named() {
     let data = tempfile::tempdir().unwrap();
     let db = default_store(data.path());
     let run = |args: &[&str]| checked(run_cmd(at_default(data.path()).args(args), b""));
+    // hookcli waits 10 s for a store another program holds; 300 ms here.
+    let waiting = |data: &Path| {
+        let mut cmd = at_default(data);
+        cmd.env("HOOKCLI_STORE_BUSY_MS", "300");
+        cmd
+    };
     assert_eq!(run(&["sign", "charge.succeeded"]).0, 0);
     // Another program holds the store's write lock (an sqlite3 shell in a
     // transaction) for longer than hookcli waits.
@@ -638,7 +644,7 @@ fn a_store_locked_by_another_process_is_waited_for_then_named() {
         let data = data.path().to_path_buf();
         move || {
             checked(run_cmd(
-                at_default(&data).args(["sign", "charge.succeeded", "--format", "json"]),
+                waiting(&data).args(["sign", "charge.succeeded", "--format", "json"]),
                 b"",
             ))
         }
@@ -647,12 +653,12 @@ fn a_store_locked_by_another_process_is_waited_for_then_named() {
         let data = data.path().to_path_buf();
         move || {
             checked(run_cmd(
-                at_default(&data).args(["store", "clear", "--yes"]),
+                waiting(&data).args(["store", "clear", "--yes"]),
                 b"",
             ))
         }
     });
-    let mut cmd = at_default(data.path());
+    let mut cmd = waiting(data.path());
     cmd.args(["listen", "--port", "0", "--json", "--secret", SECRET]);
     let l = Listening::command(cmd);
     let now = common::listener::now();

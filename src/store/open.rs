@@ -12,6 +12,15 @@ use std::path::{Path, PathBuf};
 /// How long a writer waits for another process holding the store (a
 /// listener's batch, another `send`) before giving up.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// Sets that wait in milliseconds (the tests of a locked store use it).
+const BUSY_ENV: &str = "HOOKCLI_STORE_BUSY_MS";
+
+fn busy_timeout() -> std::time::Duration {
+    std::env::var(BUSY_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .map_or(BUSY_TIMEOUT, std::time::Duration::from_millis)
+}
 
 /// `events.db-wal` and the like, next to the database.
 pub(super) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
@@ -82,7 +91,7 @@ fn open_or_create(path: &Path) -> Result<Store, StoreError> {
     }
     let sql = |e: rusqlite::Error| StoreError::from_sqlite(path, &e);
     let conn = Connection::open(path).map_err(sql)?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+    conn.busy_timeout(busy_timeout()).map_err(sql)?;
     // Read before anything is written: not a database, or a damaged one,
     // fails here and the file stays as it was.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))

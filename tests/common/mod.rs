@@ -38,6 +38,7 @@ pub const INFLUENCING_VARS: &[&str] = &[
     "SENDGRID_WEBHOOK_PUBLIC_KEY",
     "HOOKCLI_SECRET_ENV_SENDGRID",
     "HOOKCLI_KEYS",
+    "HOOKCLI_STORE_BUSY_MS",
 ];
 
 /// Where the tests' hookcli keeps its local test key pairs: one directory
