@@ -142,10 +142,12 @@ impl Store {
     /// The listener's and load mode's writer: commits reach the operating
     /// system before anyone is answered, but WAL checkpoints do not fsync
     /// (see [`super::writer`] for why and the price).
+    ///
+    /// Its page cache stays at SQLite's default (about 2 MB): the writer
+    /// mostly appends, and a larger cache fills with pages it seldom reads
+    /// again, resident for the whole run.
     pub(super) fn for_writer(&self) {
         let _ = self.conn.pragma_update(None, "synchronous", "OFF");
-        // The load index and the listener's lookups stay in memory.
-        let _ = self.conn.pragma_update(None, "cache_size", -65536);
     }
 
     /// Copies committed WAL frames into the database without waiting for
