@@ -116,11 +116,12 @@ pub fn rejection(a: &mut Audit, first: &Result<Response, DeliveryError>) -> Why 
             }
         }
     }
-    if signature_related && a.plan.provider.scheme().signs_url() {
-        if let Some(found) = url_search(a, &mut why) {
-            why.cause = Some(found);
-            return why;
-        }
+    if signature_related
+        && a.plan.provider.scheme().signs_url()
+        && let Some(found) = url_search(a, &mut why)
+    {
+        why.cause = Some(found);
+        return why;
     }
     if signature_related
         && sign::is_pair(a.plan.provider)
