@@ -143,11 +143,12 @@ impl Store {
     /// system before anyone is answered, but WAL checkpoints do not fsync
     /// (see [`super::writer`] for why and the price).
     ///
-    /// Its page cache stays at SQLite's default (about 2 MB): the writer
-    /// mostly appends, and a larger cache fills with pages it seldom reads
-    /// again, resident for the whole run.
+    /// Its page cache is held to 2 MB (set, not left to the default): the
+    /// writer mostly appends, and a larger cache fills with pages it seldom
+    /// reads again, resident for the whole run.
     pub(super) fn for_writer(&self) {
         let _ = self.conn.pragma_update(None, "synchronous", "OFF");
+        let _ = self.conn.pragma_update(None, "cache_size", -2000);
     }
 
     /// Copies committed WAL frames into the database without waiting for
