@@ -439,7 +439,7 @@ complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -l no-store -d '
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s h -l help -d 'Print help'
 complete -c hookcli -n "__fish_hookcli_using_subcommand replay" -s V -l version -d 'Print version'
 complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s t -l to -d 'The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242]' -r
-complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s p -l provider -d 'Provider profile: stripe, github, standard or shopify (default: from hookcli.toml, else stripe)' -r -f -a "stripe\t''
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s p -l provider -d 'Provider profile: stripe, github, standard, shopify, slack, zoom, discord, twilio or sendgrid (default: from hookcli.toml, else stripe)' -r -f -a "stripe\t''
 github\t''
 standard\t''
 twilio\t''
@@ -455,7 +455,7 @@ discord\t''
 clerk\t''
 resend\t''
 mailgun\t''"
-complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s s -l secret -d 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold)' -r
+complete -c hookcli -n "__fish_hookcli_using_subcommand check" -s s -l secret -d 'The secret the app should verify with; repeat to add candidates (the first is the one it should hold). Key-pair providers (sendgrid): a private key, default hookcli\'s local test key' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l budget -d 'The provider\'s timeout for an answer (default: per provider, e.g. 30s for Stripe, 10s for GitHub)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l probe-url -d 'URL whose GET answers with the app\'s side-effect count (an integer, or JSON with one number)' -r
 complete -c hookcli -n "__fish_hookcli_using_subcommand check" -l only -d 'Run only these checks (comma-separated ids, repeatable)' -r

@@ -591,3 +591,241 @@ fn unknown_check_ids_are_usage_errors() {
     assert!(err.contains("unknown check id 'bad_signature'"), "{err}");
     assert!(err.contains("bad_signature_rejected"), "{err}");
 }
+
+/// Apps that use the official libraries installed for the cross-checks
+/// (tests/official, scripts/setup-verifiers.sh).
+fn official_installed(package: &str) {
+    assert!(
+        root()
+            .join("tests/official/node_modules")
+            .join(package)
+            .exists(),
+        "tests/official/node_modules/{package} is missing: run scripts/setup-verifiers.sh (scripts/test.sh does)"
+    );
+}
+
+const TWILIO_TOKEN: &str = "12345678901234567890123456789012";
+
+#[test]
+fn a_twilio_app_with_the_official_middleware_passes() {
+    official_installed("twilio");
+    let app = start("twilio.mjs", &[("TWILIO_AUTH_TOKEN", TWILIO_TOKEN)]);
+    let probe = format!("http://127.0.0.1:{}/test/effects", app.port);
+    let (code, report, err) = audit(
+        &app,
+        &[
+            "--provider",
+            "twilio",
+            "--secret",
+            TWILIO_TOKEN,
+            "--probe-url",
+            &probe,
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}\n{:?}", not_passing(&report));
+    no_critical_failure(&report);
+    assert_eq!(report["provider"], "twilio");
+    for id in [
+        "valid_delivery_accepted",
+        "no_redirect",
+        "raw_body_preserved",
+        "unknown_event_type_acknowledged",
+        "large_payload_accepted",
+        "bad_signature_rejected",
+        "missing_signature_rejected",
+        "tampered_body_rejected",
+        "empty_secret_forgery_rejected",
+        "malformed_signature_no_crash",
+        "redelivery_idempotent",
+        "concurrent_duplicate_once",
+        "replay_is_noop",
+        "ack_within_budget",
+        "burst_within_budget",
+        "oversized_payload_bounded",
+        "liveness_after_abuse",
+    ] {
+        assert_status(&report, id, "pass");
+    }
+    // Twilio signs no timestamp and one signature per request.
+    for id in [
+        "stale_timestamp_rejected",
+        "future_timestamp_rejected",
+        "clock_skew_tolerated",
+        "rotation_any_signature_matches",
+        "unknown_scheme_ignored",
+        "downgrade_rejected",
+        "out_of_order_tolerated",
+    ] {
+        assert_status(&report, id, "skip");
+    }
+}
+
+#[test]
+fn a_twilio_app_that_pins_https_is_told_which_url_it_verifies() {
+    official_installed("twilio");
+    let app = start(
+        "twilio.mjs",
+        &[
+            ("TWILIO_AUTH_TOKEN", TWILIO_TOKEN),
+            ("TWILIO_PROTOCOL", "https"),
+        ],
+    );
+    let (code, report, err) = audit(
+        &app,
+        &["--provider", "twilio", "--secret", TWILIO_TOKEN],
+        &[],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_status(&report, "valid_delivery_accepted", "fail");
+    assert_eq!(cause(&report, "valid_delivery_accepted"), "url_mismatch");
+    let message = check(&report, "valid_delivery_accepted")["cause"]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains(&format!("https://localhost:{}/webhooks", app.port)),
+        "{message}"
+    );
+    // The rest of the audit signs for the URL the app verifies against.
+    assert_status(&report, "bad_signature_rejected", "pass");
+    assert_status(&report, "liveness_after_abuse", "pass");
+}
+
+/// The verification key of hookcli's local SendGrid test key, as `hookcli
+/// keys` prints it for an app's configuration.
+fn sendgrid_verification_key() -> String {
+    let (code, out, err) = common::run(&["keys", "--provider", "sendgrid", "--json"], b"");
+    assert_eq!(code, 0, "{err}");
+    let line: Value = serde_json::from_str(out.trim()).unwrap();
+    line["verification_key"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_sendgrid_app_with_the_official_library_passes() {
+    official_installed("@sendgrid/eventwebhook");
+    let key = sendgrid_verification_key();
+    let app = start(
+        "sendgrid.mjs",
+        &[("SENDGRID_WEBHOOK_VERIFICATION_KEY", key.as_str())],
+    );
+    let probe = format!("http://127.0.0.1:{}/test/effects", app.port);
+    let (code, report, err) = audit(
+        &app,
+        &["--provider", "sendgrid", "--probe-url", &probe],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}\n{:?}", not_passing(&report));
+    no_critical_failure(&report);
+    for id in [
+        "valid_delivery_accepted",
+        "raw_body_preserved",
+        "unknown_event_type_acknowledged",
+        "large_payload_accepted",
+        "clock_skew_tolerated",
+        "bad_signature_rejected",
+        "missing_signature_rejected",
+        "tampered_body_rejected",
+        "empty_secret_forgery_rejected",
+        "malformed_signature_no_crash",
+        "redelivery_idempotent",
+        "concurrent_duplicate_once",
+        "replay_is_noop",
+        "out_of_order_tolerated",
+        "malformed_json_4xx",
+        "empty_body_rejected",
+        "burst_within_budget",
+        "liveness_after_abuse",
+    ] {
+        assert_status(&report, id, "pass");
+    }
+    // The official libraries check no timestamp age: reported, at info.
+    for id in ["stale_timestamp_rejected", "future_timestamp_rejected"] {
+        assert_eq!(check(&report, id)["severity"], "info", "{id}");
+    }
+    assert_status(&report, "future_timestamp_rejected", "warn");
+    for id in not_passing(&report) {
+        assert!(
+            [
+                "stale_timestamp_rejected=fail",
+                "future_timestamp_rejected=warn",
+                // Express's development error page for the 30 MiB body.
+                "error_body_hygiene=fail",
+                "rotation_any_signature_matches=skip",
+                "unknown_scheme_ignored=skip",
+                "downgrade_rejected=skip",
+            ]
+            .contains(&id.as_str()),
+            "unexpected: {id}"
+        );
+    }
+}
+
+#[test]
+fn a_sendgrid_app_that_verifies_a_reserialized_batch_is_named() {
+    official_installed("@sendgrid/eventwebhook");
+    let key = sendgrid_verification_key();
+    let app = start(
+        "sendgrid.mjs",
+        &[
+            ("SENDGRID_WEBHOOK_VERIFICATION_KEY", key.as_str()),
+            ("SENDGRID_BODY", "json"),
+        ],
+    );
+    let (code, report, err) = audit(&app, &["--provider", "sendgrid"], &[]);
+    assert_eq!(code, 1, "{err}");
+    assert_status(&report, "valid_delivery_accepted", "fail");
+    assert_eq!(
+        cause(&report, "valid_delivery_accepted"),
+        "body_reserialized"
+    );
+    assert_status(&report, "raw_body_preserved", "fail");
+}
+
+#[test]
+fn a_sendgrid_app_configured_with_another_key_is_told_so() {
+    official_installed("@sendgrid/eventwebhook");
+    // SendGrid's published test key (sendgrid-nodejs, MIT): not hookcli's.
+    let other = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==";
+    let app = start(
+        "sendgrid.mjs",
+        &[("SENDGRID_WEBHOOK_VERIFICATION_KEY", other)],
+    );
+    let (code, report, err) = audit(
+        &app,
+        &[
+            "--provider",
+            "sendgrid",
+            "--only",
+            "valid_delivery_accepted",
+        ],
+        &[],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(cause(&report, "valid_delivery_accepted"), "untrusted_key");
+    let fix = check(&report, "valid_delivery_accepted")["fix"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(fix.contains("hookcli keys"), "{fix}");
+}
+
+#[test]
+fn a_sendgrid_audit_needs_a_private_key() {
+    let key = sendgrid_verification_key();
+    let (code, _, err) = common::run(
+        &[
+            "check",
+            "--provider",
+            "sendgrid",
+            "--to",
+            "1",
+            "--secret",
+            &key,
+        ],
+        b"",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("private key"), "{err}");
+    assert!(err.contains("hookcli keys"), "{err}");
+}

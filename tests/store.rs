@@ -622,15 +622,17 @@ fn a_full_disk_is_said_and_nothing_unrecorded_is_acknowledged() {
     );
 }
 
-/// hookcli's wait for a locked store, shortened from 10 s so the test
-/// does not wait it out.
-const SHORT_WAIT: (&str, &str) = ("HOOKCLI_TEST_STORE_WAIT", "1s");
-
 #[test]
 fn a_store_locked_by_another_process_is_waited_for_then_named() {
     let data = tempfile::tempdir().unwrap();
     let db = default_store(data.path());
     let run = |args: &[&str]| checked(run_cmd(at_default(data.path()).args(args), b""));
+    // hookcli waits 10 s for a store another program holds; 300 ms here.
+    let waiting = |data: &Path| {
+        let mut cmd = at_default(data);
+        cmd.env("HOOKCLI_STORE_WAIT", "300ms");
+        cmd
+    };
     assert_eq!(run(&["sign", "charge.succeeded"]).0, 0);
     // Another program holds the store's write lock (an sqlite3 shell in a
     // transaction) for longer than hookcli waits.
@@ -642,12 +644,7 @@ fn a_store_locked_by_another_process_is_waited_for_then_named() {
         let data = data.path().to_path_buf();
         move || {
             checked(run_cmd(
-                at_default(&data).env(SHORT_WAIT.0, SHORT_WAIT.1).args([
-                    "sign",
-                    "charge.succeeded",
-                    "--format",
-                    "json",
-                ]),
+                waiting(&data).args(["sign", "charge.succeeded", "--format", "json"]),
                 b"",
             ))
         }
@@ -656,16 +653,13 @@ fn a_store_locked_by_another_process_is_waited_for_then_named() {
         let data = data.path().to_path_buf();
         move || {
             checked(run_cmd(
-                at_default(&data)
-                    .env(SHORT_WAIT.0, SHORT_WAIT.1)
-                    .args(["store", "clear", "--yes"]),
+                waiting(&data).args(["store", "clear", "--yes"]),
                 b"",
             ))
         }
     });
-    let mut cmd = at_default(data.path());
-    cmd.env(SHORT_WAIT.0, SHORT_WAIT.1)
-        .args(["listen", "--port", "0", "--json", "--secret", SECRET]);
+    let mut cmd = waiting(data.path());
+    cmd.args(["listen", "--port", "0", "--json", "--secret", SECRET]);
     let l = Listening::command(cmd);
     let now = common::listener::now();
     let body = common::listener::stripe_event("evt_locked", "charge.succeeded", "ch_1", now);

@@ -8,9 +8,11 @@ use super::{AuditError, sign};
 use crate::fixtures::{self, Event, Fixture, Override, RenderOptions};
 use crate::ids::IdSource;
 use crate::provider::Provider;
+use crate::provider::keypair::{self, KeyKind};
 use crate::request::Headers;
 use crate::secret::Secret;
 use base64::Engine;
+use sha2::Digest;
 use std::collections::HashMap;
 
 /// A byte form of the same event.
@@ -94,20 +96,28 @@ impl Builder {
         }
         let ids = IdSource::new(seed);
         let random = ids.base62("", 32, "check:stranger-secret");
-        // For a key pair, a private key that is not the one the app's
-        // public key belongs to.
-        let seed: [u8; 32] = random.as_bytes().try_into().expect("32 characters");
-        let stranger = match crate::provider::keypair::from_random(provider.spec().algorithm, &seed)
-            .and_then(|k| crate::provider::keypair::private_pem(&k))
-        {
-            Some(pem) => Secret::new(pem, "a key the app does not hold"),
-            None => Secret::new(
+        let stranger = match provider.spec().algorithm.key_kind() {
+            KeyKind::Shared => Secret::new(
                 format!(
                     "whsec_{}",
                     base64::engine::general_purpose::STANDARD.encode(random.as_bytes())
                 ),
                 "a secret the app does not hold",
             ),
+            // A key pair of its own: what anyone but the provider can sign with.
+            KeyKind::Pair => {
+                let mut bytes: [u8; 32] = sha2::Sha256::digest(random.as_bytes()).into();
+                let key = loop {
+                    if let Some(k) = keypair::from_random(provider.spec().algorithm, &bytes) {
+                        break k;
+                    }
+                    bytes = sha2::Sha256::digest(bytes).into();
+                };
+                Secret::new(
+                    keypair::private_pem(&key).expect("a key pair"),
+                    "a key pair the app does not trust",
+                )
+            }
         };
         Ok(Builder {
             provider,
@@ -117,6 +127,17 @@ impl Builder {
             url: url.to_string(),
             stranger,
         })
+    }
+
+    /// The URL deliveries are signed for (schemes that sign the URL).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Signs every later delivery for `url` instead (the URL an app that
+    /// signs the URL turned out to verify against).
+    pub fn sign_for(&mut self, url: &str) {
+        self.url = url.to_string();
     }
 
     /// A fresh value for the object id at dotted `path` of fixture `name`,
@@ -275,6 +296,30 @@ pub fn splice(body: &[u8], key: &str, value: &str) -> Vec<u8> {
     out.extend_from_slice(&body[..=open]);
     out.extend_from_slice(field.as_bytes());
     out.extend_from_slice(&body[open + 1..]);
+    out
+}
+
+/// `body` grown to about `size` bytes with a padding field: a JSON field
+/// (see [`splice`]), or a last parameter of a form body.
+pub fn pad(body: &[u8], size: usize) -> Vec<u8> {
+    let fill = size.saturating_sub(body.len() + 32);
+    if body
+        .trim_ascii_start()
+        .first()
+        .is_some_and(|b| matches!(b, b'{' | b'['))
+    {
+        return splice(
+            body,
+            "hookcli_padding",
+            &format!("\"{}\"", "x".repeat(fill)),
+        );
+    }
+    let mut out = body.to_vec();
+    if !out.is_empty() {
+        out.push(b'&');
+    }
+    out.extend_from_slice(b"HookcliPadding=");
+    out.resize(out.len() + fill, b'x');
     out
 }
 

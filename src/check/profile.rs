@@ -125,7 +125,9 @@ pub struct Handshake {
 pub type AnswerCheck = fn(&[u8], &str, &[u8]) -> Result<(), String>;
 
 /// Every provider's profile.
-pub static PROFILES: &[Profile] = &[STRIPE, GITHUB, STANDARD, SHOPIFY, SLACK, ZOOM, DISCORD];
+pub static PROFILES: &[Profile] = &[
+    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SHOPIFY, SLACK, ZOOM, DISCORD,
+];
 
 /// The profile of a provider id.
 pub fn for_provider(id: &str) -> Option<&'static Profile> {
@@ -266,6 +268,81 @@ const STANDARD: Profile = Profile {
         ("Message timestamp too old", SdkMeaning::Timestamp),
         ("Message timestamp too new", SdkMeaning::Timestamp),
     ],
+};
+
+// Twilio signs the URL it calls and the POST parameters, no timestamp and
+// one signature per request: no replay window, rotation or legacy scheme
+// to forge. The audit signs the target URL (`--to`), which is the URL the
+// app rebuilds from the request it receives.
+const TWILIO: Profile = Profile {
+    provider: "twilio",
+    genuine_event: "message.received",
+    // A status callback arriving at the inbound-message URL (apps often
+    // point StatusCallback at the same route).
+    rare_event: "message.status",
+    ordered: None,
+    budget: Duration::from_secs(15),
+    budget_source: "Twilio waits 15 s for an answer (5 s to connect)",
+    budget_severity: Severity::Warning,
+    stale_severity: Severity::Warning,
+    future: FutureGrade::Reject(Severity::Warning),
+    bad_signature_status: None,
+    large_payload: 64 * 1024,
+    large_payload_source: "a message callback with a 1,600-character body and media parameters is a few KiB; 64 KiB leaves room",
+    forgeries: Forgeries {
+        rotation: None,
+        unknown_scheme: None,
+        downgrade: None,
+    },
+    handshakes: &[],
+    sdk_texts: &[
+        // twilio-node's `webhook()` middleware.
+        (
+            "Twilio Request Validation Failed",
+            SdkMeaning::SignatureMismatch,
+        ),
+        (
+            "X-Twilio-Signature header does not exist",
+            SdkMeaning::HeaderLost,
+        ),
+    ],
+};
+
+// SendGrid signs with ECDSA P-256: the audit signs with hookcli's local test
+// key pair (or a private key given with --secret), and the app must be
+// configured with its verification key (`hookcli keys -p sendgrid`).
+// Forgeries are signatures by a key pair the app does not trust; there is no
+// empty key to sign with. The official libraries (@sendgrid/eventwebhook,
+// sendgrid-python) check no timestamp age, so accepting an old or future
+// timestamp is reported, not failed as more than info.
+const SENDGRID: Profile = Profile {
+    provider: "sendgrid",
+    genuine_event: "delivered",
+    rare_event: "group_resubscribe",
+    ordered: Some(Ordered {
+        later: "delivered",
+        earlier: "processed",
+        link: "sg_message_id",
+    }),
+    budget: Duration::from_secs(30),
+    budget_source: "SendGrid publishes no timeout; hookcli waits 30 s",
+    budget_severity: Severity::Warning,
+    stale_severity: Severity::Info,
+    future: FutureGrade::ReportOnly {
+        why: "@sendgrid/eventwebhook and sendgrid-python check no timestamp age",
+    },
+    bad_signature_status: None,
+    large_payload: 768 * 1024,
+    large_payload_source: "SendGrid posts a batch when it reaches 768 KB; Express's default body limit is 100 kB",
+    forgeries: Forgeries {
+        rotation: None,
+        unknown_scheme: None,
+        downgrade: None,
+    },
+    handshakes: &[],
+    // @sendgrid/eventwebhook's verifySignature answers true or false: no
+    // error text to recognise.
+    sdk_texts: &[],
 };
 
 const SHOPIFY: Profile = Profile {

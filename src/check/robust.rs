@@ -3,7 +3,7 @@
 //! answers reveal, and whether a genuine delivery still succeeds after all
 //! of it.
 
-use super::build::{reform, splice};
+use super::build::{pad, reform};
 use super::session::{is_2xx, status_of};
 use super::{Audit, Status};
 use crate::fixtures::Event;
@@ -193,12 +193,7 @@ fn oversized(a: &mut Audit) {
     let Some(mut f) = a.begin(id) else { return };
     a.session.check = id;
     let body = genuine_body(a);
-    let pad = OVERSIZED.saturating_sub(body.len());
-    let big = splice(
-        &body,
-        "hookcli_padding",
-        &format!("\"{}\"", "x".repeat(pad)),
-    );
+    let big = pad(&body, OVERSIZED);
     let (_, mut req) = signed_body(a, big);
     // Not kept in the event store: 30 MiB of padding helps nobody.
     req.event = None;

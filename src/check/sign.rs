@@ -86,6 +86,18 @@ pub fn has_timestamp(provider: Provider) -> bool {
     provider.spec().signs_timestamp()
 }
 
+/// Whether the provider's signer and verifier hold different keys.
+pub fn is_pair(provider: Provider) -> bool {
+    !provider.spec().algorithm.is_symmetric()
+}
+
+/// The verification key of a key-pair signing secret, as apps hold it
+/// (public: anyone can read it); `None` for a shared secret.
+pub fn public_text(provider: Provider, secret: &Secret) -> Option<String> {
+    let key = provider.scheme().sign_key(secret.expose()).ok()?;
+    provider::keypair::public_text(&key.verify_key())
+}
+
 /// HMAC-SHA1 in lowercase hex (GitHub's legacy `X-Hub-Signature`).
 pub fn hmac_sha1_hex(key: &[u8], body: &[u8]) -> String {
     let mac = VerifyKey::hmac(Algorithm::HmacSha1, key)

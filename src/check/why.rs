@@ -6,7 +6,7 @@
 use super::build::{Baseline, BodyForm, reform};
 use super::profile::SdkMeaning;
 use super::session::is_2xx;
-use super::{Audit, Cause, Evidence, SecretRef};
+use super::{Audit, Cause, Evidence, SecretRef, sign};
 use crate::send::{DeliveryError, Response};
 
 /// At most this many candidate secrets are tried.
@@ -116,6 +116,27 @@ pub fn rejection(a: &mut Audit, first: &Result<Response, DeliveryError>) -> Why 
             }
         }
     }
+    if signature_related
+        && a.plan.provider.scheme().signs_url()
+        && let Some(found) = url_search(a, &mut why)
+    {
+        why.cause = Some(found);
+        return why;
+    }
+    if signature_related
+        && sign::is_pair(a.plan.provider)
+        && let Some(public) = sign::public_text(a.plan.provider, &a.plan.secrets[0])
+    {
+        let primary = &a.plan.secrets[0];
+        why.cause = Some(cause(
+            "untrusted_key",
+            format!(
+                "the app does not accept signatures by {} (verification key {public}): it is configured with another verification key",
+                primary.label()
+            ),
+        ));
+        return why;
+    }
     why.cause = Some(from_answer.unwrap_or_else(|| {
         cause(
             "rejected",
@@ -131,6 +152,46 @@ pub fn rejection(a: &mut Audit, first: &Result<Response, DeliveryError>) -> Why 
         );
     }
     why
+}
+
+/// At most this many other URLs are tried for a scheme that signs the URL.
+const MAX_URLS: usize = 6;
+
+/// For a scheme that signs the URL it calls: the primary secret's signature
+/// over the URLs a proxy, tunnel or framework typically makes of the target
+/// (`https://`, no port, …). The first the app accepts is the URL it
+/// verifies against, and the rest of the audit signs for it.
+fn url_search(a: &mut Audit, why: &mut Why) -> Option<Cause> {
+    let target = a.build.url().to_string();
+    let guesses = crate::diagnose::urls::guesses(&target, &crate::request::Headers::new(), None);
+    let secret = a.plan.secrets[0].clone();
+    for guess in guesses.into_iter().take(MAX_URLS) {
+        let now = a.session.now();
+        let event = a.build.event(a.profile.genuine_event, now, &[]);
+        a.build.sign_for(&guess.url);
+        let req = a.build.signed(&event, &secret);
+        let result = a.session.send(&req);
+        if is_2xx(&result) {
+            why.evidence.push(a.session.evidence(
+                format!("accepted: signed for {}", guess.url),
+                &req,
+                &result,
+            ));
+            why.baseline = Some(Baseline {
+                secret,
+                form: BodyForm::Provider,
+            });
+            return Some(cause(
+                "url_mismatch",
+                format!(
+                    "your app verifies the signature against {} ({}), not the URL it was called at ({target})",
+                    guess.url, guess.label
+                ),
+            ));
+        }
+    }
+    a.build.sign_for(&target);
+    None
 }
 
 /// What an answer alone says about why a genuine delivery failed.
@@ -280,6 +341,12 @@ pub fn fix(cause_id: &str) -> &'static str {
             "check the route's path and pass it in --to (e.g. --to localhost:3000/api/webhooks)"
         }
         "method_not_allowed" => "handle POST on the webhook route",
+        "url_mismatch" => {
+            "validate against the URL the provider calls: behind a proxy or tunnel, rebuild it from X-Forwarded-Proto and X-Forwarded-Host (Express: `app.set('trust proxy', true)` and `req.protocol`), or configure the public URL and register that same URL with the provider (pass it in --to)"
+        }
+        "untrusted_key" => {
+            "configure the app with the verification key of the key pair that signs (`hookcli keys --provider sendgrid` prints hookcli's local test key's; in production, the key from the provider's settings page)"
+        }
         "payload_too_large" => {
             "raise the body limit on the webhook route: Express `express.raw({type: 'application/json', limit: '1mb'})`, nginx `client_max_body_size`, Flask `MAX_CONTENT_LENGTH`"
         }

@@ -26,11 +26,11 @@ pub struct CheckArgs {
     #[arg(long, short = 't', value_name = "TARGET")]
     pub to: Option<String>,
 
-    /// Provider profile: stripe, github, standard or shopify (default: from hookcli.toml, else stripe).
+    /// Provider profile: stripe, github, standard, shopify, slack, zoom, discord, twilio or sendgrid (default: from hookcli.toml, else stripe).
     #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = super::ProviderParser)]
     pub provider: Option<crate::provider::Provider>,
 
-    /// The secret the app should verify with; repeat to add candidates (the first is the one it should hold).
+    /// The secret the app should verify with; repeat to add candidates (the first is the one it should hold). Key-pair providers (sendgrid): a private key, default hookcli's local test key.
     #[arg(long, short = 's', value_name = "SECRET")]
     pub secret: Vec<String>,
 

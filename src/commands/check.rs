@@ -2,13 +2,14 @@
 //! the HTTP client in `crate::send`, record every delivery in the event
 //! store, print the report in the chosen format.
 
-use super::{Globals, now, record_signed};
+use super::{Globals, keys, now, record_signed};
 use crate::check::{self, AuditError, Exchange, Outgoing, Plan, Selection, Severity};
 use crate::cli::check::{CheckArgs, CheckFormat, FailOn};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::Event;
 use crate::output;
-use crate::provider::Provider;
+use crate::provider::{Provider, keypair};
+use crate::secret::Secret;
 use crate::send::{Client, ClientOptions, DeliveryError, Response};
 use crate::store::Store;
 use std::time::{Duration, Instant};
@@ -21,15 +22,15 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         .provider(args.provider)
         .unwrap_or_else(Provider::fallback);
     let profile = check::profile::for_provider(provider.name()).ok_or_else(|| {
+        let ids: Vec<&str> = check::profile::PROFILES
+            .iter()
+            .map(|p| p.provider)
+            .collect();
         Hinted::usage(
             format!("hookcli has no audit profile for {provider} yet"),
             format!(
                 "pass --provider {} (the providers with an audit profile)",
-                check::profile::PROFILES
-                    .iter()
-                    .map(|p| p.provider)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                ids.join(", ")
             ),
         )
     })?;
@@ -43,13 +44,8 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     }
     let max_time = args.max_time;
     let selection = selection(args)?;
-    // A key pair signs with its private key: --secret, else hookcli's
-    // local test key, whose public key (`hookcli keys`) the app holds.
-    let secrets = if super::keys::is_pair(provider) {
-        vec![super::keys::signing_key(
-            provider,
-            args.secret.first().map(String::as_str),
-        )?]
+    let secrets = if keys::is_pair(provider) {
+        signing_keys(provider, &args.secret)?
     } else {
         globals.verification_secrets(provider, &args.secret)?
     };
@@ -149,6 +145,40 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         CheckFormat::Junit => output::stdout(&check::render::junit(&report))?,
     }
     Ok(check::grade::exit_status(&report, fail_on))
+}
+
+/// For a key-pair provider the audit signs as the provider does, so its
+/// candidates are private keys: every `--secret` (each must be one), then
+/// hookcli's local test key, whose verification key the app is configured
+/// with (`hookcli keys`).
+fn signing_keys(provider: Provider, flags: &[String]) -> Result<Vec<Secret>, Hinted> {
+    let algorithm = provider.spec().algorithm;
+    let mut out = Vec::new();
+    for (i, value) in flags.iter().enumerate() {
+        if let Err(e) = keypair::read_private(algorithm, value) {
+            return Err(Hinted::usage(
+                format!(
+                    "the {provider} key from --secret {}: the audit signs as {} does, with a private key (the app holds the verification key)",
+                    e.reason,
+                    provider.spec().display
+                ),
+                format!(
+                    "omit --secret to sign with hookcli's local test key, and configure the app with the key `hookcli keys --provider {provider}` prints"
+                ),
+            ));
+        }
+        let label = if flags.len() > 1 {
+            format!("--secret #{}", i + 1)
+        } else {
+            "--secret".to_string()
+        };
+        out.push(Secret::new(value.as_str(), label));
+    }
+    let local = keys::local(provider)?.private();
+    if !out.iter().any(|s| s.expose() == local.expose()) {
+        out.push(local);
+    }
+    Ok(out)
 }
 
 /// The error for a target nothing answers at (exit 2).

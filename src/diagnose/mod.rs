@@ -18,7 +18,7 @@ mod keys;
 mod layout;
 mod render;
 mod restore;
-mod urls;
+pub(crate) mod urls;
 mod variants;
 
 #[cfg(test)]

@@ -12,13 +12,12 @@ use std::path::{Path, PathBuf};
 /// How long a writer waits for another process holding the store (a
 /// listener's batch, another `send`) before giving up.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
-
-/// Shortens [`BUSY_TIMEOUT`] (a duration, e.g. `1s`), so tests of a locked
-/// store do not wait it out. Not for users.
-pub const ENV_TEST_WAIT: &str = "HOOKCLI_TEST_STORE_WAIT";
+/// Sets that wait (a duration, e.g. `500ms`, `30s`): for a store shared by
+/// slow writers, and for the tests of a locked store.
+pub const WAIT_ENV: &str = "HOOKCLI_STORE_WAIT";
 
 fn busy_timeout() -> std::time::Duration {
-    std::env::var(ENV_TEST_WAIT)
+    std::env::var(WAIT_ENV)
         .ok()
         .and_then(|v| crate::units::duration(&v).ok())
         .unwrap_or(BUSY_TIMEOUT)
@@ -144,10 +143,13 @@ impl Store {
     /// The listener's and load mode's writer: commits reach the operating
     /// system before anyone is answered, but WAL checkpoints do not fsync
     /// (see [`super::writer`] for why and the price).
+    ///
+    /// Its page cache is held to 2 MB (set, not left to the default): the
+    /// writer mostly appends, and a larger cache fills with pages it seldom
+    /// reads again, resident for the whole run.
     pub(super) fn for_writer(&self) {
         let _ = self.conn.pragma_update(None, "synchronous", "OFF");
-        // The load index and the listener's lookups stay in memory.
-        let _ = self.conn.pragma_update(None, "cache_size", -65536);
+        let _ = self.conn.pragma_update(None, "cache_size", -2000);
     }
 
     /// Copies committed WAL frames into the database without waiting for
