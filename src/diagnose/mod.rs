@@ -634,6 +634,11 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         let order = self.provider.scheme().key_order();
         self.intact = match framing::is_native(form, self.received) {
             Some(native) => native,
+            // A provider form serde_json does not write (Shopify's escapes):
+            // intact only if it writes itself back byte for byte.
+            None if !variants::is_serde_layout(native) => {
+                variants::transcodes_to_itself(self.received, native)
+            }
             None => {
                 let indent = variants::form_indent(native);
                 let shape = layout::scan(self.received, indent, order);

@@ -437,10 +437,19 @@ pub fn is_in_form(body: &[u8], id: &str) -> bool {
     }
 }
 
+/// Whether the form `id` is one of serde_json's own two layouts, which
+/// [`layout`](super::layout) scans; any other is checked by
+/// [`transcodes_to_itself`].
+pub fn is_serde_layout(id: &str) -> bool {
+    matches!(
+        FORMS.iter().find(|f| f.0 == id),
+        Some((_, _, COMPACT | PRETTY))
+    )
+}
+
 /// [`is_in_form`] by streaming `body` from serde_json's parser to the
 /// form's writer, with no tree built, stopping at the first byte that
 /// differs: far cheaper than [`Json::parse`] and a comparison.
-#[cfg(test)]
 pub fn transcodes_to_itself(body: &[u8], id: &str) -> bool {
     let Some(&(_, _, style)) = FORMS.iter().find(|f| f.0 == id) else {
         return false;
@@ -469,12 +478,10 @@ pub fn transcodes_to_itself(body: &[u8], id: &str) -> bool {
 }
 
 /// A writer that accepts only the bytes of `rest`, in order.
-#[cfg(test)]
 struct Matching<'a> {
     rest: &'a [u8],
 }
 
-#[cfg(test)]
 impl io::Write for Matching<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let Some((head, rest)) = self.rest.split_at_checked(buf.len()) else {
