@@ -275,7 +275,8 @@ type ProviderSecrets = (Provider, Vec<Secret>);
 
 /// Each provider's secrets with the endpoint's own first, and how many
 /// they are: every `--secret` (repeated for a rotation), or, when none is
-/// given, the provider's primary variable (else the first one set). The
+/// given (or those given are recognisably another provider's), the
+/// provider's primary variable (else the first one set). The
 /// other variables (`_TEST`, `_LIVE`, configured names) are candidates: a
 /// request they verify is answered `wrong_secret`, naming the one that did,
 /// as the app holding the endpoint's secret would reject it.
@@ -287,6 +288,20 @@ fn endpoint_first(
     let secrets = secrets
         .into_iter()
         .map(|(p, mut list)| {
+            // `--secret` values that are recognisably another provider's
+            // (a `whsec_` secret on a listener that also gets Shopify's
+            // deliveries) are not this provider's endpoint secrets.
+            let foreign = |s: &Secret| {
+                !p.scheme().owns_secret(s.expose())
+                    && Provider::ALL
+                        .iter()
+                        .any(|q| *q != p && q.scheme().owns_secret(s.expose()))
+            };
+            let flags = if list.iter().take(flags).all(foreign) {
+                0
+            } else {
+                flags
+            };
             let count = if super::keys::is_pair(p) {
                 list.len()
             } else if flags > 0 {

@@ -5,7 +5,7 @@
 //! JSON in a `payload` parameter), and the signature covers the form's
 //! bytes as sent.
 
-use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Tail, stamp};
+use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Tail};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, Misuse, Scheme,
     SignInput, Spec,
@@ -57,26 +57,7 @@ impl Scheme for Slack {
     }
 
     fn parse<'r>(&self, req: &Parts<'r>) -> Result<Claims<'r>, HeaderProblem> {
-        let value = req
-            .headers
-            .get(HEADER)
-            .ok_or(HeaderProblem::Missing { header: HEADER })?;
-        let t = req
-            .headers
-            .get(TIMESTAMP)
-            .ok_or(HeaderProblem::Missing { header: TIMESTAMP })?;
-        let hex_sig = value.strip_prefix("v0=").ok_or(HeaderProblem::Malformed {
-            header: HEADER,
-            reason: "it does not start with v0=".into(),
-        })?;
-        let mut claims = Claims {
-            timestamp: Some(stamp(TIMESTAMP, t)?),
-            ..Claims::default()
-        };
-        claims
-            .signatures
-            .push(super::hexsig::lowercase(HEADER, hex_sig)?);
-        Ok(claims)
+        super::hexsig::v0_claims(req, HEADER, TIMESTAMP)
     }
 
     fn message(&self, m: &Material, head: &mut Vec<u8>) -> Result<Tail, MessageError> {

@@ -6,7 +6,7 @@
 //! fails there, and any equal re-formatting passes. hookcli signs and
 //! verifies over that form, and its bodies are in it already.
 
-use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Tail, stamp};
+use super::claims::{Claims, HeaderProblem, Material, MessageError, Parts, Tail};
 use super::{
     Algorithm, BodyForm, Encoding, EventMeta, Generated, GeneratedKind, HeaderSink, Scheme,
     SignInput, Spec,
@@ -53,26 +53,8 @@ impl Scheme for Zoom {
     }
 
     fn parse<'r>(&self, req: &Parts<'r>) -> Result<Claims<'r>, HeaderProblem> {
-        let value = req
-            .headers
-            .get(HEADER)
-            .ok_or(HeaderProblem::Missing { header: HEADER })?;
-        let t = req
-            .headers
-            .get(TIMESTAMP)
-            .ok_or(HeaderProblem::Missing { header: TIMESTAMP })?;
-        let hex_sig = value.strip_prefix("v0=").ok_or(HeaderProblem::Malformed {
-            header: HEADER,
-            reason: "it does not start with v0=".into(),
-        })?;
-        let mut claims = Claims {
-            timestamp: Some(stamp(TIMESTAMP, t)?),
-            id: req.headers.get(TRACKING),
-            ..Claims::default()
-        };
-        claims
-            .signatures
-            .push(super::hexsig::lowercase(HEADER, hex_sig)?);
+        let mut claims = super::hexsig::v0_claims(req, HEADER, TIMESTAMP)?;
+        claims.id = req.headers.get(TRACKING);
         Ok(claims)
     }
 
