@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the runtimes and JSON libraries of the diagnosis corpus
-# (tests/corpus.rs re-encodes signed bodies with each of them):
+# (tests/it/corpus.rs re-encodes signed bodies with each of them):
 #   - Debian: php-cli, ruby, golang-go, jq, perl (JSON::PP is core), python3
 #   - npm:    tests/corpus/node_modules <- tests/corpus/package-lock.json (npm ci)
 #   - Go:     tests/corpus/.bin/serialize-go, built from tests/corpus/serialize.go

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what the webhook apps under tests/apps/ need (audited by
-# `hookcli check` in tests/check_apps.rs):
+# `hookcli check` in tests/it/check_apps.rs):
 #   - Node:   tests/apps/node_modules <- tests/apps/package-lock.json (npm ci)
 #   - Python: tests/apps/.venv        <- tests/apps/requirements.txt (every package pinned)
 #

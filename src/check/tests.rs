@@ -1,7 +1,7 @@
 //! The audit against in-process doubles of an app: one that verifies as the
 //! official SDKs do, one that verifies nothing, one holding another secret,
 //! one that crashes, one that hangs. (The real apps are audited in
-//! tests/check_apps.rs.)
+//! tests/it/check_apps.rs.)
 
 use super::*;
 use crate::provider::{DISCORD, GITHUB, Parts, STANDARD, STRIPE, Verdict, verify_secrets};

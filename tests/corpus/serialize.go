@@ -1,6 +1,6 @@
 // Re-encodes the JSON on stdin as Go's encoding/json would through a
 // map[string]any, in the way named by os.Args[1]; writes the bytes to
-// stdout. Part of the diagnosis corpus (tests/corpus.rs).
+// stdout. Part of the diagnosis corpus (tests/it/corpus.rs).
 package main
 
 import (

@@ -1,5 +1,5 @@
 // Re-encodes the JSON on stdin as Node would, in the way named by argv[2];
-// writes the bytes to stdout. Part of the diagnosis corpus (tests/corpus.rs).
+// writes the bytes to stdout. Part of the diagnosis corpus (tests/it/corpus.rs).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 

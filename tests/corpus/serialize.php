@@ -1,7 +1,7 @@
 <?php
 // Re-encodes the JSON on stdin as PHP's json extension would, in the way
 // named by $argv[1]; writes the bytes to stdout. Part of the diagnosis
-// corpus (tests/corpus.rs).
+// corpus (tests/it/corpus.rs).
 $s = stream_get_contents(STDIN);
 switch ($argv[1]) {
     case "default":

@@ -1,6 +1,6 @@
 # Re-encodes the JSON on stdin as Perl's JSON::PP would, in the way named
 # by $ARGV[0]; writes the bytes to stdout. Part of the diagnosis corpus
-# (tests/corpus.rs).
+# (tests/it/corpus.rs).
 use strict;
 use warnings;
 use JSON::PP;

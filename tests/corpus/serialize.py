@@ -1,6 +1,6 @@
 """Re-encodes the JSON on stdin as Python's json module would, in the way
 named by argv[1]; writes the bytes to stdout. Part of the diagnosis corpus
-(tests/corpus.rs)."""
+(tests/it/corpus.rs)."""
 import json
 import sys
 

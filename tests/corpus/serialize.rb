@@ -1,6 +1,6 @@
 # Re-encodes the JSON on stdin as Ruby's json library would, in the way
 # named by ARGV[0]; writes the bytes to stdout. Part of the diagnosis
-# corpus (tests/corpus.rs).
+# corpus (tests/it/corpus.rs).
 require "json"
 
 obj = JSON.parse($stdin.read)
