@@ -4,6 +4,7 @@
 //! mistake planted in it in the right check; the correct ones pass with
 //! exit 0.
 
+use crate::common;
 use crate::common::{hookcli, root, run_cmd};
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
