@@ -499,7 +499,12 @@ fn discord_pong(_sent: &[u8], _secret: &str, answer: &[u8]) -> Result<(), String
         Ok(v) if v == pong => Ok(()),
         _ => Err(format!(
             "the answer is {}, not {{\"type\":1}}",
-            crate::escape::for_terminal(&String::from_utf8_lossy(answer).chars().take(80).collect::<String>())
+            crate::escape::for_terminal(
+                &String::from_utf8_lossy(answer)
+                    .chars()
+                    .take(80)
+                    .collect::<String>()
+            )
         )),
     }
 }

@@ -19,8 +19,8 @@ pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let provider = globals.provider(args.provider);
     // The secrets of the provider the request is for; the diagnosis then
     // settles which signature to judge, by the same rule.
-    let secret_provider =
-        Provider::which(&request.headers, &request.body, provider, |_| false).unwrap_or_else(Provider::fallback);
+    let secret_provider = Provider::which(&request.headers, &request.body, provider, |_| false)
+        .unwrap_or_else(Provider::fallback);
     let secrets = globals.verification_secrets(secret_provider, &args.secret)?;
     let original = signed_original(&request, secret_provider, globals)?;
     let ctx = Context {

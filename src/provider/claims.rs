@@ -59,10 +59,7 @@ impl<'r> Sig<'r> {
     /// except a shared token (a secret), which shows as its fingerprint.
     pub fn shown(&self) -> Cow<'r, str> {
         match self.alg {
-            Algorithm::Token => Cow::Owned(format!(
-                "token fp:{}",
-                Encoding::Token.to_text(self.bytes())
-            )),
+            Algorithm::Token => Cow::Owned(Encoding::Token.to_text(self.bytes())),
             _ => Cow::Borrowed(self.text),
         }
     }

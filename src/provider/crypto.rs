@@ -58,8 +58,8 @@ pub enum Encoding {
     /// Standard base64 with padding, read strictly.
     Base64,
     /// A shared token (see [`Algorithm::Token`]): read as the SHA-256 of
-    /// its text, shown only as its fingerprint (the first 4 bytes in hex,
-    /// as `Secret::fingerprint` shows secrets), never as the token.
+    /// its text, shown only as `token fp:` and its fingerprint (the first
+    /// 4 bytes in hex, as `Secret::fingerprint` shows secrets).
     Token,
 }
 
@@ -101,9 +101,12 @@ impl Encoding {
                 .encode_slice(bytes, &mut out[..])
                 .expect("a signature's base64 fits"),
             Encoding::Token => {
+                const PREFIX: &[u8] = b"token fp:";
+                out[..PREFIX.len()].copy_from_slice(PREFIX);
                 let shown = &bytes[..bytes.len().min(4)];
-                let len = shown.len() * 2;
-                hex::encode_to_slice(shown, &mut out[..len]).expect("two digits per byte fit");
+                let len = PREFIX.len() + shown.len() * 2;
+                hex::encode_to_slice(shown, &mut out[PREFIX.len()..len])
+                    .expect("two digits per byte fit");
                 len
             }
         };

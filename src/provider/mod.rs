@@ -46,8 +46,8 @@ pub use claims::{
     stamp,
 };
 pub use crypto::{Algorithm, Encoding, MAX_SIG, SigBytes, SignKey, VerifyKey, hmac_sha256};
-pub use key_order::KeyOrder;
 pub use escaped::{escaped_json, write_escaped};
+pub use key_order::KeyOrder;
 pub use meta::EventMeta;
 pub use sign::{HeaderSink, Scratch, SignError, SignInput, Signer, sign};
 pub use verify::{Keyring, Verdict, verify, verify_secrets};

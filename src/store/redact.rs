@@ -5,14 +5,9 @@
 
 use crate::provider::Provider;
 use crate::request::Headers;
-use crate::secret::Secret;
+pub use crate::secret::redacted;
 use serde_json::Value;
 use std::borrow::Cow;
-
-/// What is recorded instead of a secret header's value.
-pub fn redacted(value: &str) -> String {
-    format!("<redacted fp:{}>", Secret::new(value, "").fingerprint())
-}
 
 /// `[name, value]` pairs with secret values redacted; borrowed when none is.
 pub fn pairs(headers: &[(String, String)]) -> Cow<'_, [(String, String)]> {
@@ -72,6 +67,7 @@ pub fn object(headers: &Value) -> Cow<'_, Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secret::Secret;
 
     #[test]
     fn secret_headers_are_recorded_as_fingerprints_whatever_their_case() {
