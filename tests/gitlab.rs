@@ -220,3 +220,49 @@ fn the_listener_says_it_is_a_token_and_the_store_keeps_only_a_fingerprint() {
         "{out}"
     );
 }
+
+#[test]
+fn a_recorded_delivery_is_replayed_with_the_token_only_when_the_secret_is_given() {
+    let first = Listening::start(&["--json", "--provider", "gitlab", "--secret", TOKEN]);
+    let (code, out, err) = run(
+        &[
+            "--no-store",
+            "send",
+            "push",
+            "--provider",
+            "gitlab",
+            "--secret",
+            TOKEN,
+            "--to",
+            &first.url("/hooks"),
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(first.next_json()["valid"], true);
+    let store = first.store();
+    let target = Listening::start(&["--json", "--provider", "gitlab", "--secret", TOKEN]);
+    let replay = |secret: Option<&str>| {
+        let mut cmd = hookcli();
+        cmd.arg("--store").arg(&store).args([
+            "replay",
+            "1",
+            "--to",
+            &target.url("/hooks"),
+            "--json",
+        ]);
+        if let Some(s) = secret {
+            cmd.args(["--secret", s]);
+        }
+        let (code, out, err) = run_cmd(&mut cmd, b"");
+        assert_ne!(code, 2, "{out}{err}");
+        assert!(!out.contains(TOKEN) && !err.contains(TOKEN), "{out}{err}");
+        target.next_json()
+    };
+    // The store holds no token: without the secret, the redacted value goes.
+    let line = replay(None);
+    assert_eq!(line["valid"], false, "{line}");
+    let line = replay(Some(TOKEN));
+    assert_eq!(line["valid"], true, "{line}");
+    drop(first);
+}
