@@ -118,11 +118,6 @@ impl<'r> Claims<'r> {
             .collect()
     }
 
-    /// The first signature, as it may be shown and recorded.
-    pub fn first_shown(&self) -> Option<String> {
-        self.signatures.first().map(|s| s.shown().into_owned())
-    }
-
     /// The first signature, when it tells this message from others (the
     /// key to find the body hookcli signed by).
     pub fn message_key(&self) -> Option<String> {
