@@ -74,6 +74,12 @@ impl fmt::Display for Secret {
     }
 }
 
+/// What is shown or recorded instead of a secret a request carries as is
+/// (GitLab's `X-Gitlab-Token`): its fingerprint.
+pub fn redacted(value: &str) -> String {
+    format!("<redacted fp:{}>", Secret::new(value, "").fingerprint())
+}
+
 /// The shape of a secret string, judged from its prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SecretKind {

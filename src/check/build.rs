@@ -340,7 +340,10 @@ fn describe(method: &str, headers: &Headers, len: usize, how: &str, provider: Pr
     let mut sig_headers: Vec<String> = headers
         .iter()
         .filter(|(n, _)| n.eq_ignore_ascii_case(name) || n.eq_ignore_ascii_case("X-Hub-Signature"))
-        .map(|(n, v)| format!("{n}: {}", shorten(v)))
+        .map(|(n, v)| match Provider::is_secret_header(n) {
+            true => format!("{n}: {}", crate::secret::redacted(v)),
+            false => format!("{n}: {}", shorten(v)),
+        })
         .collect();
     if sig_headers.is_empty() && method == "POST" {
         sig_headers.push(format!("no {name}"));

@@ -126,7 +126,7 @@ pub type AnswerCheck = fn(&[u8], &str, &[u8]) -> Result<(), String>;
 
 /// Every provider's profile.
 pub static PROFILES: &[Profile] = &[
-    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SHOPIFY, SLACK, ZOOM, DISCORD,
+    STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SHOPIFY, SLACK, ZOOM, DISCORD, GITLAB,
 ];
 
 /// The profile of a provider id.
@@ -457,6 +457,37 @@ const ZOOM: Profile = Profile {
         fix: "answer endpoint.url_validation with {\"plainToken\": <payload.plainToken>, \"encryptedToken\": <hex HMAC-SHA256 of plainToken keyed with the Secret Token>}",
         answer: Some(zoom_validation),
     }],
+    sdk_texts: &[],
+};
+
+/// GitLab sends its secret token as is, not a signature: a wrong, missing or
+/// empty token must be rejected; nothing else in a delivery is protected
+/// (the tampered-body check skips, see `forgery::tampered_body`).
+const GITLAB: Profile = Profile {
+    provider: "gitlab",
+    genuine_event: "push",
+    rare_event: "deployment",
+    ordered: Some(Ordered {
+        later: "merge_request.merge",
+        earlier: "merge_request.open",
+        link: "object_attributes.id",
+    }),
+    budget: Duration::from_secs(10),
+    budget_source: "GitLab.com gives a webhook 10 s to answer (docs.gitlab.com, GitLab.com settings, Other limits), then counts a failure and disables a webhook that keeps failing",
+    budget_severity: Severity::Warning,
+    stale_severity: Severity::Warning,
+    future: FutureGrade::ReportOnly {
+        why: "GitLab sends no timestamp",
+    },
+    bad_signature_status: None,
+    large_payload: 256 * 1024,
+    large_payload_source: "pushes with many commits and merge requests with long descriptions",
+    forgeries: Forgeries {
+        rotation: None,
+        unknown_scheme: None,
+        downgrade: None,
+    },
+    handshakes: &[],
     sdk_texts: &[],
 };
 

@@ -27,7 +27,8 @@ pub fn with_secret(event: &Event, secret: &Secret, url: &str) -> Result<Headers,
 
 /// The headers, signed with raw MAC key bytes (which may be empty). For a
 /// key-pair scheme (Discord) this is an HMAC-SHA256 where an Ed25519
-/// signature belongs: a forgery its verifier must reject like any other.
+/// signature belongs: a forgery its verifier must reject like any other;
+/// for a token scheme (GitLab), the bytes are the token sent.
 pub fn with_key(event: &Event, key: &[u8], url: &str) -> Headers {
     let p = event.provider;
     let scheme = p.scheme();
@@ -48,10 +49,15 @@ pub fn with_key(event: &Event, key: &[u8], url: &str) -> Headers {
         return headers;
     };
     let body = (tail == Tail::Body).then_some(&event.body[..]);
-    let Some(mac) = VerifyKey::hmac(p.spec().algorithm, key).mac(&head, body) else {
-        return headers;
+    // A token scheme sends the key itself (an unset secret sends "").
+    let text = if p.spec().algorithm == Algorithm::Token {
+        String::from_utf8_lossy(key).into_owned()
+    } else {
+        let Some(mac) = VerifyKey::hmac(p.spec().algorithm, key).mac(&head, body) else {
+            return headers;
+        };
+        p.spec().encoding.to_text(mac.as_slice())
     };
-    let text = p.spec().encoding.to_text(mac.as_slice());
     scheme.write_headers(&text, &input(event, url), &mut headers);
     headers
 }

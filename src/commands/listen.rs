@@ -168,6 +168,12 @@ fn startup_note(settings: &Settings, store: Option<&str>, broken: bool, ip: IpAd
         v.tolerance,
         lines.join("\n")
     );
+    // What no verdict will say: the provider's body is not protected (GitLab's token, Mailgun).
+    for (p, _) in &v.secrets {
+        if let Some(note) = p.scheme().unsigned_body() {
+            out.push_str(&format!("\n  note: {note}"));
+        }
+    }
     match store {
         Some(path) => out.push_str(&format!("\n  recording in {path}")),
         None if broken => out.push_str("\n  not recording: the event store cannot be used"),

@@ -281,7 +281,8 @@ pub fn url_flag(url: &str) -> Result<String, Hinted> {
 }
 
 /// The first signature in `headers` as `provider` writes it: what the
-/// listener and `verify` look a signed request up by.
+/// listener and `verify` look a signed request up by (empty for a shared
+/// token, which is a secret and the same on every delivery).
 pub fn signature_of(provider: Provider, headers: &Headers) -> String {
     let parts = crate::provider::Parts {
         method: "POST",
@@ -293,7 +294,7 @@ pub fn signature_of(provider: Provider, headers: &Headers) -> String {
         .scheme()
         .parse(&parts)
         .ok()
-        .and_then(|c| c.signatures.first().map(|s| s.text.to_string()))
+        .and_then(|c| c.message_key())
         .unwrap_or_default()
 }
 

@@ -77,7 +77,7 @@ fn signed_original(
     let signature = scheme
         .parse(&request.parts())
         .ok()
-        .and_then(|c| c.signatures.first().map(|s| s.text.to_string()));
+        .and_then(|c| c.message_key());
     let event_id = scheme.event_meta(&request.headers, &request.body).event_id;
     match store.find_original(signature.as_deref(), event_id.as_deref()) {
         Ok(found) => Ok(found),

@@ -5,6 +5,7 @@
 
 use super::{Cause, Diagnosis, SignatureDiff};
 use crate::escape::for_terminal;
+use crate::provider::Algorithm;
 use crate::style::{self, paint};
 use serde_json::Value;
 use std::fmt::Write;
@@ -12,14 +13,19 @@ use std::fmt::Write;
 pub fn render(diagnosis: &Diagnosis) -> String {
     let mut out = String::new();
     let provider = diagnosis.provider.map_or("webhook", |p| p.name());
+    // GitLab's is a token, not a signature: say which.
+    let (what, holds, fails) = match diagnosis.provider.map(|p| p.spec().algorithm) {
+        Some(Algorithm::Token) => ("token", "matches", "does not match"),
+        _ => ("signature", "verifies", "does not verify"),
+    };
     if diagnosis.valid {
         let valid = paint(style::GOOD_STRONG, "valid:");
-        let _ = writeln!(out, "{valid} the {provider} signature verifies");
+        let _ = writeln!(out, "{valid} the {provider} {what} {holds}");
     } else {
         let n = diagnosis.causes.len();
         let _ = writeln!(
             out,
-            "{} the {provider} signature does not verify ({n} finding{})",
+            "{} the {provider} {what} {fails} ({n} finding{})",
             paint(style::BAD, "invalid:"),
             if n == 1 { "" } else { "s" }
         );

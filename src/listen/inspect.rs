@@ -111,7 +111,8 @@ thread_local! {
 pub struct Inspection {
     pub provider: Option<Provider>,
     pub meta: EventMeta,
-    /// The first signature in the header, in wire form.
+    /// The first signature in the header, in wire form; `None` for a
+    /// shared token, which is a secret and the same on every delivery.
     pub signature: Option<String>,
     pub valid: bool,
     /// The secret that verified it, when one did (timestamp aside).
@@ -159,7 +160,7 @@ pub fn check(request: &Request, verifier: &Verifier, now: i64) -> Checked {
     };
     let signature = provider
         .and_then(|p| p.scheme().parse(&parts).ok())
-        .and_then(|c| c.signatures.first().map(|s| s.text.to_string()));
+        .and_then(|c| c.message_key());
     let verdict = provider.map(verdict_as);
     // A candidate's signature is not the endpoint's: the app, holding the
     // endpoint's secrets, rejects it, and so does the listener.

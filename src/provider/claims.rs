@@ -5,6 +5,7 @@
 use super::crypto::{Algorithm, Encoding, MAX_SIG};
 use crate::request::Headers;
 use smallvec::SmallVec;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The parts of a request a scheme may sign or read, all borrowed.
@@ -53,11 +54,27 @@ impl<'r> Sig<'r> {
     pub fn bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
     }
+
+    /// The signature as it may be shown and recorded: the text as sent,
+    /// except a shared token (a secret), which shows as its fingerprint.
+    pub fn shown(&self) -> Cow<'r, str> {
+        match self.alg {
+            Algorithm::Token => Cow::Owned(Encoding::Token.to_text(self.bytes())),
+            _ => Cow::Borrowed(self.text),
+        }
+    }
+
+    /// Whether the signature tells one message from another, so that it
+    /// can find the body hookcli signed; a shared token is the same on
+    /// every delivery.
+    pub fn identifies_message(&self) -> bool {
+        self.alg != Algorithm::Token
+    }
 }
 
 impl fmt::Debug for Sig<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Sig({:?} {})", self.alg, self.text)
+        write!(f, "Sig({:?} {})", self.alg, self.shown())
     }
 }
 
@@ -93,9 +110,21 @@ impl<'r> Claims<'r> {
             .map(Sig::bytes)
     }
 
-    /// The signatures as sent.
+    /// The signatures as they may be shown ([`Sig::shown`]).
     pub fn texts(&self) -> Vec<String> {
-        self.signatures.iter().map(|s| s.text.to_string()).collect()
+        self.signatures
+            .iter()
+            .map(|s| s.shown().into_owned())
+            .collect()
+    }
+
+    /// The first signature, when it tells this message from others (the
+    /// key to find the body hookcli signed by).
+    pub fn message_key(&self) -> Option<String> {
+        self.signatures
+            .first()
+            .filter(|s| s.identifies_message())
+            .map(|s| s.text.to_string())
     }
 }
 

@@ -20,13 +20,20 @@ pub enum Algorithm {
     HmacSha1,
     Ed25519,
     EcdsaP256,
+    /// Not a signature: a shared secret token sent as is (GitLab's
+    /// `X-Gitlab-Token`). Compared as SHA-256 digests in constant time, so
+    /// neither the token's bytes nor its length show in the time taken.
+    Token,
 }
 
 impl Algorithm {
     /// Whether the verifier holds the same key as the signer (so the
     /// expected signature can be shown).
     pub fn is_symmetric(self) -> bool {
-        matches!(self, Algorithm::HmacSha256 | Algorithm::HmacSha1)
+        matches!(
+            self,
+            Algorithm::HmacSha256 | Algorithm::HmacSha1 | Algorithm::Token
+        )
     }
 
     pub fn name(self) -> &'static str {
@@ -35,6 +42,7 @@ impl Algorithm {
             Algorithm::HmacSha1 => "HMAC-SHA1",
             Algorithm::Ed25519 => "Ed25519",
             Algorithm::EcdsaP256 => "ECDSA P-256",
+            Algorithm::Token => "shared token",
         }
     }
 }
@@ -49,6 +57,10 @@ pub enum Encoding {
     Hex,
     /// Standard base64 with padding, read strictly.
     Base64,
+    /// A shared token (see [`Algorithm::Token`]): read as the SHA-256 of
+    /// its text, shown only as `token fp:` and its fingerprint (the first
+    /// 4 bytes in hex, as `Secret::fingerprint` shows secrets).
+    Token,
 }
 
 impl Encoding {
@@ -70,6 +82,10 @@ impl Encoding {
                 }
                 B64.decode_slice(text, &mut out[..]).ok()
             }
+            Encoding::Token => {
+                out[..32].copy_from_slice(&Sha256::digest(text.as_bytes()));
+                Some(32)
+            }
         }
     }
 
@@ -84,6 +100,15 @@ impl Encoding {
             Encoding::Base64 => B64
                 .encode_slice(bytes, &mut out[..])
                 .expect("a signature's base64 fits"),
+            Encoding::Token => {
+                const PREFIX: &[u8] = b"token fp:";
+                out[..PREFIX.len()].copy_from_slice(PREFIX);
+                let shown = &bytes[..bytes.len().min(4)];
+                let len = PREFIX.len() + shown.len() * 2;
+                hex::encode_to_slice(shown, &mut out[PREFIX.len()..len])
+                    .expect("two digits per byte fit");
+                len
+            }
         };
         std::str::from_utf8(&out[..len]).expect("hex and base64 are ASCII")
     }
@@ -130,6 +155,8 @@ pub enum VerifyKey {
     HmacSha1(Hmac<Sha1>),
     Ed25519(ed25519_dalek::VerifyingKey),
     EcdsaP256(p256::ecdsa::VerifyingKey),
+    /// The SHA-256 of a shared token.
+    Token([u8; 32]),
 }
 
 impl std::fmt::Debug for VerifyKey {
@@ -139,9 +166,10 @@ impl std::fmt::Debug for VerifyKey {
 }
 
 impl VerifyKey {
-    /// A MAC key for a symmetric algorithm.
+    /// A MAC key for a symmetric algorithm (for a token, its digest).
     pub fn hmac(algorithm: Algorithm, key: &[u8]) -> VerifyKey {
         match algorithm {
+            Algorithm::Token => VerifyKey::Token(Sha256::digest(key).into()),
             Algorithm::HmacSha1 => VerifyKey::HmacSha1(
                 <Hmac<Sha1> as KeyInit>::new_from_slice(key)
                     .expect("HMAC takes keys of any length"),
@@ -159,6 +187,7 @@ impl VerifyKey {
             VerifyKey::HmacSha1(_) => Algorithm::HmacSha1,
             VerifyKey::Ed25519(_) => Algorithm::Ed25519,
             VerifyKey::EcdsaP256(_) => Algorithm::EcdsaP256,
+            VerifyKey::Token(_) => Algorithm::Token,
         }
     }
 
@@ -169,7 +198,8 @@ impl VerifyKey {
         match &mut key {
             VerifyKey::HmacSha256(mac) => mac.update(bytes),
             VerifyKey::HmacSha1(mac) => mac.update(bytes),
-            VerifyKey::Ed25519(_) | VerifyKey::EcdsaP256(_) => return None,
+            // A token covers no message: nothing to absorb.
+            VerifyKey::Ed25519(_) | VerifyKey::EcdsaP256(_) | VerifyKey::Token(_) => return None,
         }
         Some(key)
     }
@@ -190,6 +220,8 @@ impl VerifyKey {
                 mac.update(tail);
                 Some(SigBytes::new(&mac.finalize().into_bytes()))
             }
+            // What a token "signs" is itself, whatever the message.
+            VerifyKey::Token(digest) => Some(SigBytes::new(digest)),
             VerifyKey::Ed25519(_) | VerifyKey::EcdsaP256(_) => None,
         }
     }
@@ -199,6 +231,7 @@ impl VerifyKey {
         match self {
             VerifyKey::HmacSha256(mac) => Some(SigBytes::new(&mac.finalize().into_bytes())),
             VerifyKey::HmacSha1(mac) => Some(SigBytes::new(&mac.finalize().into_bytes())),
+            VerifyKey::Token(digest) => Some(SigBytes::new(&digest)),
             VerifyKey::Ed25519(_) | VerifyKey::EcdsaP256(_) => None,
         }
     }
@@ -215,7 +248,7 @@ impl VerifyKey {
         joined: &mut Vec<u8>,
     ) -> bool {
         match self {
-            VerifyKey::HmacSha256(_) | VerifyKey::HmacSha1(_) => {
+            VerifyKey::HmacSha256(_) | VerifyKey::HmacSha1(_) | VerifyKey::Token(_) => {
                 let mac = self.mac(head, body).expect("a MAC key");
                 signatures.into_iter().fold(false, |hit, sig| {
                     hit | constant_time_eq::constant_time_eq(mac.as_slice(), sig)
@@ -281,6 +314,8 @@ pub enum SignKey {
     Ed25519(ed25519_dalek::SigningKey),
     /// Signs deterministically (RFC 6979), so fixtures are byte-identical.
     EcdsaP256(p256::ecdsa::SigningKey),
+    /// A shared token: the sender sends the token itself.
+    Token(String),
 }
 
 impl std::fmt::Debug for SignKey {
@@ -295,6 +330,15 @@ impl SignKey {
             SignKey::Mac(key) => key.algorithm(),
             SignKey::Ed25519(_) => Algorithm::Ed25519,
             SignKey::EcdsaP256(_) => Algorithm::EcdsaP256,
+            SignKey::Token(_) => Algorithm::Token,
+        }
+    }
+
+    /// The token a sender puts in its header as is, for a token scheme.
+    pub fn token(&self) -> Option<&str> {
+        match self {
+            SignKey::Token(token) => Some(token),
+            _ => None,
         }
     }
 
@@ -313,6 +357,7 @@ impl SignKey {
                     .expect("a 32-byte digest is a valid prehash");
                 SigBytes::new(sig.to_der().as_bytes())
             }
+            SignKey::Token(token) => SigBytes::new(&Sha256::digest(token.as_bytes())),
         }
     }
 
@@ -322,6 +367,7 @@ impl SignKey {
             SignKey::Mac(key) => key.clone(),
             SignKey::Ed25519(key) => VerifyKey::Ed25519(key.verifying_key()),
             SignKey::EcdsaP256(key) => VerifyKey::EcdsaP256(*key.verifying_key()),
+            SignKey::Token(token) => VerifyKey::hmac(Algorithm::Token, token.as_bytes()),
         }
     }
 }

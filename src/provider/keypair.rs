@@ -44,6 +44,7 @@ impl Algorithm {
             Algorithm::HmacSha1 => "hmac-sha1",
             Algorithm::Ed25519 => "ed25519",
             Algorithm::EcdsaP256 => "ecdsa-p256",
+            Algorithm::Token => "token",
         }
     }
 }
@@ -286,7 +287,7 @@ fn article(algorithm: Algorithm) -> &'static str {
     match algorithm {
         Algorithm::Ed25519 => "an Ed25519",
         Algorithm::EcdsaP256 => "an ECDSA P-256",
-        Algorithm::HmacSha256 | Algorithm::HmacSha1 => "a",
+        Algorithm::HmacSha256 | Algorithm::HmacSha1 | Algorithm::Token => "a",
     }
 }
 
@@ -295,7 +296,7 @@ pub fn public_der(key: &VerifyKey) -> Option<Vec<u8>> {
     let doc = match key {
         VerifyKey::EcdsaP256(k) => k.to_public_key_der().ok()?,
         VerifyKey::Ed25519(k) => k.to_public_key_der().ok()?,
-        VerifyKey::HmacSha256(_) | VerifyKey::HmacSha1(_) => return None,
+        VerifyKey::HmacSha256(_) | VerifyKey::HmacSha1(_) | VerifyKey::Token(_) => return None,
     };
     Some(doc.as_bytes().to_vec())
 }
@@ -331,7 +332,7 @@ pub fn private_pem(key: &SignKey) -> Option<String> {
     let doc = match key {
         SignKey::EcdsaP256(k) => k.to_pkcs8_pem(LineEnding::LF).ok()?,
         SignKey::Ed25519(k) => k.to_pkcs8_pem(LineEnding::LF).ok()?,
-        SignKey::Mac(_) => return None,
+        SignKey::Mac(_) | SignKey::Token(_) => return None,
     };
     Some(doc.to_string())
 }
@@ -347,7 +348,7 @@ pub fn from_random(algorithm: Algorithm, bytes: &[u8; 32]) -> Option<SignKey> {
         Algorithm::Ed25519 => Some(SignKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(
             bytes,
         ))),
-        Algorithm::HmacSha256 | Algorithm::HmacSha1 => None,
+        Algorithm::HmacSha256 | Algorithm::HmacSha1 | Algorithm::Token => None,
     }
 }
 

@@ -15,6 +15,7 @@ mod crypto;
 mod discord;
 mod escaped;
 mod github;
+mod gitlab;
 mod hexsig;
 pub mod jsjson;
 mod key_order;
@@ -75,12 +76,13 @@ pub const CLERK: Provider = Provider(&clerk::CLERK);
 pub const RESEND: Provider = Provider(&resend::RESEND);
 pub const MAILGUN: Provider = Provider(&mailgun::Mailgun);
 pub const SHOPIFY: Provider = Provider(&shopify::Shopify);
+pub const GITLAB: Provider = Provider(&gitlab::GitLab);
 
 /// Every provider hookcli speaks, in the order help and listings show
 /// them. The first is the one assumed when nothing says otherwise.
 pub static ALL: &[Provider] = &[
     STRIPE, GITHUB, STANDARD, TWILIO, SENDGRID, SHOPIFY, SLACK, PADDLE, LINEAR, ZOOM, RAZORPAY,
-    SQUARE, DISCORD, CLERK, RESEND, MAILGUN,
+    SQUARE, DISCORD, CLERK, RESEND, MAILGUN, GITLAB,
 ];
 
 /// What a provider is: data read by fixtures, config, the CLI, the
@@ -358,6 +360,12 @@ pub trait Scheme: Send + Sync + 'static {
         None
     }
 
+    /// Headers whose value is the secret itself (GitLab's token): never
+    /// recorded in the event store in clear.
+    fn secret_headers(&self) -> &'static [&'static str] {
+        &[]
+    }
+
     /// Whether the request is this provider's, told by its headers and,
     /// where they are shared or absent, its body.
     fn is_present_in(&self, headers: &Headers, _body: &[u8]) -> bool {
@@ -574,6 +582,16 @@ impl Provider {
         ALL.iter()
             .copied()
             .find(|p| p.scheme().claims_payload(&payload))
+    }
+
+    /// Whether `name` is a header some provider sends its secret in, as is.
+    pub fn is_secret_header(name: &str) -> bool {
+        ALL.iter().any(|p| {
+            p.scheme()
+                .secret_headers()
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(name))
+        })
     }
 
     /// The ids of every provider, for help and hints: "a, b or c".

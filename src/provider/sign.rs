@@ -106,11 +106,15 @@ impl Signer {
         let body = (tail == Tail::Body).then_some(input.body);
         let signature = self.key.sign(&scratch.head, body, &mut scratch.joined);
         let mut text = [0u8; 2 * MAX_SIG];
-        let text = self
-            .provider
-            .spec()
-            .encoding
-            .encode(signature.as_slice(), &mut text);
+        // A token scheme sends the token itself.
+        let text = match self.key.token() {
+            Some(token) => token,
+            None => self
+                .provider
+                .spec()
+                .encoding
+                .encode(signature.as_slice(), &mut text),
+        };
         scheme.write_headers(text, input, out);
         Ok(())
     }

@@ -3,7 +3,8 @@
 //! `verify`, `events`, `replay` and `store`.
 //!
 //! What it holds: every request hookcli signed (body, headers, signature,
-//! and the secret's label and fingerprint, never the secret), what came back
+//! and the secret's label and fingerprint, never the secret, nor a token a
+//! provider sends in clear: see [`redact`]), what came back
 //! for each delivery, and every request `listen` received. Bodies are webhook
 //! payloads (names, emails, addresses), so the directory is created 0700 and
 //! the files 0600.
@@ -28,6 +29,7 @@ pub mod load;
 mod migrations;
 mod open;
 pub mod received;
+pub mod redact;
 pub mod signed;
 pub mod writer;
 

@@ -352,7 +352,7 @@ pub(super) fn insert_received(
                 serde_json::to_string(&n.flags)?,
                 n.secret_label,
                 n.secret_fp,
-                headers_json(&n.headers)?,
+                headers_json(&super::redact::pairs(&n.headers))?,
                 n.body,
                 n.status,
                 f.map(|f| &f.url),

@@ -148,7 +148,7 @@ impl Store {
                 s.signature,
                 s.secret_label,
                 s.secret_fp,
-                s.headers.to_string(),
+                super::redact::object(s.headers).to_string(),
                 s.body,
                 s.url
             ])?;

@@ -828,3 +828,34 @@ fn a_sendgrid_audit_needs_a_private_key() {
     assert!(err.contains("private key"), "{err}");
     assert!(err.contains("hookcli keys"), "{err}");
 }
+
+#[test]
+fn a_gitlab_receiver_checking_the_token_passes_and_the_body_check_is_skipped() {
+    let app = start(
+        "gitlab.mjs",
+        &[("GITLAB_WEBHOOK_SECRET", "gitlab-token-for-tests")],
+    );
+    let (code, report, err) = audit(
+        &app,
+        &["--provider", "gitlab", "--secret", "gitlab-token-for-tests"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}\n{:?}", not_passing(&report));
+    assert_status(&report, "valid_delivery_accepted", "pass");
+    assert_status(&report, "bad_signature_rejected", "pass");
+    assert_status(&report, "missing_signature_rejected", "pass");
+    assert_status(&report, "empty_secret_forgery_rejected", "pass");
+    assert_status(&report, "malformed_signature_no_crash", "pass");
+    assert_status(&report, "tampered_body_rejected", "skip");
+    assert_status(&report, "stale_timestamp_rejected", "skip");
+    let skipped = check(&report, "tampered_body_rejected");
+    assert!(
+        skipped.to_string().contains("does not cover the body"),
+        "{skipped}"
+    );
+    // The token never appears in the report, not even in evidence.
+    assert!(
+        !report.to_string().contains("gitlab-token-for-tests"),
+        "{report}"
+    );
+}

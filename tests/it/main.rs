@@ -20,6 +20,7 @@ mod corpus;
 mod docs;
 mod first_hour;
 mod generated_files;
+mod gitlab;
 mod json_schemas;
 mod listen_diagnose;
 mod listen_garbage;

@@ -112,7 +112,8 @@ impl LoadRun {
         put_signature(out, s.values.signature);
         put_bytes(out, s.values.event_id.as_bytes());
         let holes = t.split(s.body);
-        let headers_fit = t.fits_headers(s.headers, &s.values, ts);
+        let headers = crate::store::redact::headers(s.headers);
+        let headers_fit = t.fits_headers(&headers, &s.values, ts);
         out.push(
             if holes.is_none() { BODY_WHOLE } else { 0 }
                 | if headers_fit { 0 } else { HEADERS_WHOLE },
@@ -138,8 +139,8 @@ impl LoadRun {
             }
         }
         if !headers_fit {
-            put_varint(out, s.headers.len() as u64);
-            for (name, value) in s.headers.iter() {
+            put_varint(out, headers.len() as u64);
+            for (name, value) in headers.iter() {
                 put_bytes(out, name.as_bytes());
                 put_bytes(out, value.as_bytes());
             }

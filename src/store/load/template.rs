@@ -36,6 +36,7 @@ impl RunTemplate {
     /// and `values`: one request of the run, whose header values are split
     /// around its signature, event id and timestamp.
     pub fn new(parts: &[Vec<u8>], headers: &Headers, values: &Values) -> RunTemplate {
+        let headers = crate::store::redact::headers(headers);
         let ts = values.timestamp.to_string();
         let mut pieces_of = Vec::new();
         for (name, value) in headers.iter() {
