@@ -161,5 +161,59 @@ fn sign_verify(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, sign_verify);
+/// Verification alone, for the key-pair schemes whose official libraries
+/// can only verify (SendGrid's, discord-interactions): the like-for-like
+/// figure next to theirs.
+fn verify_only(c: &mut Criterion) {
+    let mut group = c.benchmark_group("verify_only");
+    for case in CASES
+        .iter()
+        .filter(|c| matches!(c.provider, "sendgrid" | "discord"))
+    {
+        let provider: Provider = case.provider.parse().unwrap();
+        let fixture = fixtures::resolve(case.fixture, Some(provider), &[]).unwrap();
+        let event = fixture
+            .render(&RenderOptions {
+                timestamp: 1_700_000_000,
+                ids: IdSource::new(1),
+                sequence: 0,
+                overrides: &[],
+            })
+            .unwrap();
+        let signer = Signer::new(provider, &Secret::new(case.sign_with, "bench")).unwrap();
+        let keys = Keyring::new(provider, vec![Secret::new(case.verify_with, "bench")]);
+        let mut scratch = Scratch::default();
+        let input = SignInput {
+            body: &event.body,
+            timestamp: 1_700_000_000,
+            id: &event.event_id,
+            event_type: &event.event_type,
+            url: Some(case.url),
+        };
+        let headers = signer.sign(&input).unwrap();
+        let parts = Parts {
+            method: "POST",
+            url: Some(case.url),
+            headers: &headers,
+            body: &event.body,
+        };
+        group.bench_function(case.provider, |b| {
+            b.iter(|| {
+                let verdict = provider::verify(
+                    provider,
+                    black_box(&parts),
+                    &keys,
+                    1_700_000_000,
+                    300,
+                    &mut scratch,
+                );
+                assert_eq!(verdict, Verdict::Valid { secret_index: 0 });
+                black_box(verdict)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, sign_verify, verify_only);
 criterion_main!(benches);

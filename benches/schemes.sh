@@ -318,4 +318,13 @@ for provider, libs in peers.items():
     for name, theirs in libs:
         verdict = "met" if ours >= 3 * theirs else "MISSED"
         print(f"  {'':8s} {name:29s} {theirs:12,.0f}   hookcli is {ours/theirs:5.1f}x (target >= 3x: {verdict})")
+# Like for like where the library can only verify: hookcli's verify alone.
+print("== verify alone, next to libraries that can only verify (verifications per second)")
+for provider in ("sendgrid", "discord"):
+    ns = json.load(open(f"target/criterion/verify_only/{provider}/new/estimates.json"))["median"]["point_estimate"]
+    ours = 1e9 / ns
+    print(f"  {provider:8s} hookcli {ours:12,.0f}")
+    for name, theirs in peers[provider]:
+        verdict = "met" if ours >= 3 * theirs else "MISSED"
+        print(f"  {'':8s} {name:29s} {theirs:12,.0f}   hookcli is {ours/theirs:5.1f}x (target >= 3x: {verdict})")
 PY
