@@ -33,7 +33,7 @@ pub const DEFAULT_RETRY_SCHEDULE: &str = crate::send::retry::DEFAULT_SCHEDULE;
 #[derive(Debug, Default, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FileConfig {
-    /// Default signing scheme: stripe, github, standard or sendgrid.
+    /// Default signing scheme: a provider id from the registry (`provider::ALL`).
     #[serde(default, deserialize_with = "checked::provider")]
     pub provider: Option<String>,
     /// Accepted timestamp age in seconds (verify, listen).
@@ -390,7 +390,7 @@ pub const TEMPLATE: &str = r#"# hookcli.toml: project defaults for hookcli.
 # Precedence: command-line flag > HOOKCLI_* environment variable > this file > built-in default.
 # Never put secrets here: name the environment variables that hold them.
 
-# Signing scheme when hookcli cannot tell: stripe, github, standard or sendgrid.  (HOOKCLI_PROVIDER)
+# Signing scheme when hookcli cannot tell: a provider id (`hookcli fixtures list --help` lists them).  (HOOKCLI_PROVIDER)
 # provider = "stripe"
 
 # Accepted signature age in seconds, either direction.  (HOOKCLI_TOLERANCE)
