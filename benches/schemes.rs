@@ -119,9 +119,17 @@ MC4CAQAwBQYDK2VwBCIEIAsLCwsLCwsLCwsLCwsLCwsLCwsLCwsLCwsLCwsLCwsL
     },
 ];
 
-fn sign_verify(c: &mut Criterion) {
-    let mut group = c.benchmark_group("sign_verify");
-    for case in CASES {
+/// A case made ready to run: its event rendered, its signer and its
+/// verifier's keys prepared once, as the listener and load mode hold them.
+struct Prepared {
+    provider: Provider,
+    event: fixtures::Event,
+    signer: Signer,
+    keys: Keyring,
+}
+
+impl Prepared {
+    fn new(case: &Case) -> Prepared {
         let provider: Provider = case.provider.parse().unwrap();
         let fixture = fixtures::resolve(case.fixture, Some(provider), &[]).unwrap();
         let event = fixture
@@ -132,29 +140,60 @@ fn sign_verify(c: &mut Criterion) {
                 overrides: &[],
             })
             .unwrap();
-        let signer = Signer::new(provider, &Secret::new(case.sign_with, "bench")).unwrap();
-        let keys = Keyring::new(provider, vec![Secret::new(case.verify_with, "bench")]);
-        let mut scratch = Scratch::default();
-        let input = SignInput {
-            body: &event.body,
+        Prepared {
+            provider,
+            signer: Signer::new(provider, &Secret::new(case.sign_with, "bench")).unwrap(),
+            keys: Keyring::new(provider, vec![Secret::new(case.verify_with, "bench")]),
+            event,
+        }
+    }
+
+    fn input<'a>(&'a self, case: &'a Case) -> SignInput<'a> {
+        SignInput {
+            body: &self.event.body,
             timestamp: 1_700_000_000,
-            id: &event.event_id,
-            event_type: &event.event_type,
+            id: &self.event.event_id,
+            event_type: &self.event.event_type,
             url: Some(case.url),
+        }
+    }
+
+    /// Verifies `headers` over the case's body, asserting it is valid.
+    fn verify(
+        &self,
+        case: &Case,
+        headers: &hookcli::request::Headers,
+        scratch: &mut Scratch,
+    ) -> Verdict {
+        let parts = Parts {
+            method: "POST",
+            url: Some(case.url),
+            headers,
+            body: &self.event.body,
         };
+        let verdict = provider::verify(
+            self.provider,
+            &parts,
+            &self.keys,
+            1_700_000_000,
+            300,
+            scratch,
+        );
+        assert_eq!(verdict, Verdict::Valid { secret_index: 0 });
+        verdict
+    }
+}
+
+fn sign_verify(c: &mut Criterion) {
+    let mut group = c.benchmark_group("sign_verify");
+    for case in CASES {
+        let ready = Prepared::new(case);
+        let input = ready.input(case);
+        let mut scratch = Scratch::default();
         group.bench_function(case.provider, |b| {
             b.iter(|| {
-                let headers = signer.sign(black_box(&input)).unwrap();
-                let parts = Parts {
-                    method: "POST",
-                    url: Some(case.url),
-                    headers: &headers,
-                    body: &event.body,
-                };
-                let verdict =
-                    provider::verify(provider, &parts, &keys, 1_700_000_000, 300, &mut scratch);
-                assert_eq!(verdict, Verdict::Valid { secret_index: 0 });
-                black_box(verdict)
+                let headers = ready.signer.sign(black_box(&input)).unwrap();
+                black_box(ready.verify(case, &headers, &mut scratch))
             })
         });
     }
@@ -170,46 +209,11 @@ fn verify_only(c: &mut Criterion) {
         .iter()
         .filter(|c| matches!(c.provider, "sendgrid" | "discord"))
     {
-        let provider: Provider = case.provider.parse().unwrap();
-        let fixture = fixtures::resolve(case.fixture, Some(provider), &[]).unwrap();
-        let event = fixture
-            .render(&RenderOptions {
-                timestamp: 1_700_000_000,
-                ids: IdSource::new(1),
-                sequence: 0,
-                overrides: &[],
-            })
-            .unwrap();
-        let signer = Signer::new(provider, &Secret::new(case.sign_with, "bench")).unwrap();
-        let keys = Keyring::new(provider, vec![Secret::new(case.verify_with, "bench")]);
+        let ready = Prepared::new(case);
+        let headers = ready.signer.sign(&ready.input(case)).unwrap();
         let mut scratch = Scratch::default();
-        let input = SignInput {
-            body: &event.body,
-            timestamp: 1_700_000_000,
-            id: &event.event_id,
-            event_type: &event.event_type,
-            url: Some(case.url),
-        };
-        let headers = signer.sign(&input).unwrap();
-        let parts = Parts {
-            method: "POST",
-            url: Some(case.url),
-            headers: &headers,
-            body: &event.body,
-        };
         group.bench_function(case.provider, |b| {
-            b.iter(|| {
-                let verdict = provider::verify(
-                    provider,
-                    black_box(&parts),
-                    &keys,
-                    1_700_000_000,
-                    300,
-                    &mut scratch,
-                );
-                assert_eq!(verdict, Verdict::Valid { secret_index: 0 });
-                black_box(verdict)
-            })
+            b.iter(|| black_box(ready.verify(case, black_box(&headers), &mut scratch)))
         });
     }
     group.finish();
