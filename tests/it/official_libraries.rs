@@ -9,19 +9,6 @@ const STRIPE_SECRET: &str = "whsec_hookcli_cross_check_secret";
 const GITHUB_SECRET: &str = "It's a Secret to Everybody";
 const STANDARD_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-fn names(provider: &str) -> Vec<String> {
-    let (code, out, err) = run(&["fixtures", "list", "--provider", provider, "--json"], b"");
-    assert_eq!(code, 0, "{err}");
-    out.lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["name"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
-}
-
 /// `hookcli sign NAME --format json`, as a verifier input line.
 fn signed(provider: &str, name: &str, secret: &str, extra: &[&str]) -> Value {
     let mut args = vec![
@@ -43,7 +30,7 @@ fn signed(provider: &str, name: &str, secret: &str, extra: &[&str]) -> Value {
 
 #[test]
 fn every_builtin_stripe_event_verifies_with_stripe_python_and_node() {
-    let names = names("stripe");
+    let names = crate::signed::names("stripe");
     assert!(names.len() >= 275, "only {} Stripe fixtures", names.len());
     let inputs: Vec<Value> = names
         .iter()
@@ -116,7 +103,7 @@ fn stripe_overrides_and_fixed_timestamps_still_verify() {
 
 #[test]
 fn every_builtin_github_event_verifies_with_octokit() {
-    let inputs: Vec<Value> = names("github")
+    let inputs: Vec<Value> = crate::signed::names("github")
         .iter()
         .map(|n| signed("github", n, GITHUB_SECRET, &[]))
         .collect();
@@ -130,7 +117,7 @@ fn every_builtin_github_event_verifies_with_octokit() {
 
 #[test]
 fn every_builtin_standard_event_verifies_with_standardwebhooks() {
-    let inputs: Vec<Value> = names("standard")
+    let inputs: Vec<Value> = crate::signed::names("standard")
         .iter()
         .map(|n| signed("standard", n, STANDARD_SECRET, &[]))
         .collect();
@@ -220,7 +207,7 @@ const TWILIO_URL: &str = "https://hooks.example.com:8443/twilio/sms?tenant=acme&
 
 #[test]
 fn every_builtin_twilio_callback_verifies_with_twilio_node_and_python() {
-    let names = names("twilio");
+    let names = crate::signed::names("twilio");
     assert!(names.len() >= 6, "only {} Twilio fixtures", names.len());
     let mut inputs = Vec::new();
     for name in &names {

@@ -14,19 +14,6 @@ const SQUARE_KEY: &str = "Gd2uY8ctDoUWkLFxxYYBoA";
 const MAILGUN_KEY: &str = "4a7d3b8e9f1c2d5e6a7b8c9d0e1f2a3b";
 const SQUARE_URL: &str = "https://shop.example.com/webhooks/square?source=hookcli";
 
-fn names(provider: &str) -> Vec<String> {
-    let (code, out, err) = run(&["fixtures", "list", "--provider", provider, "--json"], b"");
-    assert_eq!(code, 0, "{err}");
-    out.lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["name"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
-}
-
 /// `hookcli sign` as a verifier input line.
 fn signed(provider: &str, event: &str, extra: &[&str]) -> Value {
     let mut args = vec!["sign", "--provider", provider, "--format", "json", event];
@@ -60,7 +47,7 @@ fn signed(provider: &str, event: &str, extra: &[&str]) -> Value {
 fn every_fixture_hookcli_signs_verifies_with_the_official_libraries() {
     let mut inputs = Vec::new();
     for provider in ["square", "discord", "clerk", "resend"] {
-        let names = names(provider);
+        let names = crate::signed::names(provider);
         assert!(names.len() >= 8, "{provider}: {names:?}");
         for name in &names {
             inputs.push(signed(provider, name, &[]));
@@ -246,7 +233,7 @@ fn requests_signed_outside_hookcli_verify_in_hookcli() {
 #[test]
 fn mailgun_signatures_verify_with_mailgun_python_both_ways() {
     // Every fixture hookcli signs (the block written into the body).
-    let names = names("mailgun");
+    let names = crate::signed::names("mailgun");
     assert!(names.len() >= 8, "{names:?}");
     let inputs: Vec<Value> = names.iter().map(|n| signed("mailgun", n, &[])).collect();
     for i in &inputs {

@@ -13,22 +13,6 @@ use serde_json::{Value, json};
 const SIG: &str = "X-Twilio-Email-Event-Webhook-Signature";
 const TS: &str = "X-Twilio-Email-Event-Webhook-Timestamp";
 
-fn names() -> Vec<String> {
-    let (code, out, err) = run(
-        &["fixtures", "list", "--provider", "sendgrid", "--json"],
-        b"",
-    );
-    assert_eq!(code, 0, "{err}");
-    out.lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["name"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
-}
-
 /// `hookcli sign EVENTS --format json` as a verifier input line, keyed with
 /// the verification key hookcli printed.
 fn signed(events: &[&str], extra: &[&str]) -> Value {
@@ -48,7 +32,7 @@ fn signed(events: &[&str], extra: &[&str]) -> Value {
 
 #[test]
 fn every_hookcli_signed_delivery_verifies_with_sendgrids_libraries() {
-    let names = names();
+    let names = crate::signed::names("sendgrid");
     assert_eq!(names.len(), 11);
     let mut inputs: Vec<Value> = names.iter().map(|n| signed(&[n], &[])).collect();
     // All eleven in one POST, as "Test Your Integration" sends them.

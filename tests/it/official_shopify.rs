@@ -13,22 +13,6 @@ use serde_json::{Value, json};
 const HMAC: &str = "X-Shopify-Hmac-Sha256";
 const SECRET: &str = "hookcli_shopify_client_secret_0123";
 
-fn topics() -> Vec<String> {
-    let (code, out, err) = run(
-        &["fixtures", "list", "--provider", "shopify", "--json"],
-        b"",
-    );
-    assert_eq!(code, 0, "{err}");
-    out.lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["name"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
-}
-
 /// `hookcli sign TOPIC --format json` as a validator input line.
 fn signed(topic: &str, extra: &[&str]) -> Value {
     let mut args = vec![
@@ -50,7 +34,7 @@ fn signed(topic: &str, extra: &[&str]) -> Value {
 
 #[test]
 fn every_topic_hookcli_signs_passes_shopifys_validator() {
-    let topics = topics();
+    let topics = crate::signed::names("shopify");
     assert!(topics.len() >= 30, "{}", topics.len());
     for required in ["customers/data_request", "customers/redact", "shop/redact"] {
         assert!(topics.iter().any(|t| t == required), "{required}");
