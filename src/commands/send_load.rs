@@ -121,7 +121,11 @@ pub(super) fn run(
         .map_err(|e| Hinted::usage(e.to_string(), e.hint()))?;
     let event_type: Arc<str> = probe.event_type.into();
     // Serialized once; each request only fills in its ids and timestamp.
-    let template = Arc::new(fixture.template(&overrides).map_err(Hinted::from)?);
+    let template = Arc::new(
+        fixture
+            .template(&overrides, rand::random())
+            .map_err(Hinted::from)?,
+    );
 
     let recorder = match globals.recording()? {
         Recording::Off => None,
