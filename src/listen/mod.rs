@@ -252,16 +252,38 @@ fn unix_now() -> i64 {
     now_ms().div_euclid(1000)
 }
 
-impl Handler for Listener {
-    async fn handle(&self, incoming: Incoming) -> Outgoing {
+/// A request past [`Listener::admit`], with what the connection said of it.
+struct Admitted {
+    request: Request,
+    target: String,
+    remote: String,
+    received_ms: i64,
+    started: Instant,
+}
+
+/// What [`Listener::judge`] made of a request: the verdict, the delivery
+/// flags, the app's answer in proxy mode and the status to answer with.
+struct Judged {
+    checked: inspect::Checked,
+    now: i64,
+    inspection: Inspection,
+    flags: Vec<Flag>,
+    forward: Option<Forwarded>,
+    status: u16,
+}
+
+impl Listener {
+    /// The path and method checks: a request for another path or not a
+    /// POST is answered at once and not recorded.
+    fn admit(&self, incoming: Incoming) -> Result<Admitted, Outgoing> {
         let started = Instant::now();
         let received_ms = now_ms();
         if !self.path_accepted(&incoming.target) {
             let path = self.settings.path.as_deref().unwrap_or("/");
-            return Outgoing::json(
+            return Err(Outgoing::json(
                 404,
                 &json!({"error": "not_found", "message": format!("hookcli listens on {path}")}),
-            );
+            ));
         }
         if incoming.method != "POST" {
             let mut out = Outgoing::json(
@@ -269,10 +291,10 @@ impl Handler for Listener {
                 &json!({"error": "method_not_allowed", "message": "webhooks are POSTed"}),
             );
             out.headers.push(("Allow".into(), "POST".into()));
-            return out;
+            return Err(out);
         }
         let request = Request {
-            method: incoming.method.clone(),
+            method: incoming.method,
             url: Some(match &self.settings.url {
                 Some(url) => url.clone(),
                 None => crate::request::called_url(&incoming.headers, &incoming.target),
@@ -280,25 +302,24 @@ impl Handler for Listener {
             headers: incoming.headers,
             body: incoming.body,
         };
+        Ok(Admitted {
+            request,
+            target: incoming.target,
+            remote: incoming.remote.to_string(),
+            received_ms,
+            started,
+        })
+    }
+
+    /// The verdict (check, then the diagnosis of a failure), the delivery
+    /// flags and, in proxy mode, the app's answer.
+    async fn judge(&self, request: &Request) -> Judged {
         let verifier = &self.settings.verifier;
         let now = unix_now();
-        let checked = inspect::check(&request, verifier, now);
-        // A failure is recorded unless hookcli signed its body; then it is
-        // judged again, against that body (see `recorder`).
-        let recording = matches!(self.recording, Recording::On(_));
-        let unless_signed =
-            recording
-                .then(|| checked.lookup())
-                .flatten()
-                .map(|(signature, event_id)| SignedKeys {
-                    signature: signature.map(String::from),
-                    event_id: event_id.map(String::from),
-                });
-        let mut inspection =
-            checked.finish(&request, verifier, now, self.settings.diagnose_valid, None);
+        let checked = inspect::check(request, verifier, now);
+        let inspection = checked.finish(request, verifier, now, self.settings.diagnose_valid, None);
         let mut flags = self.flags(&inspection);
-        let forward = self.forward(&request, inspection.valid, &mut flags).await;
-
+        let forward = self.forward(request, inspection.valid, &mut flags).await;
         let mut status = match &forward {
             Some(Forwarded {
                 result: Ok(resp), ..
@@ -310,26 +331,62 @@ impl Handler for Listener {
         if let Some(s) = self.settings.respond.and_then(|r| r.status) {
             status = s;
         }
-        let remote = incoming.remote.to_string();
+        Judged {
+            checked,
+            now,
+            inspection,
+            flags,
+            forward,
+            status,
+        }
+    }
+
+    /// Records the request before it is answered (the answer waits for the
+    /// commit): its row id, or why it could not be recorded. A failure
+    /// whose body hookcli signed is judged again against that body, and
+    /// `judged` updated, before it is recorded.
+    async fn record(&self, admitted: Admitted, judged: &mut Judged) -> (Option<i64>, Option<String>) {
+        let Admitted {
+            request,
+            target,
+            remote,
+            received_ms,
+            ..
+        } = admitted;
+        let recorder = match &self.recording {
+            Recording::Off => return (None, None),
+            Recording::Broken(why) => return (None, Some(why.clone())),
+            Recording::On(recorder) => recorder,
+        };
+        // A failure is recorded unless hookcli signed its body; then it is
+        // judged again, against that body (see `recorder`).
+        let unless_signed = judged
+            .checked
+            .lookup()
+            .map(|(signature, event_id)| SignedKeys {
+                signature: signature.map(String::from),
+                event_id: event_id.map(String::from),
+            });
+        let inspection = &judged.inspection;
         let row = NewReceived {
             received_ms,
-            method: incoming.method.clone(),
-            path: incoming.target.clone(),
-            remote: remote.clone(),
+            method: request.method.clone(),
+            path: target,
+            remote,
             provider: inspection.provider.map(|p| p.name().to_string()),
             event_type: inspection.meta.event_type.clone(),
             event_id: inspection.meta.event_id.clone(),
             signature: inspection.signature.clone(),
             valid: inspection.valid,
-            causes: cause_ids(&inspection),
-            flags: flags.iter().map(|f| f.id().to_string()).collect(),
+            causes: cause_ids(inspection),
+            flags: judged.flags.iter().map(|f| f.id().to_string()).collect(),
             secret_label: inspection.secret.as_ref().map(|s| s.label().to_string()),
             secret_fp: inspection.secret.as_ref().map(|s| s.fingerprint()),
             // Moved, not copied: the row owns the request from here on.
             headers: request.headers.into(),
             body: request.body,
-            status,
-            forward: forward.as_ref().map(|f| match &f.result {
+            status: judged.status,
+            forward: judged.forward.as_ref().map(|f| match &f.result {
                 Ok(resp) => ForwardOutcome {
                     url: f.url.clone(),
                     status: Some(resp.status),
@@ -346,64 +403,46 @@ impl Handler for Listener {
                 },
             }),
         };
-        // Recorded before answering: the answer waits for the commit.
-        let (id, store_error) = match &self.recording {
-            Recording::Off => (None, None),
-            Recording::Broken(why) => (None, Some(why.clone())),
-            Recording::On(recorder) => {
-                let mut pending = Pending { row, unless_signed };
-                loop {
-                    match recorder.record(pending).await {
-                        Ok((Recorded::Id(id), _)) => break (Some(id), None),
-                        Ok((Recorded::Original(original), back)) => {
-                            pending = back;
-                            let judged = Request {
-                                headers: std::mem::take(&mut pending.row.headers).into(),
-                                body: std::mem::take(&mut pending.row.body),
-                                method: request.method.clone(),
-                                url: request.url.clone(),
-                            };
-                            inspection = checked.finish(
-                                &judged,
-                                verifier,
-                                now,
-                                self.settings.diagnose_valid,
-                                Some(&original),
-                            );
-                            pending.row.headers = judged.headers.into();
-                            pending.row.body = judged.body;
-                            pending.row.causes = cause_ids(&inspection);
-                            pending.unless_signed = None;
-                        }
-                        Err(e) => break (None, Some(e)),
-                    }
+        let mut pending = Pending { row, unless_signed };
+        loop {
+            match recorder.record(pending).await {
+                Ok((Recorded::Id(id), _)) => return (Some(id), None),
+                Ok((Recorded::Original(original), back)) => {
+                    pending = back;
+                    let again = Request {
+                        headers: std::mem::take(&mut pending.row.headers).into(),
+                        body: std::mem::take(&mut pending.row.body),
+                        method: request.method.clone(),
+                        url: request.url.clone(),
+                    };
+                    judged.inspection = judged.checked.finish(
+                        &again,
+                        &self.settings.verifier,
+                        judged.now,
+                        self.settings.diagnose_valid,
+                        Some(&original),
+                    );
+                    pending.row.headers = again.headers.into();
+                    pending.row.body = again.body;
+                    pending.row.causes = cause_ids(&judged.inspection);
+                    pending.unless_signed = None;
                 }
+                Err(e) => return (None, Some(e)),
             }
-        };
-        if store_error.is_some() {
-            status = 503;
         }
-        // `--respond STATUS:DELAY` rehearses a slow app: the answer goes out
-        // after the delay, so the latency reported counts it. The line is
-        // reported now, so a sender that gives up first still shows up.
-        let delay = self.settings.respond.map_or(Duration::ZERO, |r| r.delay);
-        let report = Report {
-            id,
-            received_ms,
-            method: incoming.method,
-            path: incoming.target,
-            remote,
-            inspection,
-            flags,
-            status,
-            latency: started.elapsed() + delay,
-            forward,
-            store_error,
-        };
+    }
+
+    /// Reports the request and answers it: as the app did in proxy mode,
+    /// else with hookcli's verdict; 503 when it could not be recorded.
+    async fn answer(&self, report: Report) -> Outgoing {
         if let Ok(mut s) = self.summary.lock() {
             s.add(&report);
         }
         (self.sink)(&report);
+        // `--respond STATUS:DELAY` rehearses a slow app: the answer goes out
+        // after the delay, so the latency reported counts it. The line is
+        // reported before, so a sender that gives up first still shows up.
+        let delay = self.settings.respond.map_or(Duration::ZERO, |r| r.delay);
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
@@ -425,7 +464,7 @@ impl Handler for Listener {
             Some(Forwarded {
                 result: Ok(resp), ..
             }) if report.store_error.is_none() => Outgoing {
-                status,
+                status: report.status,
                 headers: resp
                     .headers
                     .get("Content-Type")
@@ -434,10 +473,42 @@ impl Handler for Listener {
                     .collect(),
                 body: resp.body.clone(),
             },
-            _ => Outgoing::json(status, &report::response_body(&report)),
+            _ => Outgoing::json(report.status, &report::response_body(&report)),
         };
         out.headers.extend(verdict_headers);
         out
+    }
+}
+
+impl Handler for Listener {
+    async fn handle(&self, incoming: Incoming) -> Outgoing {
+        let admitted = match self.admit(incoming) {
+            Ok(admitted) => admitted,
+            Err(answer) => return answer,
+        };
+        let mut judged = self.judge(&admitted.request).await;
+        let method = admitted.request.method.clone();
+        let (path, remote) = (admitted.target.clone(), admitted.remote.clone());
+        let (received_ms, started) = (admitted.received_ms, admitted.started);
+        let (id, store_error) = self.record(admitted, &mut judged).await;
+        if store_error.is_some() {
+            judged.status = 503;
+        }
+        let delay = self.settings.respond.map_or(Duration::ZERO, |r| r.delay);
+        let report = Report {
+            id,
+            received_ms,
+            method,
+            path,
+            remote,
+            inspection: judged.inspection,
+            flags: judged.flags,
+            status: judged.status,
+            latency: started.elapsed() + delay,
+            forward: judged.forward,
+            store_error,
+        };
+        self.answer(report).await
     }
 }
 

@@ -44,13 +44,25 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn clock(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .map(|t| {
-            t.to_zoned(jiff::tz::TimeZone::system())
-                .strftime("%H:%M:%S")
-                .to_string()
-        })
-        .unwrap_or_default()
+    thread_local! {
+        /// The last second written, and its text: a listener under load
+        /// writes the same second thousands of times.
+        static LAST: std::cell::RefCell<(i64, String)> = const { std::cell::RefCell::new((i64::MIN, String::new())) };
+    }
+    let second = ms.div_euclid(1000);
+    LAST.with_borrow_mut(|(at, text)| {
+        if *at != second {
+            *text = jiff::Timestamp::from_second(second)
+                .map(|t| {
+                    t.to_zoned(jiff::tz::TimeZone::system())
+                        .strftime("%H:%M:%S")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            *at = second;
+        }
+        text.clone()
+    })
 }
 
 fn rfc3339(ms: i64) -> String {

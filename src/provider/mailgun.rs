@@ -131,7 +131,9 @@ impl Scheme for Mailgun {
     /// Asked of every request a listener gets: a byte search rules out
     /// bodies with no `signature` field before any parsing.
     fn is_present_in(&self, _headers: &Headers, body: &[u8]) -> bool {
-        memchr::memmem::find(body, b"signature").is_some() && block(body).is_some()
+        static FIELD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"signature"));
+        FIELD.find(body).is_some() && block(body).is_some()
     }
 
     fn event_meta(&self, _headers: &Headers, body: &[u8]) -> EventMeta {

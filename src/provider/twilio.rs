@@ -77,18 +77,27 @@ fn accepted_urls(url: &str) -> Vec<Cow<'_, str>> {
 /// message without allocating.
 pub fn signed_params(body: &[u8], out: &mut Vec<u8>) {
     let start = out.len();
+    // A byte above 0x7F comes from the body itself or from a `%XX`: in an
+    // ASCII body, only a parameter that decoded one needs its UTF-8 checked.
+    let ascii = body.is_ascii();
     // Per parameter: where its decoded name starts, where its value starts
     // and where it ends, in `out`.
     let mut params: SmallVec<[(usize, usize, usize); 48]> = SmallVec::new();
-    for pair in body.split(|&b| b == b'&').filter(|p| !p.is_empty()) {
+    let mut from = 0;
+    for end in memchr::memchr_iter(b'&', body).chain(std::iter::once(body.len())) {
+        let pair = &body[from..end];
+        from = end + 1;
+        if pair.is_empty() {
+            continue;
+        }
         let (name, value) = match memchr::memchr(b'=', pair) {
             Some(i) => (&pair[..i], &pair[i + 1..]),
             None => (pair, &pair[pair.len()..]),
         };
         let name_at = out.len();
-        form_decode(name, out);
+        form_decode(name, ascii, out);
         let value_at = out.len();
-        form_decode(value, out);
+        form_decode(value, ascii, out);
         params.push((name_at, value_at, out.len()));
     }
     fn parts(out: &[u8], (n, v, e): (usize, usize, usize)) -> (&[u8], &[u8]) {
@@ -105,26 +114,37 @@ pub fn signed_params(body: &[u8], out: &mut Vec<u8>) {
 
 /// `+` as a space and `%XX` as its byte, appended to `out`; then, when
 /// that is not UTF-8, U+FFFD for each bad sequence (as
-/// `form_urlencoded::parse` gives it).
-fn form_decode(raw: &[u8], out: &mut Vec<u8>) {
+/// `form_urlencoded::parse` gives it). `ascii`: `raw` is ASCII, so only a
+/// decoded `%XX` can break UTF-8.
+fn form_decode(raw: &[u8], ascii: bool, out: &mut Vec<u8>) {
     let at = out.len();
     let hex = |d: Option<&u8>| d.and_then(|&d| (d as char).to_digit(16));
-    let mut i = 0;
-    while i < raw.len() {
-        match raw[i] {
-            b'+' => out.push(b' '),
-            b'%' => match (hex(raw.get(i + 1)), hex(raw.get(i + 2))) {
+    let mut unchecked = !ascii;
+    let mut rest = raw;
+    while let Some(i) = memchr::memchr2(b'+', b'%', rest) {
+        out.extend_from_slice(&rest[..i]);
+        let skip = match rest[i] {
+            b'+' => {
+                out.push(b' ');
+                1
+            }
+            _ => match (hex(rest.get(i + 1)), hex(rest.get(i + 2))) {
                 (Some(high), Some(low)) => {
-                    out.push((high * 16 + low) as u8);
-                    i += 2;
+                    let byte = (high * 16 + low) as u8;
+                    unchecked |= !byte.is_ascii();
+                    out.push(byte);
+                    3
                 }
-                _ => out.push(b'%'),
+                _ => {
+                    out.push(b'%');
+                    1
+                }
             },
-            b => out.push(b),
-        }
-        i += 1;
+        };
+        rest = &rest[i + skip..];
     }
-    if std::str::from_utf8(&out[at..]).is_err() {
+    out.extend_from_slice(rest);
+    if unchecked && std::str::from_utf8(&out[at..]).is_err() {
         let fixed = String::from_utf8_lossy(&out[at..]).into_owned();
         out.truncate(at);
         out.extend_from_slice(fixed.as_bytes());
@@ -506,6 +526,7 @@ mod tests {
             b"n=%E2%98%95&bad=%FF%FE&trunc=%E2%98&plus=a+b%2Bc",
             b"==&=v&k=&k==",
             "caf\u{e9}=\u{2615}&Z=1&a=1".as_bytes(),
+            b"raw=\xff\xfe&mixed=%41\xc3&split=\xe2%98%95",
             &fixture,
         ] {
             let mut out = b"https://x/".to_vec();

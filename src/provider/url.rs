@@ -114,6 +114,8 @@ pub fn normalized(url: &str) -> Option<String> {
 
 /// The first value of query parameter `name`, decoded.
 pub fn query_param<'u>(url: &'u str, name: &str) -> Option<Cow<'u, str>> {
+    // No `?`, no query: most URLs a listener checks, found without a parse.
+    memchr::memchr(b'?', url.as_bytes())?;
     let query = Split::parse(url)?.query()?;
     // Only the wanted value is decoded: the others' would cost an
     // allocation each on every request a listener checks.

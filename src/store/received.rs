@@ -180,6 +180,21 @@ fn received_row(r: &rusqlite::Row) -> rusqlite::Result<ReceivedRow> {
     })
 }
 
+
+/// The rows `Store::trim_received` deletes at a time.
+fn trim_step(max_rows: i64) -> i64 {
+    (max_rows / 64).clamp(1, 128)
+}
+
+/// The id up to which `Store::trim_received` deletes once the newest row
+/// is `newest`: it moves once per step, and between moves the DELETE finds
+/// nothing, so a writer need not run it.
+pub fn trim_bound(newest: i64, max_rows: i64) -> i64 {
+    let step = trim_step(max_rows);
+    let over = newest - max_rows;
+    over - over.rem_euclid(step)
+}
+
 impl Store {
     /// Records received requests in one transaction (the listener's group
     /// commit) and says, in order, what became of each: its row id, or,
@@ -202,7 +217,7 @@ impl Store {
     /// batch is answered: a step of 128 rows takes ~1 ms, which no waiting
     /// request should pay.
     pub fn trim_received(&self, max_rows: i64) -> anyhow::Result<usize> {
-        let step = (max_rows / 64).clamp(1, 128);
+        let step = trim_step(max_rows);
         Ok(self
             .conn
             .prepare_cached(
@@ -594,5 +609,32 @@ mod tests {
             assert!(n <= 640 + 10, "{n}");
         }
         assert!(count(&store) >= 640);
+    }
+
+    #[test]
+    fn the_trim_finds_rows_only_when_its_bound_moves() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("e.db")).unwrap();
+        let batch: Vec<Pending> = (0..3)
+            .map(|_| Pending::from(sample("invoice.paid", true, None)))
+            .collect();
+        let mut last = None;
+        for _ in 0..400 {
+            let newest = store
+                .record_received_batch(&batch)
+                .unwrap()
+                .into_iter()
+                .filter_map(|r| match r {
+                    Recorded::Id(id) => Some(id),
+                    Recorded::Original(_) => None,
+                })
+                .max();
+            let bound = newest.map(|id| trim_bound(id, 640));
+            let deleted = store.trim_received(640).unwrap();
+            if bound == last {
+                assert_eq!(deleted, 0, "the bound stayed at {bound:?}");
+            }
+            last = bound;
+        }
     }
 }

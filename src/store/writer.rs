@@ -93,6 +93,7 @@ impl Writer {
                 let _ = store.prune_received(DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS);
                 let checkpointer = start_checkpointer(store.path());
                 let mut since_prune = 0usize;
+                let mut trimmed_to = None;
                 let mut busy = false;
                 let mut committed = Instant::now();
                 let pause = |busy: bool, committed: Instant| {
@@ -104,10 +105,13 @@ impl Writer {
                 };
                 while let Some(jobs) = gather(&rx, MAX_BATCH, || pause(busy, committed)) {
                     busy = jobs.len() > 1;
-                    let received = write(&mut store, jobs);
+                    let (received, newest) = write(&mut store, jobs);
                     committed = Instant::now();
-                    if received > 0 {
-                        let _ = store.trim_received(DEFAULT_MAX_ROWS);
+                    // Between steps the DELETE finds nothing: run it only
+                    // when the newest id has moved the step's bound.
+                    let bound = newest.map(|id| received::trim_bound(id, DEFAULT_MAX_ROWS));
+                    if bound > trimmed_to && store.trim_received(DEFAULT_MAX_ROWS).is_ok() {
+                        trimmed_to = bound;
                     }
                     if let Some(c) = &checkpointer {
                         let _ = c.try_send(());
@@ -176,7 +180,9 @@ fn stopped() -> String {
 
 /// Writes one batch in one transaction and tells each job what became of
 /// it; returns how many received rows it held.
-fn write(store: &mut Store, jobs: Vec<Job>) -> usize {
+/// Writes one batch; returns how many received requests it held and the
+/// newest row id among them.
+fn write(store: &mut Store, jobs: Vec<Job>) -> (usize, Option<i64>) {
     let mut pending = Vec::new();
     let mut received_done = Vec::new();
     let mut blocks = Vec::new();
@@ -199,8 +205,16 @@ fn write(store: &mut Store, jobs: Vec<Job>) -> usize {
         Ok(recorded)
     });
     let count = pending.len();
+    let mut newest = None;
     match outcome {
         Ok(recorded) => {
+            newest = recorded
+                .iter()
+                .filter_map(|r| match r {
+                    Recorded::Id(id) => Some(*id),
+                    Recorded::Original(_) => None,
+                })
+                .max();
             for ((done, r), p) in received_done.into_iter().zip(recorded).zip(pending) {
                 let _ = done.send(Ok((r, p)));
             }
@@ -218,5 +232,5 @@ fn write(store: &mut Store, jobs: Vec<Job>) -> usize {
             }
         }
     }
-    count
+    (count, newest)
 }
