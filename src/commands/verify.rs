@@ -29,6 +29,7 @@ pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         now: args.now.unwrap_or_else(now),
         tolerance: globals.tolerance_for(secret_provider, args.tolerance),
         original_body: original.as_ref().map(|o| o.body.as_slice()),
+        candidates: None,
     };
     let diagnosis = diagnose::diagnose(&request, &ctx);
     if args.json {

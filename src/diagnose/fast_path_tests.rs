@@ -156,6 +156,7 @@ fn the_intact_body_shortcut_never_changes_a_verdict() {
             now: 1_700_000_000,
             tolerance: 300,
             original_body: None,
+            candidates: None,
         };
         let fast = diagnose_with(&request, &ctx, true);
         let full = diagnose_with(&request, &ctx, false);

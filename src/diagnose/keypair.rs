@@ -92,6 +92,7 @@ mod tests {
             now,
             tolerance: 300,
             original_body: None,
+            candidates: None,
         };
         diagnose(request, &ctx)
     }
@@ -190,6 +191,7 @@ mod tests {
             now: 1_619_651_159,
             tolerance: 300,
             original_body: Some(MULTI),
+            candidates: None,
         };
         let d = diagnose(&request(MULTI_SIG, "1619651159", compact.as_bytes()), &ctx);
         assert_eq!(ids(&d), ["body_mutated"]);

@@ -112,16 +112,29 @@ fn derive(provider: Provider, text: &str, error: &KeyError) -> Option<(Vec<u8>, 
     Some((keypair::public_der(&key)?, key))
 }
 
-impl<'c, 'r> Keys<'c, 'r> {
-    /// Every distinct key for `secrets`, likeliest first: each secret as
-    /// given or trimmed (the verifying secret first), then whitespace the
-    /// signer may have had, then the other derivations.
-    pub fn new(
-        provider: Provider,
-        secrets: &[Secret],
-        claims: &'c Claims<'r>,
-        parts: Parts<'c>,
-    ) -> Result<Self, MessageError> {
+/// The distinct keys for a provider's secrets, likeliest first, made once:
+/// a listener makes them at start-up, so a failed request's diagnosis only
+/// feeds each key the message's head.
+#[derive(Clone)]
+pub struct Candidates {
+    provider: Provider,
+    secrets: Vec<Secret>,
+    keys: Vec<(usize, Tweak, VerifyKey)>,
+    as_given: Vec<Result<usize, KeyError>>,
+    derived: Vec<Option<String>>,
+}
+
+impl std::fmt::Debug for Candidates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Candidates({}, {} keys)", self.provider, self.keys.len())
+    }
+}
+
+impl Candidates {
+    /// Every distinct key for `secrets`: each secret as given or trimmed
+    /// (the verifying secret first), then whitespace the signer may have
+    /// had, then the other derivations.
+    pub fn new(provider: Provider, secrets: &[Secret]) -> Candidates {
         let mut candidates: Vec<(usize, Tweak, Vec<u8>, VerifyKey)> = Vec::new();
         let mut as_given = Vec::with_capacity(secrets.len());
         let mut derived = vec![None; secrets.len()];
@@ -167,12 +180,7 @@ impl<'c, 'r> Keys<'c, 'r> {
                 }
             }
         }
-
-        let mut head = Vec::new();
-        let tail = provider
-            .scheme()
-            .message(&claims.material(&parts, parts.body), &mut head)?;
-        let mut keys: Vec<Key> = Vec::with_capacity(candidates.len());
+        let mut keys = Vec::with_capacity(candidates.len());
         let mut seen: Vec<Vec<u8>> = Vec::with_capacity(candidates.len());
         for (secret, tweak, id, key) in candidates {
             if let Some(earlier) = seen.iter().position(|k| *k == id) {
@@ -187,14 +195,49 @@ impl<'c, 'r> Keys<'c, 'r> {
                 as_given[secret] = Ok(keys.len());
             }
             seen.push(id);
-            keys.push(Key {
-                secret,
-                tweak,
-                after_head: key.absorbed(&head),
-                key,
-                at_cut: OnceCell::new(),
-            });
+            keys.push((secret, tweak, key));
         }
+        Candidates {
+            provider,
+            secrets: secrets.to_vec(),
+            keys,
+            as_given,
+            derived,
+        }
+    }
+
+    /// Whether these are the keys of `secrets`, in that order, for `provider`.
+    pub fn are_for(&self, provider: Provider, secrets: &[Secret]) -> bool {
+        self.provider == provider && self.secrets == secrets
+    }
+}
+
+impl<'c, 'r> Keys<'c, 'r> {
+    /// The keys of `candidates`, each with the head of the message over
+    /// the received body fed in.
+    pub fn new(
+        candidates: &Candidates,
+        claims: &'c Claims<'r>,
+        parts: Parts<'c>,
+    ) -> Result<Self, MessageError> {
+        let provider = candidates.provider;
+        let mut head = Vec::new();
+        let tail = provider
+            .scheme()
+            .message(&claims.material(&parts, parts.body), &mut head)?;
+        let keys = candidates
+            .keys
+            .iter()
+            .map(|(secret, tweak, key)| Key {
+                secret: *secret,
+                tweak: *tweak,
+                after_head: key.absorbed(&head),
+                key: key.clone(),
+                at_cut: OnceCell::new(),
+            })
+            .collect();
+        let as_given = candidates.as_given.clone();
+        let derived = candidates.derived.clone();
         let body = parts.body;
         let newline = if body.ends_with(b"\r\n") {
             2

@@ -16,9 +16,6 @@ use crate::provider::KeyOrder;
 /// serde_json's parser refuses a container nested this deep.
 const DEPTH_LIMIT: usize = 128;
 
-/// How far into a string a plain loop looks for its end before memchr does.
-const SHORT: usize = 24;
-
 /// Whether `body` is what serde_json writes for it: compact when `indent`
 /// is `None`, pretty with `indent` per level otherwise.
 #[cfg(test)]
@@ -173,14 +170,7 @@ impl<'a> Scan<'a> {
         self.at += 1;
         loop {
             let rest = self.bytes.get(self.at..)?;
-            // Most strings (keys, ids) are short: a plain loop finds their
-            // end before a call to memchr would be set up.
-            let near = rest.iter().take(SHORT).position(|&b| b == b'"' || b == b'\\');
-            let end = match near {
-                Some(end) => end,
-                None if rest.len() <= SHORT => return None,
-                None => SHORT + memchr::memchr2(b'"', b'\\', &rest[SHORT..])?,
-            };
+            let end = memchr::memchr2(b'"', b'\\', rest)?;
             // A raw control character: serde_json refuses it. Folded, not
             // short-circuited, so the check runs over whole vectors.
             if rest[..end]

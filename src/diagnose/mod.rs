@@ -28,6 +28,7 @@ mod tests;
 
 pub use cause::{ByteDiff, Cause, Confidence, Mutation, Place, Side, WrongKind};
 pub use diff::{Expected, SignatureDiff};
+pub use keys::Candidates;
 pub use render::render;
 
 use crate::provider::{BodyForm, Claims, HeaderProblem, Parts, Provider, Verdict, verify_secrets};
@@ -52,6 +53,10 @@ pub struct Context<'a> {
     pub tolerance: i64,
     /// The exact bytes hookcli signed, when its event store knows them.
     pub original_body: Option<&'a [u8]>,
+    /// The keys of `secrets`, made once by a caller that diagnoses many
+    /// requests (the listener); used when made for the provider the
+    /// request turns out to be, else made here.
+    pub candidates: Option<&'a Candidates>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,7 +202,15 @@ pub(crate) fn diagnose_with(request: &Request, ctx: &Context, fast: bool) -> Dia
     }
 
     let body = request.body.as_slice();
-    let keys = match Keys::new(provider, ctx.secrets, &claims, parts) {
+    let made;
+    let candidates = match ctx.candidates {
+        Some(c) if c.are_for(provider, ctx.secrets) => c,
+        _ => {
+            made = Candidates::new(provider, ctx.secrets);
+            &made
+        }
+    };
+    let keys = match Keys::new(candidates, &claims, parts) {
         Ok(keys) => keys,
         Err(e) => return Diagnosis::stopped(Some(provider), Cause::message(provider, e)),
     };

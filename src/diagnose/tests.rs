@@ -69,6 +69,7 @@ fn run(request: &Request, secrets: &[Secret], provider: Option<Provider>) -> Dia
         now: NOW,
         tolerance: 300,
         original_body: None,
+        candidates: None,
     };
     diagnose(request, &ctx)
 }
@@ -479,6 +480,7 @@ fn known_original_gives_offset_even_when_nothing_matches() {
         now: NOW,
         tolerance: 300,
         original_body: Some(&original),
+        candidates: None,
     };
     let d = diagnose(&request, &ctx);
     assert_eq!(

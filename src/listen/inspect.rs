@@ -3,7 +3,7 @@
 //! the core diagnosis. Pure: the time and the body hookcli signed (found
 //! by the recorder's batch, see `listen::recorder`) come in as arguments.
 
-use crate::diagnose::{self, Context, Diagnosis};
+use crate::diagnose::{self, Candidates, Context, Diagnosis};
 use crate::provider::{self, Keyring, Provider, Scratch, Verdict};
 use crate::request::Request;
 use crate::secret::Secret;
@@ -24,6 +24,8 @@ pub struct Verifier {
     pub per_provider_tolerance: bool,
     /// The secrets made into keys once, at start-up.
     keys: Vec<(Provider, Keyring)>,
+    /// The keys a diagnosis tries for them, made once too.
+    candidates: Vec<(Provider, Candidates)>,
     /// How many of each provider's secrets (the first ones) are the
     /// endpoint's own; the rest are candidates a request may be signed
     /// with by mistake, named when one verifies it.
@@ -52,12 +54,17 @@ impl Verifier {
             .iter()
             .map(|(p, s)| (*p, Keyring::new(*p, s.clone())))
             .collect();
+        let candidates = secrets
+            .iter()
+            .map(|(p, s)| (*p, Candidates::new(*p, s)))
+            .collect();
         Verifier {
             provider,
             secrets,
             tolerance,
             per_provider_tolerance: false,
             keys,
+            candidates,
             endpoint,
         }
     }
@@ -91,6 +98,13 @@ impl Verifier {
             .iter()
             .find(|(p, _)| *p == provider)
             .map_or(&[][..], |(_, s)| s.as_slice())
+    }
+
+    fn candidates_for(&self, provider: Provider) -> Option<&Candidates> {
+        self.candidates
+            .iter()
+            .find(|(p, _)| *p == provider)
+            .map(|(_, c)| c)
     }
 
     fn keys_for(&self, provider: Provider) -> Option<&Keyring> {
@@ -200,7 +214,8 @@ impl Checked {
         original: Option<&[u8]>,
     ) -> Inspection {
         // Secrets as `verify` picks them: the provider's, else the fallback's.
-        let secrets = verifier.secrets_for(self.provider.unwrap_or_else(Provider::fallback));
+        let secrets_of = self.provider.unwrap_or_else(Provider::fallback);
+        let secrets = verifier.secrets_for(secrets_of);
         let diagnosis = (!self.valid || always_diagnose).then(|| {
             // The secret that matched goes first: it is the one "verified with".
             let mut ordered = secrets.to_vec();
@@ -216,6 +231,11 @@ impl Checked {
                     None => verifier.tolerance,
                 },
                 original_body: original,
+                // Made for the secrets in their own order: not when the
+                // matched one was moved first.
+                candidates: verifier
+                    .candidates_for(secrets_of)
+                    .filter(|_| self.matched.is_none_or(|i| i == 0)),
             };
             diagnose::diagnose(request, &ctx)
         });

@@ -57,8 +57,8 @@ impl<'de> Deserialize<'de> for ObjectFields {
                 mut map: A,
             ) -> Result<ObjectFields, A::Error> {
                 let mut id = None;
-                while let Some(key) = map.next_key::<std::borrow::Cow<str>>()? {
-                    if key == "id" {
+                while let Some(IsId(is_id)) = map.next_key()? {
+                    if is_id {
                         id = Some(map.next_value()?);
                     } else {
                         map.next_value::<serde::de::IgnoredAny>()?;
@@ -93,6 +93,26 @@ impl<'de> Deserialize<'de> for ObjectFields {
             }
         }
         d.deserialize_any(Visit)
+    }
+}
+
+/// Whether a map key is `id`, read without copying the key (serde's
+/// `Cow<str>` would make a `String` of every key).
+struct IsId(bool);
+
+impl<'de> Deserialize<'de> for IsId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = IsId;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E>(self, key: &str) -> Result<IsId, E> {
+                Ok(IsId(key == "id"))
+            }
+        }
+        d.deserialize_str(Visit)
     }
 }
 
@@ -139,5 +159,10 @@ mod tests {
         );
         assert_eq!(clerk.event_type.as_deref(), Some("user.created"));
         assert_eq!(clerk.object_id.as_deref(), Some("user_1"));
+        // Keys are compared unescaped, as written out.
+        let escaped = EventMeta::from_body(
+            br#"{"data":{"object":{"x\"y":1,"\u0069d":"ch_2","idx":"no"}}}"#,
+        );
+        assert_eq!(escaped.object_id.as_deref(), Some("ch_2"));
     }
 }
