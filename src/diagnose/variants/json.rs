@@ -1,8 +1,8 @@
 //! JSON re-serialization guesses: the layouts and escapes of the common
-//! JSON libraries, the received body written in each
-//! ([`json_guesses`]), in one named form ([`write_in_form`]), and whether a
-//! body already is its own serialization in a form
-//! ([`transcodes_to_itself`]). Pure: bytes in, bytes out.
+//! JSON libraries, the received body written in each ([`json_guesses`]) or
+//! in one named form ([`write_in_form`]), and whether a body already is its
+//! own serialization in a form ([`transcodes_to_itself`]). Pure: bytes in,
+//! bytes out.
 
 use super::Variant;
 use crate::diagnose::cause::Mutation;
@@ -167,8 +167,9 @@ pub fn write_in_form(value: &Value, id: &str) -> Option<Vec<u8>> {
 
 /// Whether `body` is, byte for byte, its own serialization in the form `id`
 /// (an unsorted one: `"compact"`, `"pretty2"`, …). serde_json's two layouts
-/// are checked by one scan of the bytes ([`layout`](crate::diagnose::layout)); the
-/// others by [`transcodes_to_itself`].
+/// are checked by one scan of the bytes
+/// ([`layout`](crate::diagnose::layout)); the others by
+/// [`transcodes_to_itself`].
 #[cfg(test)]
 pub fn is_in_form(body: &[u8], id: &str) -> bool {
     match FORMS.iter().find(|f| f.0 == id) {
