@@ -12,7 +12,6 @@ pub mod listen;
 pub mod man;
 pub mod replay;
 pub mod send;
-mod send_load;
 pub mod sign;
 pub mod store;
 pub mod verify;

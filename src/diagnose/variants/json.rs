@@ -1,274 +1,15 @@
-//! Guesses at the body that was signed, derived from the body received.
-//! Each generator is a pure function of the received bytes that returns
-//! `None` when it does not apply. Cheap byte-level guesses come first; JSON
-//! re-serializations are made from one parse of the received body.
+//! JSON re-serialization guesses: the layouts and escapes of the common
+//! JSON libraries, the received body written in each ([`json_guesses`]) or
+//! in one named form ([`write_in_form`]), and whether a body already is its
+//! own serialization in a form ([`transcodes_to_itself`]). Pure: bytes in,
+//! bytes out.
 
-use super::cause::Mutation;
-use base64::Engine;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use super::Variant;
+use crate::diagnose::cause::Mutation;
 use serde::Serialize;
 use serde_json::Value;
 use serde_json::ser::{CharEscape, Formatter, Serializer};
 use std::io;
-
-/// A candidate original body and how it would have become the received one.
-#[derive(Debug, Clone)]
-pub struct Variant {
-    pub mutation: Mutation,
-    /// Short name for lists of what was tried: "with a trailing \\n".
-    pub label: &'static str,
-    /// What happened, as a clause: "a trailing newline was added after signing".
-    pub detail: String,
-    pub bytes: Vec<u8>,
-}
-
-type Generator = fn(&[u8]) -> Option<Vec<u8>>;
-
-/// Byte-level guesses, cheapest and likeliest first.
-const BYTE_GUESSES: &[(Mutation, &str, &str, Generator)] = &[
-    (
-        Mutation::TrailingNewline,
-        "without the trailing newline",
-        "a trailing newline was added after signing",
-        strip_trailing_newline,
-    ),
-    (
-        Mutation::TrailingNewline,
-        "with a trailing \\n",
-        "a trailing \\n was removed after signing",
-        add_lf,
-    ),
-    (
-        Mutation::TrailingNewline,
-        "with a trailing \\r\\n",
-        "a trailing \\r\\n was removed after signing",
-        add_crlf,
-    ),
-    (
-        Mutation::LineEndings,
-        "CRLF as LF",
-        "LF line endings were converted to CRLF after signing",
-        crlf_to_lf,
-    ),
-    (
-        Mutation::LineEndings,
-        "LF as CRLF",
-        "CRLF line endings were converted to LF after signing",
-        lf_to_crlf,
-    ),
-    (
-        Mutation::Bom,
-        "without the BOM",
-        "a UTF-8 byte-order mark was put in front of the body after signing",
-        strip_bom,
-    ),
-    (
-        Mutation::Bom,
-        "with a BOM",
-        "the UTF-8 byte-order mark that was signed was stripped",
-        add_bom,
-    ),
-    (
-        Mutation::Base64,
-        "base64-decoded",
-        "the body arrived base64-encoded (API Gateway's isBase64Encoded?)",
-        base64_decode,
-    ),
-    (
-        Mutation::Charset,
-        "mojibake reversed",
-        "UTF-8 text was decoded as Latin-1/Windows-1252 and re-encoded as UTF-8 (mojibake)",
-        undo_mojibake,
-    ),
-    (
-        Mutation::Charset,
-        "Latin-1 as UTF-8",
-        "UTF-8 text was converted to Latin-1/Windows-1252",
-        latin1_to_utf8,
-    ),
-];
-
-/// The byte-level guesses that apply to `received`.
-pub fn byte_guesses(received: &[u8]) -> Vec<Variant> {
-    byte_guesses_where(received, |_| true)
-}
-
-/// The byte-level guesses of the mutations `wanted` admits that apply to `received`.
-pub fn byte_guesses_where(received: &[u8], wanted: impl Fn(Mutation) -> bool) -> Vec<Variant> {
-    BYTE_GUESSES
-        .iter()
-        .filter(|guess| wanted(guess.0))
-        .filter_map(|(mutation, label, detail, generate)| {
-            generate(received).map(|bytes| Variant {
-                mutation: *mutation,
-                label,
-                detail: detail.to_string(),
-                bytes,
-            })
-        })
-        .collect()
-}
-
-pub fn strip_trailing_newline(body: &[u8]) -> Option<Vec<u8>> {
-    let stripped = body
-        .strip_suffix(b"\r\n")
-        .or_else(|| body.strip_suffix(b"\n"))?;
-    Some(stripped.to_vec())
-}
-
-pub fn add_lf(body: &[u8]) -> Option<Vec<u8>> {
-    (!body.ends_with(b"\n")).then(|| [body, b"\n"].concat())
-}
-
-pub fn add_crlf(body: &[u8]) -> Option<Vec<u8>> {
-    (!body.ends_with(b"\n")).then(|| [body, b"\r\n"].concat())
-}
-
-pub fn crlf_to_lf(body: &[u8]) -> Option<Vec<u8>> {
-    if !body.contains(&b'\r') {
-        return None;
-    }
-    let mut out = Vec::with_capacity(body.len());
-    let mut changed = false;
-    let mut i = 0;
-    while i < body.len() {
-        if body[i] == b'\r' && body.get(i + 1) == Some(&b'\n') {
-            changed = true;
-            i += 1;
-        }
-        out.push(body[i]);
-        i += 1;
-    }
-    changed.then_some(out)
-}
-
-pub fn lf_to_crlf(body: &[u8]) -> Option<Vec<u8>> {
-    if !body.contains(&b'\n') {
-        return None;
-    }
-    let mut out = Vec::with_capacity(body.len() + body.len() / 16);
-    let mut changed = false;
-    for (i, &b) in body.iter().enumerate() {
-        if b == b'\n' && (i == 0 || body[i - 1] != b'\r') {
-            out.push(b'\r');
-            changed = true;
-        }
-        out.push(b);
-    }
-    changed.then_some(out)
-}
-
-const BOM: &[u8] = b"\xef\xbb\xbf";
-
-pub fn strip_bom(body: &[u8]) -> Option<Vec<u8>> {
-    body.strip_prefix(BOM).map(<[u8]>::to_vec)
-}
-
-pub fn add_bom(body: &[u8]) -> Option<Vec<u8>> {
-    (!body.starts_with(BOM)).then(|| [BOM, body].concat())
-}
-
-const fn lenient(alphabet: &'static base64::alphabet::Alphabet) -> GeneralPurpose {
-    GeneralPurpose::new(
-        alphabet,
-        GeneralPurposeConfig::new()
-            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-            .with_decode_allow_trailing_bits(true),
-    )
-}
-
-/// The body decoded from base64 (standard or URL-safe, line breaks allowed).
-pub fn base64_decode(body: &[u8]) -> Option<Vec<u8>> {
-    let allowed =
-        |b: &u8| b.is_ascii_alphanumeric() || b"+/=-_".contains(b) || b.is_ascii_whitespace();
-    if body.len() < 4 || !body.iter().all(allowed) {
-        return None;
-    }
-    let text: Vec<u8> = body
-        .iter()
-        .copied()
-        .filter(|b| !b.is_ascii_whitespace())
-        .collect();
-    lenient(&base64::alphabet::STANDARD)
-        .decode(&text)
-        .or_else(|_| lenient(&base64::alphabet::URL_SAFE).decode(&text))
-        .ok()
-}
-
-/// Windows-1252 characters for bytes 0x80–0x9F (`None`: undefined, kept as C1).
-const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'),
-    None,
-    Some('‚'),
-    Some('ƒ'),
-    Some('„'),
-    Some('…'),
-    Some('†'),
-    Some('‡'),
-    Some('ˆ'),
-    Some('‰'),
-    Some('Š'),
-    Some('‹'),
-    Some('Œ'),
-    None,
-    Some('Ž'),
-    None,
-    None,
-    Some('‘'),
-    Some('’'),
-    Some('“'),
-    Some('”'),
-    Some('•'),
-    Some('–'),
-    Some('—'),
-    Some('˜'),
-    Some('™'),
-    Some('š'),
-    Some('›'),
-    Some('œ'),
-    None,
-    Some('ž'),
-    Some('Ÿ'),
-];
-
-fn cp1252_byte(c: char) -> Option<u8> {
-    if let Ok(b) = u8::try_from(u32::from(c)) {
-        return Some(b);
-    }
-    let index = CP1252_HIGH.iter().position(|&x| x == Some(c))?;
-    Some(0x80 + index as u8)
-}
-
-fn cp1252_char(b: u8) -> char {
-    match b {
-        0x80..=0x9f => CP1252_HIGH[usize::from(b - 0x80)].unwrap_or(char::from(b)),
-        _ => char::from(b),
-    }
-}
-
-/// Received UTF-8 that is really UTF-8 bytes read as Latin-1/Windows-1252
-/// ("cafÃ©"): the bytes those characters stood for, if they form UTF-8.
-pub fn undo_mojibake(body: &[u8]) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(body).ok()?;
-    if text.is_ascii() {
-        return None;
-    }
-    let original = text.chars().map(cp1252_byte).collect::<Option<Vec<u8>>>()?;
-    std::str::from_utf8(&original).is_ok().then_some(original)
-}
-
-/// Received Latin-1/Windows-1252 bytes (not UTF-8): the same text in UTF-8.
-pub fn latin1_to_utf8(body: &[u8]) -> Option<Vec<u8>> {
-    if std::str::from_utf8(body).is_ok() {
-        return None;
-    }
-    Some(
-        body.iter()
-            .map(|&b| cp1252_char(b))
-            .collect::<String>()
-            .into_bytes(),
-    )
-}
 
 /// How a JSON library lays out and escapes its output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -426,19 +167,20 @@ pub fn write_in_form(value: &Value, id: &str) -> Option<Vec<u8>> {
 
 /// Whether `body` is, byte for byte, its own serialization in the form `id`
 /// (an unsorted one: `"compact"`, `"pretty2"`, …). serde_json's two layouts
-/// are checked by one scan of the bytes ([`layout`](super::layout)); the
-/// others by [`transcodes_to_itself`].
+/// are checked by one scan of the bytes
+/// ([`layout`](crate::diagnose::layout)); the others by
+/// [`transcodes_to_itself`].
 #[cfg(test)]
 pub fn is_in_form(body: &[u8], id: &str) -> bool {
     match FORMS.iter().find(|f| f.0 == id) {
-        Some((_, _, COMPACT)) => super::layout::is_own_serialization(body, None),
-        Some((_, _, PRETTY)) => super::layout::is_own_serialization(body, PRETTY.indent),
+        Some((_, _, COMPACT)) => crate::diagnose::layout::is_own_serialization(body, None),
+        Some((_, _, PRETTY)) => crate::diagnose::layout::is_own_serialization(body, PRETTY.indent),
         _ => transcodes_to_itself(body, id),
     }
 }
 
 /// Whether the form `id` is one of serde_json's own two layouts, which
-/// [`layout`](super::layout) scans; any other is checked by
+/// [`layout`](crate::diagnose::layout) scans; any other is checked by
 /// [`transcodes_to_itself`].
 pub fn is_serde_layout(id: &str) -> bool {
     matches!(
@@ -876,32 +618,6 @@ mod tests {
         assert_eq!(
             ids,
             ["compact", "pretty2", "python", "pretty4", "pretty_tab"]
-        );
-    }
-
-    #[test]
-    fn byte_guesses_undo_what_they_name() {
-        assert_eq!(strip_trailing_newline(b"{}\r\n").unwrap(), b"{}");
-        assert_eq!(add_lf(b"{}").unwrap(), b"{}\n");
-        assert_eq!(add_lf(b"{}\n"), None);
-        assert_eq!(crlf_to_lf(b"a\r\nb\r\n").unwrap(), b"a\nb\n");
-        assert_eq!(lf_to_crlf(b"a\nb\r\n").unwrap(), b"a\r\nb\r\n");
-        assert_eq!(crlf_to_lf(b"a\nb"), None);
-        assert_eq!(strip_bom(b"\xef\xbb\xbf{}").unwrap(), b"{}");
-        assert_eq!(base64_decode(b"eyJhIjoxfQ==\n").unwrap(), br#"{"a":1}"#);
-        assert_eq!(base64_decode(br#"{"a":1}"#), None);
-        assert_eq!(
-            undo_mojibake("cafÃ© â€™".as_bytes()).unwrap(),
-            "café ’".as_bytes()
-        );
-        assert_eq!(
-            undo_mojibake("café".as_bytes()),
-            None,
-            "é alone is not UTF-8 mojibake"
-        );
-        assert_eq!(
-            latin1_to_utf8(b"caf\xe9 \x92").unwrap(),
-            "café ’".as_bytes()
         );
     }
 }

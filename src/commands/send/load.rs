@@ -3,12 +3,14 @@
 //! (as its delta against the run's template) before it is sent, so a
 //! listener on the other end can already find the exact bytes hookcli
 //! signed. The store is a side matter here: when it cannot be used, a
-//! warning says why and the run goes on.
+//! warning says why and the run goes on. Touches the network (through
+//! `crate::send::load`), the event store and the output (progress and the
+//! summary).
 
-use super::send::{Settings, usage};
-use super::sign::{sign_input, signer};
-use super::{EventSettings, Globals, Recording, now, signature_of};
+use super::{Settings, usage};
 use crate::cli::SendArgs;
+use crate::commands::sign::{sign_input, signer};
+use crate::commands::{EventSettings, Globals, Recording, now, signature_of};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::{Fixture, Override, RenderOptions};
 use crate::ids::IdSource;
