@@ -93,6 +93,7 @@ fn diagnosis(c: &mut Criterion) {
         now: 1_700_000_010,
         tolerance: 300,
         original_body: None,
+        candidates: None,
     };
     let all: &'static [Secret] = Box::leak(Box::new(secrets));
     let found: &'static [Secret] = Box::leak(Box::new(signer_first));
@@ -125,6 +126,7 @@ fn wrong_secret(c: &mut Criterion) {
         now: 1_700_000_010,
         tolerance: 300,
         original_body: None,
+        candidates: None,
     };
     let mut group = c.benchmark_group("diagnose_2kb");
     group.throughput(Throughput::Bytes(request.body.len() as u64));

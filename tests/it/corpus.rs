@@ -234,6 +234,7 @@ fn diagnose(f: &Fixture, request: &Request) -> Diagnosis {
         now: T,
         tolerance: 300,
         original_body: None,
+        candidates: None,
     };
     diagnose::diagnose(request, &ctx)
 }
