@@ -2,6 +2,7 @@
 
 pub mod capture;
 pub mod check;
+pub mod clock;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -3,7 +3,7 @@
 //! send, and signed genuinely or forged. Pure.
 
 use super::profile::Profile;
-use super::session::{Outgoing, Sent};
+use super::session::{Probe, SentEvent};
 use super::{AuditError, sign};
 use crate::fixtures::{self, Event, Fixture, Override, RenderOptions};
 use crate::ids::IdSource;
@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 /// A byte form of the same event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodyForm {
+pub enum BodyVariant {
     /// As the provider serializes it (Stripe: pretty; others: compact).
     Provider,
     /// The provider's form plus a final newline.
@@ -34,27 +34,27 @@ pub enum BodyForm {
     Numbers,
 }
 
-impl BodyForm {
+impl BodyVariant {
     pub fn name(self) -> &'static str {
         match self {
-            BodyForm::Provider => "the provider's own form",
-            BodyForm::TrailingNewline => "with a trailing newline",
-            BodyForm::Compact => "minified",
-            BodyForm::Pretty => "pretty-printed",
-            BodyForm::UnicodeEscaped => "non-ASCII as \\u escapes",
-            BodyForm::UnicodeRaw => "non-ASCII as UTF-8",
-            BodyForm::Numbers => "numbers like 1.0 and 1e2",
+            BodyVariant::Provider => "the provider's own form",
+            BodyVariant::TrailingNewline => "with a trailing newline",
+            BodyVariant::Compact => "minified",
+            BodyVariant::Pretty => "pretty-printed",
+            BodyVariant::UnicodeEscaped => "non-ASCII as \\u escapes",
+            BodyVariant::UnicodeRaw => "non-ASCII as UTF-8",
+            BodyVariant::Numbers => "numbers like 1.0 and 1e2",
         }
     }
 
-    pub const ALL: [BodyForm; 7] = [
-        BodyForm::Provider,
-        BodyForm::TrailingNewline,
-        BodyForm::Compact,
-        BodyForm::Pretty,
-        BodyForm::UnicodeEscaped,
-        BodyForm::UnicodeRaw,
-        BodyForm::Numbers,
+    pub const ALL: [BodyVariant; 7] = [
+        BodyVariant::Provider,
+        BodyVariant::TrailingNewline,
+        BodyVariant::Compact,
+        BodyVariant::Pretty,
+        BodyVariant::UnicodeEscaped,
+        BodyVariant::UnicodeRaw,
+        BodyVariant::Numbers,
     ];
 }
 
@@ -62,7 +62,7 @@ impl BodyForm {
 #[derive(Debug, Clone)]
 pub struct Baseline {
     pub secret: Secret,
-    pub form: BodyForm,
+    pub form: BodyVariant,
 }
 
 pub struct Builder {
@@ -184,7 +184,7 @@ impl Builder {
     }
 
     /// A signed delivery of `event`.
-    pub fn signed(&self, event: &Event, secret: &Secret) -> Outgoing {
+    pub fn signed(&self, event: &Event, secret: &Secret) -> Probe {
         let headers = self
             .headers(event, secret)
             .expect("secrets are checked to give keys before the audit starts");
@@ -197,7 +197,7 @@ impl Builder {
     }
 
     /// A delivery of `event` signed with raw key bytes.
-    pub fn keyed(&self, event: &Event, key: &[u8], what: &str) -> Outgoing {
+    pub fn keyed(&self, event: &Event, key: &[u8], what: &str) -> Probe {
         let headers = sign::with_key(event, key, &self.url);
         self.outgoing(
             event,
@@ -214,17 +214,17 @@ impl Builder {
         headers: Headers,
         secret: &Secret,
         how: &str,
-    ) -> Outgoing {
+    ) -> Probe {
         self.outgoing(event, headers, secret.clone(), how)
     }
 
-    fn outgoing(&self, event: &Event, headers: Headers, secret: Secret, how: &str) -> Outgoing {
+    fn outgoing(&self, event: &Event, headers: Headers, secret: Secret, how: &str) -> Probe {
         let describe = describe("POST", &headers, event.body.len(), how, self.provider);
-        Outgoing {
+        Probe {
             method: "POST",
             headers,
             body: bytes::Bytes::from(event.body.clone()),
-            event: Some(Sent {
+            event: Some(SentEvent {
                 event_type: event.event_type.clone(),
                 event_id: event.event_id.clone(),
                 timestamp: event.timestamp,
@@ -236,9 +236,9 @@ impl Builder {
     }
 
     /// A request that is not a delivery (another method).
-    pub fn plain(&self, method: &'static str, headers: Headers, body: Vec<u8>) -> Outgoing {
+    pub fn plain(&self, method: &'static str, headers: Headers, body: Vec<u8>) -> Probe {
         let describe = describe(method, &headers, body.len(), "", self.provider);
-        Outgoing {
+        Probe {
             method,
             headers,
             body: bytes::Bytes::from(body),
@@ -249,30 +249,30 @@ impl Builder {
 }
 
 /// `event` in byte form `form` (same ids, same timestamp).
-pub fn reform(event: &Event, form: BodyForm) -> Event {
+pub fn reform(event: &Event, form: BodyVariant) -> Event {
     let body = match form {
-        BodyForm::Provider => event.body.clone(),
-        BodyForm::TrailingNewline => {
+        BodyVariant::Provider => event.body.clone(),
+        BodyVariant::TrailingNewline => {
             let mut b = event.body.clone();
             b.push(b'\n');
             b
         }
-        BodyForm::Compact | BodyForm::Pretty => {
+        BodyVariant::Compact | BodyVariant::Pretty => {
             match serde_json::from_slice::<serde_json::Value>(&event.body) {
-                Ok(v) if form == BodyForm::Compact => {
+                Ok(v) if form == BodyVariant::Compact => {
                     serde_json::to_vec(&v).expect("a Value serializes")
                 }
                 Ok(v) => serde_json::to_vec_pretty(&v).expect("a Value serializes"),
                 Err(_) => event.body.clone(),
             }
         }
-        BodyForm::UnicodeEscaped => splice(
+        BodyVariant::UnicodeEscaped => splice(
             &event.body,
             "hookcli_note",
             r#""caf\u00e9 \u2013 na\u00efve \u00fcber""#,
         ),
-        BodyForm::UnicodeRaw => splice(&event.body, "hookcli_note", "\"café – naïve über\""),
-        BodyForm::Numbers => splice(&event.body, "hookcli_numbers", "[1.0, 1e2, 10.50, -0.0]"),
+        BodyVariant::UnicodeRaw => splice(&event.body, "hookcli_note", "\"café – naïve über\""),
+        BodyVariant::Numbers => splice(&event.body, "hookcli_numbers", "[1.0, 1e2, 10.50, -0.0]"),
     };
     Event {
         body,
@@ -411,12 +411,12 @@ mod tests {
             body: b"{\n  \"id\": \"evt_1\",\n  \"n\": 1\n}".to_vec(),
         };
         let mut seen = std::collections::HashSet::new();
-        for form in BodyForm::ALL {
+        for form in BodyVariant::ALL {
             let b = reform(&event, form).body;
             serde_json::from_slice::<serde_json::Value>(&b).unwrap();
             seen.insert(b);
         }
         // Pretty equals the provider's form for Stripe.
-        assert_eq!(seen.len(), BodyForm::ALL.len() - 1);
+        assert_eq!(seen.len(), BodyVariant::ALL.len() - 1);
     }
 }

@@ -4,7 +4,7 @@
 
 use super::build::{reform, tamper};
 use super::profile::{FutureGrade, with_header, without_header};
-use super::session::{Outgoing, status_of};
+use super::session::{Probe, status_of};
 use super::{Audit, Evidence, Finding, Severity, Status, sign};
 use crate::fixtures::Event;
 use crate::request::Headers;
@@ -33,7 +33,7 @@ fn event(a: &mut Audit, offset: i64) -> (Event, crate::secret::Secret) {
     }
 }
 
-fn send_all(a: &mut Audit, reqs: Vec<(String, Outgoing)>) -> Vec<Tried> {
+fn send_all(a: &mut Audit, reqs: Vec<(String, Probe)>) -> Vec<Tried> {
     reqs.into_iter()
         .map(|(label, req)| {
             let (result, ev) = a.send(label.clone(), &req);
@@ -371,7 +371,7 @@ fn malformed_signature(a: &mut Audit) {
         ("empty after the prefix", String::new()),
         ("multi-byte UTF-8", "é".repeat(n / 2)),
     ];
-    let mut reqs: Vec<(String, Outgoing)> = variants
+    let mut reqs: Vec<(String, Probe)> = variants
         .into_iter()
         .map(|(label, junk)| {
             let h = replaced(&signed, header, &sig, &junk);

@@ -3,7 +3,7 @@
 //! types the app does not know, large events, clock skew, several
 //! signatures at once, and signature schemes to ignore.
 
-use super::build::{Baseline, BodyForm, pad, reform};
+use super::build::{Baseline, BodyVariant, pad, reform};
 use super::session::{is_2xx, is_4xx, status_of};
 use super::{Audit, AuditError, Status, sign, why};
 use crate::fixtures::Override;
@@ -39,7 +39,7 @@ pub fn valid_delivery(a: &mut Audit) -> Result<(), AuditError> {
     if is_2xx(&result) {
         a.baseline = Some(Baseline {
             secret: primary,
-            form: BodyForm::Provider,
+            form: BodyVariant::Provider,
         });
         f.summary = format!(
             "a genuine {} delivery is accepted ({})",
@@ -110,12 +110,12 @@ pub fn raw_body(a: &mut Audit) {
     let mut crashed = Vec::new();
     let mut seen = vec![];
     let mut seen_names: Vec<&'static str> = vec![];
-    for form in BodyForm::ALL {
+    for form in BodyVariant::ALL {
         let fresh = a.build.event(a.profile.genuine_event, now, &[]);
         let shaped = reform(&fresh, form);
         let key = reform(&event, form).body;
         // Forms that give the same bytes as one already sent are skipped.
-        if form != BodyForm::Provider && (key == native || seen.contains(&key)) {
+        if form != BodyVariant::Provider && (key == native || seen.contains(&key)) {
             continue;
         }
         seen.push(key);
@@ -166,7 +166,7 @@ pub fn raw_body(a: &mut Audit) {
         }
         f.summary = format!("{}: {message}", parts.join("; "));
         f.fix = Some(why::fix(cause_id).into());
-        f.cause = Some(super::Cause {
+        f.cause = Some(super::FailureCause {
             id: cause_id,
             message: message.into(),
         });

@@ -2,7 +2,7 @@
 //! `--fail-on` threshold. Only `fail` findings at or above the threshold
 //! fail the run; `warn` and `unverified` never do.
 
-use super::{Report, Severity, Status};
+use super::{CheckReport, Severity, Status};
 use crate::exit::ExitStatus;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub struct Counts {
     pub failed_info: usize,
 }
 
-pub fn counts(report: &Report) -> Counts {
+pub fn counts(report: &CheckReport) -> Counts {
     let mut c = Counts::default();
     for f in &report.checks {
         match f.status {
@@ -39,14 +39,14 @@ pub fn counts(report: &Report) -> Counts {
 }
 
 /// Whether any check at or above `fail_on` failed.
-pub fn failed(report: &Report, fail_on: Severity) -> bool {
+pub fn failed(report: &CheckReport, fail_on: Severity) -> bool {
     report
         .checks
         .iter()
         .any(|f| f.status == Status::Fail && f.severity >= fail_on)
 }
 
-pub fn exit_status(report: &Report, fail_on: Severity) -> ExitStatus {
+pub fn exit_status(report: &CheckReport, fail_on: Severity) -> ExitStatus {
     if failed(report, fail_on) {
         ExitStatus::Failure
     } else {

@@ -24,8 +24,8 @@ mod sign;
 mod timing;
 mod why;
 
-pub use build::BodyForm;
-pub use session::{Exchange, Outgoing, Sent};
+pub use build::BodyVariant;
+pub use session::{Exchange, Probe, SentEvent};
 
 use crate::fixtures::FixtureError;
 use crate::provider::Provider;
@@ -198,7 +198,7 @@ impl SecretRef {
 
 /// Why a genuine delivery was rejected, found black-box.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cause {
+pub struct FailureCause {
     /// A stable id (docs/checks.md, "Causes").
     pub id: &'static str,
     pub message: String,
@@ -231,7 +231,7 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
     /// What to change; `None` when there is nothing to change.
     pub fix: Option<String>,
-    pub cause: Option<Cause>,
+    pub cause: Option<FailureCause>,
     pub matched_secret: Option<SecretRef>,
 }
 
@@ -253,7 +253,7 @@ impl Finding {
 
 /// The whole audit.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub struct CheckReport {
     pub target: String,
     pub provider: &'static str,
     pub checks: Vec<Finding>,
@@ -406,7 +406,7 @@ impl Audit<'_, '_> {
         name: &str,
         offset: i64,
         overrides: &[crate::fixtures::Override],
-    ) -> Option<(crate::fixtures::Event, Outgoing)> {
+    ) -> Option<(crate::fixtures::Event, Probe)> {
         let base = self.baseline.clone()?;
         let now = self.session.now();
         let event = build::reform(&self.build.event(name, now + offset, overrides), base.form);
@@ -418,7 +418,7 @@ impl Audit<'_, '_> {
     pub fn send(
         &mut self,
         label: impl Into<String>,
-        req: &Outgoing,
+        req: &Probe,
     ) -> (
         Result<crate::send::Response, crate::send::DeliveryError>,
         Evidence,
@@ -481,7 +481,7 @@ impl ForgeBase {
 }
 
 /// Runs the audit against `exchange` and grades it.
-pub fn audit(plan: &Plan, exchange: &mut dyn Exchange) -> Result<Report, AuditError> {
+pub fn audit(plan: &Plan, exchange: &mut dyn Exchange) -> Result<CheckReport, AuditError> {
     let profile = profile::for_provider(plan.provider.name()).ok_or_else(|| {
         AuditError::Setup(format!("no audit profile for {}", plan.provider.name()))
     })?;
@@ -539,7 +539,7 @@ pub fn audit(plan: &Plan, exchange: &mut dyn Exchange) -> Result<Report, AuditEr
         }
     }
     order(&mut checks);
-    Ok(Report {
+    Ok(CheckReport {
         target: plan.target.clone(),
         provider: profile.provider,
         checks,

@@ -3,12 +3,12 @@
 //! CI dashboards. Each returns a value; `output` prints it.
 
 use super::grade::{self, Counts};
-use super::{Finding, Group, Report, Severity, Status};
+use super::{Finding, Group, CheckReport, Severity, Status};
 use crate::style::{self, paint};
 use serde_json::{Value, json};
 use std::fmt::Write;
 
-fn seconds(report: &Report) -> f64 {
+fn seconds(report: &CheckReport) -> f64 {
     (report.elapsed.as_secs_f64() * 1000.0).round() / 1000.0
 }
 
@@ -28,7 +28,7 @@ fn tag(status: Status) -> String {
 
 /// One line per check, grouped; failures and warnings explained below; a
 /// summary line.
-pub fn human(report: &Report, fail_on: Severity) -> String {
+pub fn human(report: &CheckReport, fail_on: Severity) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -181,7 +181,7 @@ fn finding_json(f: &Finding) -> Value {
 }
 
 /// One JSON document (docs/json.md, `hookcli check --format json`).
-pub fn json(report: &Report, fail_on: Severity) -> Value {
+pub fn json(report: &CheckReport, fail_on: Severity) -> Value {
     let c = grade::counts(report);
     json!({
         "target": report.target,
@@ -250,7 +250,7 @@ fn details(f: &Finding) -> String {
 /// JUnit XML: one `testcase` per check; failures as `failure` (type = the
 /// severity), unverified and skipped checks as `skipped`, warnings as
 /// passing cases with the warning in `system-out`.
-pub fn junit(report: &Report) -> String {
+pub fn junit(report: &CheckReport) -> String {
     let c = grade::counts(report);
     let tests = report.checks.len();
     let skipped = c.skipped + c.unverified;

@@ -22,7 +22,7 @@ pub fn before_burst(a: &mut Audit) {
 
 /// A fresh genuine event with `body` instead of its own, signed as the app
 /// accepts (or with the primary secret).
-fn signed_body(a: &mut Audit, body: Vec<u8>) -> (Event, super::Outgoing) {
+fn signed_body(a: &mut Audit, body: Vec<u8>) -> (Event, super::Probe) {
     let now = a.session.now();
     let event = a.build.event(a.profile.genuine_event, now, &[]);
     let secret = a

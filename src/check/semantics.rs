@@ -4,7 +4,7 @@
 //! (`--probe-url`) before and after; without one they are `unverified`,
 //! never `pass`.
 
-use super::session::{Outgoing, is_2xx, status_of};
+use super::session::{Probe, is_2xx, status_of};
 use super::{Audit, Evidence, Finding, Status};
 use crate::fixtures::{Event, Override};
 use std::time::Duration;
@@ -39,7 +39,7 @@ fn settled(a: &mut Audit) -> Option<Result<i64, String>> {
 }
 
 /// The same event signed again at a later time: what a retry looks like.
-fn resigned(a: &Audit, event: &Event, later: i64) -> Outgoing {
+fn resigned(a: &Audit, event: &Event, later: i64) -> Probe {
     let secret = &a.baseline.as_ref().expect("a baseline").secret;
     let again = Event {
         timestamp: event.timestamp + later,

@@ -1,5 +1,5 @@
 //! The audit's side of the wire: what a check hands over to be sent
-//! ([`Outgoing`]), the [`Exchange`] that sends it (the command's goes
+//! ([`Probe`]), the [`Exchange`] that sends it (the command's goes
 //! through `crate::send`; tests use a double), and the [`Session`] that
 //! bounds the whole battery in requests and time and stops sending when the
 //! app has stopped answering.
@@ -12,20 +12,20 @@ use std::time::Duration;
 
 /// One request of the battery.
 #[derive(Debug, Clone)]
-pub struct Outgoing {
+pub struct Probe {
     pub method: &'static str,
     pub headers: Headers,
     pub body: bytes::Bytes,
     /// What was signed, for the event store; `None` for requests that are
     /// not deliveries (GET, PUT) or too large to keep.
-    pub event: Option<Sent>,
+    pub event: Option<SentEvent>,
     /// The request in one line, for evidence.
     pub describe: String,
 }
 
 /// A signed event as the event store records it.
 #[derive(Debug, Clone)]
-pub struct Sent {
+pub struct SentEvent {
     pub event_type: String,
     pub event_id: String,
     pub timestamp: i64,
@@ -39,11 +39,11 @@ pub struct Sent {
 pub trait Exchange {
     /// Unix seconds, for signing.
     fn now(&mut self) -> i64;
-    fn send(&mut self, req: &Outgoing) -> Result<Response, DeliveryError>;
+    fn send(&mut self, req: &Probe) -> Result<Response, DeliveryError>;
     /// Sends all of `reqs`, at most `concurrency` at once; results in order.
     fn send_all(
         &mut self,
-        reqs: &[Outgoing],
+        reqs: &[Probe],
         concurrency: usize,
     ) -> Vec<Result<Response, DeliveryError>>;
     /// The app's side-effect count, when an observer was given.
@@ -115,7 +115,7 @@ impl<'e> Session<'e> {
     pub fn evidence(
         &self,
         label: impl Into<String>,
-        req: &Outgoing,
+        req: &Probe,
         result: &Result<Response, DeliveryError>,
     ) -> Evidence {
         let mut ev = evidence(label, req, result);
@@ -149,7 +149,7 @@ impl<'e> Session<'e> {
     }
 
     /// Sends one request, unless the audit has stopped sending.
-    pub fn send(&mut self, req: &Outgoing) -> Result<Response, DeliveryError> {
+    pub fn send(&mut self, req: &Probe) -> Result<Response, DeliveryError> {
         if let Some(why) = &self.stopped {
             return Err(DeliveryError::Other(format!("not sent: {why}")));
         }
@@ -161,7 +161,7 @@ impl<'e> Session<'e> {
     /// Sends all of `reqs`, `concurrency` at once.
     pub fn send_all(
         &mut self,
-        reqs: &[Outgoing],
+        reqs: &[Probe],
         concurrency: usize,
     ) -> Vec<Result<Response, DeliveryError>> {
         if let Some(why) = &self.stopped {
@@ -262,7 +262,7 @@ pub fn excerpt(body: &[u8]) -> String {
 /// Evidence for one request and its result.
 pub fn evidence(
     label: impl Into<String>,
-    req: &Outgoing,
+    req: &Probe,
     result: &Result<Response, DeliveryError>,
 ) -> Evidence {
     let (status, latency_ms, answer, error) = match result {

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 const NOW: i64 = 1_800_000_000;
 const SECRET: &str = "whsec_unit_test_secret";
 
-type Handler = Box<dyn FnMut(&Outgoing) -> Result<Response, DeliveryError>>;
+type Handler = Box<dyn FnMut(&Probe) -> Result<Response, DeliveryError>>;
 
 struct Fake {
     handler: Handler,
@@ -25,13 +25,13 @@ impl Exchange for Fake {
     fn now(&mut self) -> i64 {
         NOW
     }
-    fn send(&mut self, req: &Outgoing) -> Result<Response, DeliveryError> {
+    fn send(&mut self, req: &Probe) -> Result<Response, DeliveryError> {
         self.sent += 1;
         (self.handler)(req)
     }
     fn send_all(
         &mut self,
-        reqs: &[Outgoing],
+        reqs: &[Probe],
         _concurrency: usize,
     ) -> Vec<Result<Response, DeliveryError>> {
         reqs.iter().map(|r| self.send(r)).collect()
@@ -119,7 +119,7 @@ fn plan(secrets: &[Secret], provider: Provider) -> Plan<'_> {
     }
 }
 
-fn get<'r>(report: &'r Report, id: &str) -> &'r Finding {
+fn get<'r>(report: &'r CheckReport, id: &str) -> &'r Finding {
     report
         .checks
         .iter()
@@ -127,7 +127,7 @@ fn get<'r>(report: &'r Report, id: &str) -> &'r Finding {
         .unwrap_or_else(|| panic!("no {id}"))
 }
 
-fn not_passing(report: &Report) -> Vec<(&'static str, Status)> {
+fn not_passing(report: &CheckReport) -> Vec<(&'static str, Status)> {
     report
         .checks
         .iter()

@@ -3,10 +3,10 @@
 //! body, and, from the answer itself, CSRF, auth or routing in the way or
 //! an official SDK's error text.
 
-use super::build::{Baseline, BodyForm, reform};
+use super::build::{Baseline, BodyVariant, reform};
 use super::profile::SdkMeaning;
 use super::session::is_2xx;
-use super::{Audit, Cause, Evidence, SecretRef, sign};
+use super::{Audit, FailureCause, Evidence, SecretRef, sign};
 use crate::send::{DeliveryError, Response};
 
 /// At most this many candidate secrets are tried.
@@ -14,15 +14,15 @@ const MAX_CANDIDATES: usize = 8;
 
 /// What the search found.
 pub struct Why {
-    pub cause: Option<Cause>,
+    pub cause: Option<FailureCause>,
     pub matched_secret: Option<SecretRef>,
     /// What the app accepts, if anything.
     pub baseline: Option<Baseline>,
     pub evidence: Vec<Evidence>,
 }
 
-fn cause(id: &'static str, message: impl Into<String>) -> Cause {
-    Cause {
+fn cause(id: &'static str, message: impl Into<String>) -> FailureCause {
+    FailureCause {
         id,
         message: message.into(),
     }
@@ -60,9 +60,9 @@ pub fn rejection(a: &mut Audit, first: &Result<Response, DeliveryError>) -> Why 
             .cloned()
             .collect();
         let mut tries = Vec::new();
-        for form in [BodyForm::Provider, BodyForm::Compact] {
+        for form in [BodyVariant::Provider, BodyVariant::Compact] {
             for (i, s) in secrets.iter().enumerate() {
-                if i == 0 && form == BodyForm::Provider {
+                if i == 0 && form == BodyVariant::Provider {
                     continue;
                 }
                 tries.push((s.clone(), form));
@@ -72,7 +72,7 @@ pub fn rejection(a: &mut Audit, first: &Result<Response, DeliveryError>) -> Why 
             let now = a.session.now();
             let fresh = a.build.event(a.profile.genuine_event, now, &[]);
             let shaped = reform(&fresh, form);
-            if form == BodyForm::Compact && shaped.body == fresh.body {
+            if form == BodyVariant::Compact && shaped.body == fresh.body {
                 continue;
             }
             let req = a.build.signed(&shaped, &secret);
@@ -86,7 +86,7 @@ pub fn rejection(a: &mut Audit, first: &Result<Response, DeliveryError>) -> Why 
                 ));
                 let other_secret = secret != a.plan.secrets[0];
                 let c = match (other_secret, form) {
-                    (true, BodyForm::Provider) => cause(
+                    (true, BodyVariant::Provider) => cause(
                         "wrong_secret",
                         format!(
                             "your app verifies with {}, not {}",
@@ -161,7 +161,7 @@ const MAX_URLS: usize = 6;
 /// over the URLs a proxy, tunnel or framework typically makes of the target
 /// (`https://`, no port, …). The first the app accepts is the URL it
 /// verifies against, and the rest of the audit signs for it.
-fn url_search(a: &mut Audit, why: &mut Why) -> Option<Cause> {
+fn url_search(a: &mut Audit, why: &mut Why) -> Option<FailureCause> {
     let target = a.build.url().to_string();
     let guesses = crate::diagnose::urls::guesses(&target, &crate::request::Headers::new(), None);
     let secret = a.plan.secrets[0].clone();
@@ -179,7 +179,7 @@ fn url_search(a: &mut Audit, why: &mut Why) -> Option<Cause> {
             ));
             why.baseline = Some(Baseline {
                 secret,
-                form: BodyForm::Provider,
+                form: BodyVariant::Provider,
             });
             return Some(cause(
                 "url_mismatch",
@@ -195,7 +195,7 @@ fn url_search(a: &mut Audit, why: &mut Why) -> Option<Cause> {
 }
 
 /// What an answer alone says about why a genuine delivery failed.
-pub fn classify(a: &Audit, result: &Result<Response, DeliveryError>) -> Option<Cause> {
+pub fn classify(a: &Audit, result: &Result<Response, DeliveryError>) -> Option<FailureCause> {
     let r = match result {
         Ok(r) => r,
         Err(DeliveryError::Timeout { after }) => {

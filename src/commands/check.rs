@@ -3,7 +3,7 @@
 //! store, print the report in the chosen format.
 
 use super::{Globals, keys, now, record_signed};
-use crate::check::{self, AuditError, Exchange, Outgoing, Plan, Selection, Severity};
+use crate::check::{self, AuditError, Exchange, Probe, Plan, Selection, Severity};
 use crate::cli::check::{CheckArgs, CheckFormat, FailOn};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::Event;
@@ -261,7 +261,7 @@ fn method(name: &str) -> reqwest::Method {
 }
 
 impl Wire {
-    fn record(&self, req: &Outgoing, sent_ms: i64, result: &Result<Response, DeliveryError>) {
+    fn record(&self, req: &Probe, sent_ms: i64, result: &Result<Response, DeliveryError>) {
         let (Some(store), Some(sent)) = (self.store.as_ref(), req.event.as_ref()) else {
             return;
         };
@@ -290,7 +290,7 @@ impl Exchange for Wire {
         now()
     }
 
-    fn send(&mut self, req: &Outgoing) -> Result<Response, DeliveryError> {
+    fn send(&mut self, req: &Probe) -> Result<Response, DeliveryError> {
         let sent_ms = crate::store::now_ms();
         let result = self.rt.block_on(self.client.request(
             method(req.method),
@@ -305,7 +305,7 @@ impl Exchange for Wire {
 
     fn send_all(
         &mut self,
-        reqs: &[Outgoing],
+        reqs: &[Probe],
         concurrency: usize,
     ) -> Vec<Result<Response, DeliveryError>> {
         let sent_ms = crate::store::now_ms();

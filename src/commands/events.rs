@@ -38,7 +38,7 @@ fn show_one(store: &Store, id: i64, body: bool, json: bool) -> anyhow::Result<Ex
 }
 
 fn list_rows(store: &Store, args: &EventsListArgs) -> anyhow::Result<ExitStatus> {
-    let mut filter = resolve_filter(&args.filter, crate::store::now_ms());
+    let mut filter = resolve_filter(&args.filter, crate::clock::now_ms());
     filter.limit = Some(args.limit);
     let rows = store
         .list_received(&filter)

@@ -6,7 +6,7 @@ use crate::cli::ListenArgs;
 use crate::exit::{ExitStatus, Hinted};
 use crate::listen::http::{Limits, Server};
 use crate::listen::inspect::Verifier;
-use crate::listen::{Forward, Listener, Settings, report};
+use crate::listen::{Forward, Listener, ListenerSettings, report};
 use crate::output;
 use crate::provider::Provider;
 use crate::secret::Secret;
@@ -151,7 +151,7 @@ fn secrets_json(v: &Verifier) -> serde_json::Value {
         .collect()
 }
 
-fn startup_note(settings: &Settings, store: Option<&str>, broken: bool, ip: IpAddr) -> String {
+fn startup_note(settings: &ListenerSettings, store: Option<&str>, broken: bool, ip: IpAddr) -> String {
     let v = &settings.verifier;
     let mut lines = Vec::new();
     for (p, secrets) in &v.secrets {
@@ -191,7 +191,7 @@ fn startup_note(settings: &Settings, store: Option<&str>, broken: bool, ip: IpAd
     out
 }
 
-fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
+fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ListenerSettings> {
     let provider = globals.provider(args.provider);
     let secrets: Vec<(Provider, Vec<Secret>)> = match provider {
         Some(p) => vec![(p, globals.verification_secrets(p, &args.secret)?)],
@@ -266,7 +266,7 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<Settings> {
             }
         });
     let (secrets, endpoint) = endpoint_first(secrets, args.secret.len());
-    Ok(Settings {
+    Ok(ListenerSettings {
         verifier: Verifier::with_candidates(provider, secrets, endpoint, tolerance)
             .with_provider_tolerances(!globals.tolerance_chosen(args.tolerance)),
         path,

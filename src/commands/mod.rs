@@ -297,14 +297,6 @@ pub fn signature_of(provider: Provider, headers: &Headers) -> String {
         .unwrap_or_default()
 }
 
-/// Current Unix time in seconds: the one place commands read the clock.
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
 /// Overrides, timestamp and ids for rendering fixtures, from the shared flags.
 pub struct EventSettings {
     pub provider: Option<Provider>,

@@ -3,7 +3,8 @@
 //! timestamp when the secret that verified them is known.
 
 use super::events::resolve_filter;
-use super::{Globals, now};
+use super::Globals;
+use crate::clock::now_s;
 use crate::cli::ReplayArgs;
 use crate::exit::{ExitStatus, Hinted};
 use crate::listen::forwardable;
@@ -40,7 +41,7 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     }
     let timeout = args.timeout;
     let store = globals.required_store()?;
-    let mut filter = resolve_filter(f, crate::store::now_ms());
+    let mut filter = resolve_filter(f, crate::clock::now_ms());
     filter.ids = args.ids.clone();
     filter.limit = Some(args.limit);
     let mut rows = store
@@ -210,7 +211,7 @@ fn resign(
         .to_string();
     let input = SignInput {
         body: &n.body,
-        timestamp: now(),
+        timestamp: now_s(),
         id: &id,
         event_type: n.event_type.as_deref().unwrap_or_default(),
         url: Some(url),

@@ -105,7 +105,7 @@ impl Diagnosis {
 }
 
 /// The body a signature was reproduced over.
-enum Signed {
+enum SignedBody {
     Received,
     /// `Context::original_body`.
     Original,
@@ -115,7 +115,7 @@ enum Signed {
 /// A reproduction: which key over which body.
 struct Hit {
     key: usize,
-    body: Signed,
+    body: SignedBody,
     /// The URL it was signed at, when not the request's.
     url: Option<UrlGuess>,
 }
@@ -232,7 +232,7 @@ pub(crate) fn diagnose_with(request: &Request, ctx: &Context, fast: bool) -> Dia
     let hit = match as_given_match.and_then(|i| keys.as_given[i].clone().ok()) {
         Some(key) => Some(Hit {
             key,
-            body: Signed::Received,
+            body: SignedBody::Received,
             url: None,
         }),
         None => search.run(),
@@ -384,8 +384,8 @@ fn explain(
         }),
     }
     let (mutation, detail, diff) = match hit.body {
-        Signed::Received => return,
-        Signed::Original => {
+        SignedBody::Received => return,
+        SignedBody::Original => {
             let original = ctx.original_body.unwrap_or_default();
             let diff = diff::byte_diff(received, original);
             match classify(received, original, provider) {
@@ -393,7 +393,7 @@ fn explain(
                 None => (Mutation::Unknown, DIFFERS_FROM_ORIGINAL.to_string(), diff),
             }
         }
-        Signed::Variant(v) => {
+        SignedBody::Variant(v) => {
             let diff = diff::byte_diff(received, ctx.original_body.unwrap_or(&v.bytes));
             (v.mutation, v.detail, diff)
         }
@@ -591,7 +591,7 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
             {
                 return Some(Hit {
                     key,
-                    body: Signed::Received,
+                    body: SignedBody::Received,
                     url: Some(guess),
                 });
             }
@@ -607,7 +607,7 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         if let Some(key) = keys.find(self.received, |k| k.tweak != Tweak::AsGiven) {
             return Some(Hit {
                 key,
-                body: Signed::Received,
+                body: SignedBody::Received,
                 url: None,
             });
         }
@@ -616,7 +616,7 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
         {
             return Some(Hit {
                 key,
-                body: Signed::Original,
+                body: SignedBody::Original,
                 url: None,
             });
         }
@@ -730,7 +730,7 @@ impl<'k, 'r, 'b> Search<'k, 'r, 'b> {
             {
                 return Some(Hit {
                     key,
-                    body: Signed::Variant(variant),
+                    body: SignedBody::Variant(variant),
                     url: None,
                 });
             }

@@ -12,9 +12,10 @@ pub mod inspect;
 pub mod report;
 pub mod stored;
 
+use crate::clock::{now_ms, now_s};
 use crate::request::{Headers, Request};
 use crate::store::{
-    ForwardOutcome, NewReceived, Pending, Recorded, SignedKeys, Store, StoreError, Writer, now_ms,
+    ForwardOutcome, NewReceived, Pending, Recorded, SignedKeys, Store, StoreError, Writer,
 };
 use crate::units::Invalid;
 use delivery::{Flag, Seen, Tracker};
@@ -70,7 +71,7 @@ pub struct Forward {
 
 /// Everything the listener does per request, resolved from the flags.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub struct ListenerSettings {
     pub verifier: Verifier,
     /// Accept only this path and paths below it; `None` accepts every path.
     pub path: Option<String>,
@@ -106,17 +107,17 @@ pub fn forwardable(headers: &Headers) -> Headers {
 
 /// The request handler: inspect, track, forward, record, report, answer.
 pub struct Listener {
-    settings: Settings,
+    settings: ListenerSettings,
     /// Proxy mode's HTTP client, shared by every forward (keep-alive).
     client: Option<Result<crate::send::Client, crate::send::DeliveryError>>,
-    recording: Recording,
+    recording: StoreState,
     tracker: Mutex<Tracker>,
     summary: Mutex<Summary>,
     sink: Box<dyn Fn(&Report) + Send + Sync>,
 }
 
 /// Where requests are recorded before they are answered.
-enum Recording {
+enum StoreState {
     Off,
     On(Writer),
     /// The store cannot be used: every request is answered 503 with this.
@@ -128,7 +129,7 @@ impl Listener {
     /// an error when it cannot be used: then nothing is acknowledged).
     /// `sink` receives every report, after it is recorded and before the answer.
     pub fn new(
-        settings: Settings,
+        settings: ListenerSettings,
         store: Option<Result<Store, StoreError>>,
         sink: Box<dyn Fn(&Report) + Send + Sync>,
     ) -> Listener {
@@ -142,9 +143,9 @@ impl Listener {
             settings,
             client,
             recording: match store {
-                None => Recording::Off,
-                Some(Ok(store)) => Recording::On(Writer::start(store)),
-                Some(Err(e)) => Recording::Broken(e.line()),
+                None => StoreState::Off,
+                Some(Ok(store)) => StoreState::On(Writer::start(store)),
+                Some(Err(e)) => StoreState::Broken(e.line()),
             },
             tracker: Mutex::new(Tracker::default()),
             summary: Mutex::new(Summary::default()),
@@ -154,7 +155,7 @@ impl Listener {
 
     /// Commits everything recorded so far; later requests are answered 503.
     pub fn finish(&self) -> Summary {
-        if let Recording::On(w) = &self.recording {
+        if let StoreState::On(w) = &self.recording {
             w.finish();
         }
         self.summary.lock().map(|s| s.clone()).unwrap_or_default()
@@ -248,10 +249,6 @@ fn cause_ids(inspection: &Inspection) -> Vec<String> {
         .collect()
 }
 
-fn unix_now() -> i64 {
-    now_ms().div_euclid(1000)
-}
-
 /// A request past [`Listener::admit`], with what the connection said of it.
 struct Admitted {
     request: Request,
@@ -315,7 +312,7 @@ impl Listener {
     /// flags and, in proxy mode, the app's answer.
     async fn judge(&self, request: &Request) -> Judged {
         let verifier = &self.settings.verifier;
-        let now = unix_now();
+        let now = now_s();
         let checked = inspect::check(request, verifier, now);
         let inspection = checked.finish(request, verifier, now, self.settings.diagnose_valid, None);
         let mut flags = self.flags(&inspection);
@@ -354,9 +351,9 @@ impl Listener {
             ..
         } = admitted;
         let recorder = match &self.recording {
-            Recording::Off => return (None, None),
-            Recording::Broken(why) => return (None, Some(why.clone())),
-            Recording::On(recorder) => recorder,
+            StoreState::Off => return (None, None),
+            StoreState::Broken(why) => return (None, Some(why.clone())),
+            StoreState::On(recorder) => recorder,
         };
         // A failure is recorded unless hookcli signed its body; then it is
         // judged again, against that body (see `recorder`).

@@ -205,7 +205,7 @@ impl Conn {
     /// Status, headers, head length and framing of the response head in
     /// `rbuf`, skipping any 1xx interim responses.
     #[allow(clippy::type_complexity)]
-    fn parse_head(&mut self) -> Result<Option<(u16, Headers, usize, Framing)>, DeliveryError> {
+    fn parse_head(&mut self) -> Result<Option<(u16, Headers, usize, BodyEnd)>, DeliveryError> {
         loop {
             let mut slots = [httparse::EMPTY_HEADER; 64];
             let mut res = httparse::Response::new(&mut slots);
@@ -220,18 +220,18 @@ impl Conn {
                 continue;
             }
             let mut headers = Headers::new();
-            let mut framing = Framing::Close;
+            let mut framing = BodyEnd::Close;
             let mut close = res.version == Some(0);
             for h in res.headers.iter() {
                 let value = String::from_utf8_lossy(h.value).into_owned();
                 if h.name.eq_ignore_ascii_case("content-length") {
                     if let Ok(n) = value.trim().parse::<usize>() {
-                        framing = Framing::Length(n);
+                        framing = BodyEnd::Length(n);
                     }
                 } else if h.name.eq_ignore_ascii_case("transfer-encoding")
                     && value.to_ascii_lowercase().contains("chunked")
                 {
-                    framing = Framing::Chunked;
+                    framing = BodyEnd::Chunked;
                 } else if h.name.eq_ignore_ascii_case("connection") {
                     let v = value.to_ascii_lowercase();
                     close = v.contains("close")
@@ -240,11 +240,11 @@ impl Conn {
                 headers.push(h.name.to_ascii_lowercase(), value);
             }
             if status == 204 || status == 304 {
-                framing = Framing::Length(0);
+                framing = BodyEnd::Length(0);
             }
-            if close && framing != Framing::Close {
+            if close && framing != BodyEnd::Close {
                 framing = match framing {
-                    Framing::Length(n) => Framing::LengthThenClose(n),
+                    BodyEnd::Length(n) => BodyEnd::LengthThenClose(n),
                     other => other,
                 };
             }
@@ -262,7 +262,7 @@ impl Conn {
         };
         let rest = &self.rbuf[head_len..];
         match framing {
-            Framing::Length(n) | Framing::LengthThenClose(n) => {
+            BodyEnd::Length(n) | BodyEnd::LengthThenClose(n) => {
                 if rest.len() < n {
                     return Ok(None);
                 }
@@ -272,20 +272,20 @@ impl Conn {
                     headers,
                     body,
                     head_len + n,
-                    matches!(framing, Framing::Length(_)),
+                    matches!(framing, BodyEnd::Length(_)),
                 )))
             }
-            Framing::Chunked => match dechunk(rest)? {
+            BodyEnd::Chunked => match dechunk(rest)? {
                 Some((body, used)) => Ok(Some((status, headers, body, head_len + used, true))),
                 None => Ok(None),
             },
-            Framing::Close => Ok(None),
+            BodyEnd::Close => Ok(None),
         }
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Framing {
+enum BodyEnd {
     Length(usize),
     LengthThenClose(usize),
     Chunked,

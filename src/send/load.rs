@@ -110,7 +110,7 @@ where
                 recorded.await;
                 upcoming = take(&mut finished);
                 for (index, prepared) in requests {
-                    let sent_ms = crate::store::now_ms();
+                    let sent_ms = crate::clock::now_ms();
                     let result = transport.deliver(&plan, &prepared).await;
                     match &result {
                         Ok(r) => stats.response(

@@ -2,7 +2,7 @@
 //! strings and values; `output` prints them. Everything that came from the
 //! server is escaped before it can reach a terminal.
 
-use super::stats::Summary;
+use super::stats::LoadSummary;
 use super::{DeliveryError, Expect, Response, format_duration, millis};
 use crate::escape::for_terminal;
 use crate::fixtures::Event;
@@ -38,7 +38,7 @@ pub struct Delivery<'a> {
 
 /// How a delivery is judged.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
+pub enum DeliveryVerdict {
     Matched,
     Unexpected,
     /// A 3xx, never followed (providers count it as a failure).
@@ -49,21 +49,21 @@ pub enum Verdict {
 }
 
 impl Delivery<'_> {
-    pub fn verdict(&self) -> Verdict {
+    pub fn verdict(&self) -> DeliveryVerdict {
         match self.result {
             Ok(r) if (300..400).contains(&r.status) && !self.expect.matches(r.status) => {
-                Verdict::Redirect {
+                DeliveryVerdict::Redirect {
                     location: r.redirect_location().map(str::to_string),
                 }
             }
-            Ok(r) if self.expect.matches(r.status) => Verdict::Matched,
-            Ok(_) => Verdict::Unexpected,
-            Err(_) => Verdict::Failed,
+            Ok(r) if self.expect.matches(r.status) => DeliveryVerdict::Matched,
+            Ok(_) => DeliveryVerdict::Unexpected,
+            Err(_) => DeliveryVerdict::Failed,
         }
     }
 
     pub fn matched(&self) -> bool {
-        self.verdict() == Verdict::Matched
+        self.verdict() == DeliveryVerdict::Matched
     }
 
     pub fn slow(&self) -> bool {
@@ -235,12 +235,12 @@ pub fn advice(d: &Delivery) -> Vec<String> {
 
 fn verdict_line(d: &Delivery) -> String {
     match (d.verdict(), d.result) {
-        (Verdict::Matched, Ok(r)) => format!(
+        (DeliveryVerdict::Matched, Ok(r)) => format!(
             "ok: {} matches --expect {}",
             status_line(r.status),
             d.expect
         ),
-        (Verdict::Redirect { location }, Ok(r)) => format!(
+        (DeliveryVerdict::Redirect { location }, Ok(r)) => format!(
             "FAIL: {} is a redirect; hookcli does not follow it, and providers treat 3xx as failure — Location: {}",
             status_line(r.status),
             location
@@ -301,7 +301,7 @@ pub fn json(d: &Delivery) -> Value {
                 "headers": headers_object(&r.headers),
                 "body": String::from_utf8_lossy(&r.body),
             });
-            if let Verdict::Redirect { location } = d.verdict() {
+            if let DeliveryVerdict::Redirect { location } = d.verdict() {
                 v["redirect_not_followed"] = json!({"location": location});
             }
         }
@@ -322,7 +322,7 @@ pub struct LoadInfo<'a> {
     pub budget: Duration,
 }
 
-pub fn summary_human(info: &LoadInfo, s: &Summary) -> String {
+pub fn summary_human(info: &LoadInfo, s: &LoadSummary) -> String {
     let mut out = format!(
         "sent {} uniquely signed {} events to {} with {} in flight\n",
         s.requests,
@@ -394,7 +394,7 @@ pub fn summary_human(info: &LoadInfo, s: &Summary) -> String {
     out
 }
 
-pub fn summary_json(info: &LoadInfo, s: &Summary) -> Value {
+pub fn summary_json(info: &LoadInfo, s: &LoadSummary) -> Value {
     let ms = millis;
     let statuses: Map<String, Value> = s
         .stats

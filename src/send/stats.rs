@@ -44,11 +44,11 @@ impl LoadStats {
         self.latencies_us.len() as u64 + self.errors.values().sum::<u64>()
     }
 
-    pub fn summary(mut self, elapsed: Duration) -> Summary {
+    pub fn summary(mut self, elapsed: Duration) -> LoadSummary {
         self.latencies_us.sort_unstable();
         let pct = |p: f64| percentile(&self.latencies_us, p);
         let requests = self.requests();
-        Summary {
+        LoadSummary {
             requests,
             responses: self.latencies_us.len() as u64,
             elapsed,
@@ -78,7 +78,7 @@ fn percentile(sorted: &[u64], p: f64) -> Duration {
 
 /// The numbers a load run ends with.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
+pub struct LoadSummary {
     pub requests: u64,
     /// Requests that got a response (the latencies are theirs).
     pub responses: u64,

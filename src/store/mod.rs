@@ -118,13 +118,6 @@ impl Drop for Store {
     }
 }
 
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
-
 impl Store {
     /// Opens (creating if needed, private to the user) the store at `path`,
     /// in WAL mode so a committed row survives the process being killed,

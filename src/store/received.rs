@@ -13,7 +13,8 @@
 //! Ids grow with arrival, so the age bound is found from the oldest row
 //! forward (see `prune_received_by_age`).
 
-use super::{Store, now_ms, signed};
+use super::{Store, signed};
+use crate::clock::now_ms;
 use rusqlite::{OptionalExtension, params};
 
 /// One request the listener received, as recorded (id and nothing else assigned).
@@ -124,7 +125,7 @@ const RECEIVED_COLUMNS: &str = "id, received_ms, method, path, remote, provider,
 /// A row's headers as JSON text, in a buffer sized for them up front:
 /// `serde_json::to_string` starts at 128 bytes and reallocated a typical
 /// webhook's headers three or four times, on the listener's writer thread.
-fn headers_json(headers: &[(String, String)]) -> anyhow::Result<String> {
+fn headers_column_text(headers: &[(String, String)]) -> anyhow::Result<String> {
     // `["name","value"],` per header, before any escapes.
     let size = headers
         .iter()
@@ -367,7 +368,7 @@ pub(super) fn insert_received(
                 serde_json::to_string(&n.flags)?,
                 n.secret_label,
                 n.secret_fp,
-                headers_json(&super::redact::pairs(&n.headers))?,
+                headers_column_text(&super::redact::pairs(&n.headers))?,
                 n.body,
                 n.status,
                 f.map(|f| &f.url),

@@ -2,7 +2,8 @@
 //! finding the body it signed for a request someone received: by
 //! signature, then by event id, in these rows and in load runs.
 
-use super::{DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS, Store, load, now_ms};
+use super::{DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_ROWS, Store, load};
+use crate::clock::now_ms;
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// How often (in rows recorded) the signed table is pruned.

@@ -7,7 +7,7 @@
 //! `crate::send::load`), the event store and the output (progress and the
 //! summary).
 
-use super::{Settings, usage};
+use super::{SendPlan, usage};
 use crate::cli::SendArgs;
 use crate::commands::sign::{sign_input, signer};
 use crate::commands::{EventSettings, Globals, Recording, now, signature_of};
@@ -19,7 +19,7 @@ use crate::secret::Secret;
 use crate::send::load::{self, Done, LoadPlan, Prepared, Recorded};
 use crate::send::report::{self, LoadInfo};
 use crate::send::{Client, ClientOptions};
-use crate::store::load::{LoadBlock, LoadRun, NewLoadRun, Outcome, RunTemplate, Sent, Values};
+use crate::store::load::{LoadBlock, LoadRun, NewLoadRun, LoadOutcome, RunTemplate, LoadSent, Values};
 use crate::store::{Store, Writer};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -55,7 +55,7 @@ impl Recorder {
             };
             self.run.push_outcome(
                 &mut block,
-                &Outcome {
+                &LoadOutcome {
                     seq: d.index,
                     sent_ms: d.sent_ms,
                     status,
@@ -86,7 +86,7 @@ impl Recorder {
 pub(super) fn run(
     args: &SendArgs,
     globals: &Globals,
-    settings: &Settings,
+    settings: &SendPlan,
     event_settings: &EventSettings,
     fixture: &Fixture,
     secret: Secret,
@@ -163,7 +163,7 @@ pub(super) fn run(
                 let signature = signature_of(provider, &headers);
                 run.push_sent(
                     &mut block,
-                    &Sent {
+                    &LoadSent {
                         seq: index,
                         values: Values {
                             timestamp,

@@ -1,4 +1,4 @@
-//! `hookcli send`: resolve the flags into [`Settings`], pick the events and
+//! `hookcli send`: resolve the flags into [`SendPlan`], pick the events and
 //! their secrets, and hand them to the mode asked for: [`single`] (each
 //! event delivered with its retries, see [`retries`]) or [`load`]
 //! (`--count`). Sends and records nothing itself; it reads fixture files and
@@ -11,7 +11,8 @@ mod single;
 pub(super) use retries::record_response;
 
 use super::sign::delivery_urls;
-use super::{EventSettings, Globals, load_fixture, now};
+use super::{EventSettings, Globals, load_fixture};
+use crate::clock::now_s;
 use crate::cli::SendArgs;
 use crate::cli::send::SendOrder;
 use crate::exit::{ExitStatus, Hinted};
@@ -26,7 +27,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Everything `send` needs, resolved from the flags.
-struct Settings {
+struct SendPlan {
     url: String,
     /// `--url`: the URL the provider has on file, signed instead of `url`.
     signed_url: Option<String>,
@@ -48,8 +49,8 @@ fn usage(message: String, hint: &str) -> Hinted {
     Hinted::usage(message, hint)
 }
 
-impl Settings {
-    fn resolve(args: &SendArgs, seed: u64, globals: &Globals) -> Result<Settings, Hinted> {
+impl SendPlan {
+    fn resolve(args: &SendArgs, seed: u64, globals: &Globals) -> Result<SendPlan, Hinted> {
         let url = globals.target(args.to.as_deref())?;
         let typed = args.to.as_deref().unwrap_or(&globals.config.target.value);
         let chosen_path = crate::send::target::chosen_path(typed, &url);
@@ -119,7 +120,7 @@ impl Settings {
             SendOrder::Reversed => Order::Reversed,
             SendOrder::Shuffled => Order::Shuffled { seed },
         };
-        Ok(Settings {
+        Ok(SendPlan {
             url,
             signed_url: args.url.clone(),
             chosen_path,
@@ -140,7 +141,7 @@ impl Settings {
     }
 
     fn sign_time(&self) -> i64 {
-        self.fixed_timestamp.unwrap_or_else(now)
+        self.fixed_timestamp.unwrap_or_else(now_s)
     }
 
     /// The timestamp to sign the next attempt of an event with, and how long
@@ -148,7 +149,7 @@ impl Settings {
     fn resign_time(&self, clock: &mut SignClock) -> (i64, Duration) {
         match self.fixed_timestamp {
             Some(t) => (t, Duration::ZERO),
-            None => clock.next(now()),
+            None => clock.next(now_s()),
         }
     }
 }
@@ -156,7 +157,7 @@ impl Settings {
 pub fn run(args: &SendArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let mut event_settings = EventSettings::resolve(&args.event_args)?;
     let seed = event_settings.ids.seed();
-    let settings = Settings::resolve(args, seed, globals)?;
+    let settings = SendPlan::resolve(args, seed, globals)?;
     // `--raw`: each file's exact bytes, rendered once here.
     let raw: Vec<Event> = if args.raw {
         event_settings.timestamp = settings.sign_time();

@@ -3,7 +3,7 @@
 //! sent, posted through `crate::send`, its response recorded, and reported.
 //! Touches the network (through the client), the store and the output.
 
-use super::Settings;
+use super::SendPlan;
 use crate::cli::SendArgs;
 use crate::commands::record_signed;
 use crate::commands::sign::sign_event;
@@ -27,7 +27,7 @@ pub(super) fn resigned(event: &Event, timestamp: i64) -> Event {
 
 /// What came of one event's attempts: whether the last one got what
 /// `--expect` asks for, whether any got a response, and the last error.
-pub(super) struct Outcome {
+pub(super) struct Attempts {
     pub(super) matched: bool,
     pub(super) any_response: bool,
     pub(super) last_error: Option<DeliveryError>,
@@ -40,18 +40,18 @@ pub(super) struct Outcome {
 pub(super) async fn deliver_with_retries(
     client: &Client,
     args: &SendArgs,
-    settings: &Settings,
+    settings: &SendPlan,
     event: &Event,
     secret: &Secret,
     store: Option<&Store>,
     clock: &mut SignClock,
     copy: Option<(u32, u32)>,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<Attempts> {
     let first = Instant::now();
     let (url, signed_url) = settings.urls(event)?;
     let url = url.as_str();
     let mut attempt = 1usize;
-    let mut outcome = Outcome {
+    let mut outcome = Attempts {
         matched: false,
         any_response: false,
         last_error: None,
@@ -69,7 +69,7 @@ pub(super) async fn deliver_with_retries(
         // Recorded before it is sent, so a listener on the other end can
         // already find the original bytes by signature or event id.
         let signed_id = record_signed(store, "send", &signed, &headers, secret, Some(url));
-        let sent_ms = crate::store::now_ms();
+        let sent_ms = crate::clock::now_ms();
         let result = client
             .deliver(url, &headers, bytes::Bytes::from(signed.body.clone()))
             .await;

@@ -5,7 +5,7 @@
 //! `--expect` asks for.
 
 use super::retries::{deliver_with_retries, resigned};
-use super::{Settings, usage};
+use super::{SendPlan, usage};
 use crate::cli::SendArgs;
 use crate::commands::sign::sign_event;
 use crate::commands::{EventSettings, Globals, record_signed};
@@ -25,7 +25,7 @@ use std::collections::HashMap;
 pub(super) fn run(
     args: &SendArgs,
     globals: &Globals,
-    settings: &Settings,
+    settings: &SendPlan,
     mut event_settings: EventSettings,
     fixtures: &[Fixture],
     raw: Vec<Event>,

@@ -21,7 +21,8 @@ mod template;
 pub(in crate::store) use index::segments;
 pub use template::{RunTemplate, Values};
 
-use super::{Original, Store, now_ms};
+use super::{Original, Store};
+use crate::clock::now_ms;
 use crate::request::Headers;
 use codec::{
     EVENT_ID, Reader, SIGNATURE, key, put_bytes, put_signature, put_signed, put_varint,
@@ -49,7 +50,7 @@ pub struct LoadRun {
 }
 
 /// One request of a load run, about to be sent.
-pub struct Sent<'a> {
+pub struct LoadSent<'a> {
     pub seq: u64,
     pub values: Values<'a>,
     pub headers: &'a Headers,
@@ -57,7 +58,7 @@ pub struct Sent<'a> {
 }
 
 /// What came back for one request of a load run.
-pub struct Outcome<'a> {
+pub struct LoadOutcome<'a> {
     pub seq: u64,
     pub sent_ms: i64,
     pub status: Option<u16>,
@@ -101,7 +102,7 @@ impl LoadRun {
     }
 
     /// Adds `s`'s delta to `block`.
-    pub fn push_sent(&self, block: &mut LoadBlock, s: &Sent) {
+    pub fn push_sent(&self, block: &mut LoadBlock, s: &LoadSent) {
         let t = &self.template;
         let out = &mut block.sent;
         out.reserve(64 + s.values.signature.len() + s.values.event_id.len() + 16 * t.holes());
@@ -158,7 +159,7 @@ impl LoadRun {
     }
 
     /// Adds what came back for a request to `block`.
-    pub fn push_outcome(&self, block: &mut LoadBlock, o: &Outcome) {
+    pub fn push_outcome(&self, block: &mut LoadBlock, o: &LoadOutcome) {
         let out = &mut block.outcomes;
         put_varint(out, o.seq);
         put_signed(out, o.sent_ms - self.base_ts * 1000);
@@ -571,7 +572,7 @@ mod tests {
                 let h = headers(&sig, ts, &id);
                 run.push_sent(
                     &mut block,
-                    &Sent {
+                    &LoadSent {
                         seq: n,
                         values: Values {
                             timestamp: ts,
@@ -584,7 +585,7 @@ mod tests {
                 );
                 run.push_outcome(
                     &mut block,
-                    &Outcome {
+                    &LoadOutcome {
                         seq: n,
                         sent_ms: ts * 1000 + 5,
                         status: Some(200),
