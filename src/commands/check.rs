@@ -2,7 +2,8 @@
 //! the HTTP client in `crate::send`, record every delivery in the event
 //! store, print the report in the chosen format.
 
-use super::{Globals, keys, now, record_signed};
+use super::{Globals, keys, record_signed};
+use crate::clock::now_s;
 use crate::check::{self, AuditError, Exchange, Probe, Plan, Selection, Severity};
 use crate::cli::check::{CheckArgs, CheckFormat, FailOn};
 use crate::exit::{ExitStatus, Hinted};
@@ -287,11 +288,11 @@ impl Wire {
 
 impl Exchange for Wire {
     fn now(&mut self) -> i64 {
-        now()
+        now_s()
     }
 
     fn send(&mut self, req: &Probe) -> Result<Response, DeliveryError> {
-        let sent_ms = crate::store::now_ms();
+        let sent_ms = crate::clock::now_ms();
         let result = self.rt.block_on(self.client.request(
             method(req.method),
             &self.url,
@@ -308,7 +309,7 @@ impl Exchange for Wire {
         reqs: &[Probe],
         concurrency: usize,
     ) -> Vec<Result<Response, DeliveryError>> {
-        let sent_ms = crate::store::now_ms();
+        let sent_ms = crate::clock::now_ms();
         let results = self.rt.block_on(async {
             let gate = std::sync::Arc::new(tokio::sync::Semaphore::new(concurrency));
             let mut tasks = tokio::task::JoinSet::new();

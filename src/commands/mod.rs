@@ -317,7 +317,7 @@ impl EventSettings {
         Ok(EventSettings {
             provider: args.provider,
             overrides,
-            timestamp: args.timestamp.unwrap_or_else(now),
+            timestamp: args.timestamp.unwrap_or_else(crate::clock::now_s),
             ids: IdSource::new(args.seed.unwrap_or_else(rand::random)),
         })
     }

@@ -1,6 +1,7 @@
 //! `hookcli verify`: check a captured request offline and explain failures.
 
-use super::{Globals, now};
+use super::Globals;
+use crate::clock::now_s;
 use crate::cli::VerifyArgs;
 use crate::diagnose::{self, Context};
 use crate::exit::{ExitStatus, Hinted};
@@ -26,7 +27,7 @@ pub fn run(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let ctx = Context {
         secrets: &secrets,
         provider,
-        now: args.now.unwrap_or_else(now),
+        now: args.now.unwrap_or_else(now_s),
         tolerance: globals.tolerance_for(secret_provider, args.tolerance),
         original_body: original.as_ref().map(|o| o.body.as_slice()),
         candidates: None,

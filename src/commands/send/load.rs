@@ -10,7 +10,8 @@
 use super::{SendPlan, usage};
 use crate::cli::SendArgs;
 use crate::commands::sign::{sign_input, signer};
-use crate::commands::{EventSettings, Globals, Recording, now, signature_of};
+use crate::clock::now_s;
+use crate::commands::{EventSettings, Globals, Recording, signature_of};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::{Fixture, Override, RenderOptions};
 use crate::ids::IdSource;
@@ -136,7 +137,7 @@ pub(super) fn run(
             None
         }
         Recording::On(store) => {
-            let started = fixed.unwrap_or_else(now);
+            let started = fixed.unwrap_or_else(now_s);
             match start_run(store, &template, &signer, &url, &secret, started, ids) {
                 Ok(r) => Some(Arc::new(r)),
                 Err(e) if globals.store_named => return Err(Hinted::from(e).into()),
@@ -152,7 +153,7 @@ pub(super) fn run(
         let (template, signer, url) = (template.clone(), signer.clone(), url.clone());
         let run = recorder.as_ref().map(|r| r.run.clone());
         move |index: u64| {
-            let timestamp = fixed.unwrap_or_else(now);
+            let timestamp = fixed.unwrap_or_else(now_s);
             let event = template.render(timestamp, ids, index);
             // The probe above signed this event's kind for this URL.
             let headers = signer
