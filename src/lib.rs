@@ -2,8 +2,8 @@
 
 pub mod capture;
 pub mod check;
-pub mod clock;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod diagnose;

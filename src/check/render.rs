@@ -3,7 +3,7 @@
 //! CI dashboards. Each returns a value; `output` prints it.
 
 use super::grade::{self, Counts};
-use super::{Finding, Group, CheckReport, Severity, Status};
+use super::{CheckReport, Finding, Group, Severity, Status};
 use crate::style::{self, paint};
 use serde_json::{Value, json};
 use std::fmt::Write;

@@ -6,7 +6,7 @@
 use super::build::{Baseline, BodyVariant, reform};
 use super::profile::SdkMeaning;
 use super::session::is_2xx;
-use super::{Audit, FailureCause, Evidence, SecretRef, sign};
+use super::{Audit, Evidence, FailureCause, SecretRef, sign};
 use crate::send::{DeliveryError, Response};
 
 /// At most this many candidate secrets are tried.

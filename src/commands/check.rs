@@ -2,10 +2,10 @@
 //! the HTTP client in `crate::send`, record every delivery in the event
 //! store, print the report in the chosen format.
 
-use super::{Globals, keys, record_signed};
-use crate::clock::now_s;
-use crate::check::{self, AuditError, Exchange, Probe, Plan, Selection, Severity};
+use super::{Globals, record_signed, secrets};
+use crate::check::{self, AuditError, Exchange, Plan, Probe, Selection, Severity};
 use crate::cli::check::{CheckArgs, CheckFormat, FailOn};
+use crate::clock::now_s;
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::Event;
 use crate::output;
@@ -45,7 +45,7 @@ pub fn run(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     }
     let max_time = args.max_time;
     let selection = selection(args)?;
-    let secrets = if keys::is_pair(provider) {
+    let secrets = if secrets::is_pair(provider) {
         signing_keys(provider, &args.secret)?
     } else {
         globals.verification_secrets(provider, &args.secret)?
@@ -175,7 +175,7 @@ fn signing_keys(provider: Provider, flags: &[String]) -> Result<Vec<Secret>, Hin
         };
         out.push(Secret::new(value.as_str(), label));
     }
-    let local = keys::local(provider)?.private();
+    let local = secrets::local(provider)?.private();
     if !out.iter().any(|s| s.expose() == local.expose()) {
         out.push(local);
     }

@@ -236,7 +236,7 @@ fn generate(args: &FixturesGenerateArgs, globals: &Globals) -> anyhow::Result<Ex
             "event_id": event.event_id,
             "timestamp": event.timestamp,
             "secret": {"label": secret.label(), "fingerprint": secret.fingerprint()},
-            "verification_key": super::keys::verification_key_of(event.provider, secret),
+            "verification_key": super::secrets::verification_key_of(event.provider, secret),
             "body": format!("{}/body.json", fixture.name),
             "headers": format!("{}/headers.json", fixture.name),
             "request": format!("{}/request.http", fixture.name),

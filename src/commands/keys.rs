@@ -1,136 +1,14 @@
-//! Keys for key-pair providers (SendGrid's ECDSA P-256, and any scheme
-//! whose Spec names a key-pair algorithm): which key signs, which keys
-//! verify, and `hookcli keys`, which prints the verification key an app is
-//! configured with. The signer holds a private key: `--secret`, else
-//! hookcli's local test key. The verifier holds public keys: `--secret`,
-//! then the provider's variables, then the local test key's, so that what
-//! hookcli signed verifies (or is named as signed by hookcli).
+//! `hookcli keys`: prints the verification key an app of a key-pair
+//! provider is configured with. Which key signs and which verify is
+//! decided in `secrets`.
 
-use super::{Globals, env_var};
+use super::secrets::{is_pair, local};
 use crate::cli::KeysArgs;
 use crate::exit::{ExitStatus, Hinted};
-use crate::keystore::{self, LocalKey};
 use crate::output;
-use crate::provider::keypair::{self, KeyKind};
-use crate::provider::{Algorithm, Provider};
-use crate::secret::Secret;
+use crate::provider::Provider;
+use crate::provider::keypair;
 use serde_json::json;
-
-/// Whether `provider`'s signer and verifier hold different keys.
-pub fn is_pair(provider: Provider) -> bool {
-    provider.spec().algorithm.key_kind() == KeyKind::Pair
-}
-
-/// hookcli's local test key for `provider`'s algorithm, created on first use.
-pub fn local(provider: Provider) -> Result<LocalKey, Hinted> {
-    let dir = keystore::dir();
-    keystore::load_or_create(&dir, provider.spec().algorithm).map_err(|e| {
-        Hinted::usage(
-            format!("cannot use hookcli's local test key: {e:#}"),
-            "set HOOKCLI_KEYS to a directory you can write, or pass --secret with a private key",
-        )
-    })
-}
-
-/// The key to sign with: `--secret` (a private key), else the local test key.
-pub fn signing_key(provider: Provider, flag: Option<&str>) -> Result<Secret, Hinted> {
-    match flag {
-        Some(value) => Ok(Secret::new(value, "--secret")),
-        None => Ok(local(provider)?.private()),
-    }
-}
-
-/// Verification keys, each labelled by its source: every `--secret`, then
-/// every configured or usual variable that is set, then the local test
-/// key's (first when nothing else is given). `keys_only` drops flags that
-/// are no key of this algorithm at all (a listener detecting providers
-/// hands every provider the same flags).
-pub fn verification_keys(
-    globals: &Globals,
-    provider: Provider,
-    flags: &[String],
-    keys_only: bool,
-) -> Result<Vec<Secret>, Hinted> {
-    let algorithm = provider.spec().algorithm;
-    let mut keys: Vec<Secret> = Vec::new();
-    let wanted: Vec<&String> = flags
-        .iter()
-        .filter(|f| !keys_only || is_key(algorithm, f))
-        .collect();
-    for (i, value) in wanted.iter().enumerate() {
-        let label = if wanted.len() > 1 {
-            format!("--secret #{}", i + 1)
-        } else {
-            "--secret".to_string()
-        };
-        keys.push(Secret::new(value.as_str(), label));
-    }
-    for var in globals.config.secret_vars(provider) {
-        if let Some(value) = env_var(&var)
-            && !keys.iter().any(|s| s.expose() == value)
-        {
-            keys.push(Secret::new(value, var));
-        }
-    }
-    for key in &keys {
-        readable(provider, key)?;
-    }
-    let local = local(provider)?.public();
-    if !keys.iter().any(|s| s.expose() == local.expose()) {
-        keys.push(local);
-    }
-    Ok(keys)
-}
-
-/// A verification key that is no key at all is bad input (exit 2); a
-/// private key or another credential is left to the diagnosis, which says
-/// what it is and what to use instead.
-fn readable(provider: Provider, key: &Secret) -> Result<(), Hinted> {
-    if provider.scheme().misuse(key.expose()).is_some() {
-        return Ok(());
-    }
-    match provider.scheme().verify_key(key.expose()) {
-        Err(e) if e.kind != "private_key" => Err(Hinted::usage(
-            format!(
-                "the {provider} verification key from {} {}",
-                key.label(),
-                e.reason
-            ),
-            e.hint,
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Keys that may sign again what a verification key verified: every
-/// `--secret` that is a private key, then the local test key.
-pub fn signing_candidates(provider: Provider, flags: &[String]) -> Vec<Secret> {
-    let algorithm = provider.spec().algorithm;
-    let mut keys: Vec<Secret> = flags
-        .iter()
-        .filter(|f| keypair::read_private(algorithm, f).is_ok())
-        .map(|f| Secret::new(f.as_str(), "--secret"))
-        .collect();
-    if let Ok(local) = local(provider) {
-        keys.push(local.private());
-    }
-    keys
-}
-
-/// Whether `text` reads as a public or private key of `algorithm`.
-fn is_key(algorithm: Algorithm, text: &str) -> bool {
-    keypair::read_public(algorithm, text).is_ok() || keypair::read_private(algorithm, text).is_ok()
-}
-
-/// The verification key of a signing secret, for `sign --format json` and
-/// manifests; `None` for a shared-secret provider.
-pub fn verification_key_of(provider: Provider, secret: &Secret) -> Option<String> {
-    if !is_pair(provider) {
-        return None;
-    }
-    let key = provider.scheme().sign_key(secret.expose()).ok()?;
-    provider.scheme().public_key_text(&key.verify_key())
-}
 
 /// `hookcli keys`: the verification key of each key-pair provider (or the
 /// one named), from `--secret`'s private key or hookcli's local test key.

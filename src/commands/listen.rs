@@ -151,7 +151,12 @@ fn secrets_json(v: &Verifier) -> serde_json::Value {
         .collect()
 }
 
-fn startup_note(settings: &ListenerSettings, store: Option<&str>, broken: bool, ip: IpAddr) -> String {
+fn startup_note(
+    settings: &ListenerSettings,
+    store: Option<&str>,
+    broken: bool,
+    ip: IpAddr,
+) -> String {
     let v = &settings.verifier;
     let mut lines = Vec::new();
     for (p, secrets) in &v.secrets {
@@ -198,7 +203,7 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ListenerSetti
         None => {
             let (pairs, shared): (Vec<Provider>, Vec<Provider>) = Provider::ALL
                 .iter()
-                .partition(|p| super::keys::is_pair(**p));
+                .partition(|p| super::secrets::is_pair(**p));
             let mut found: Vec<_> = shared
                 .iter()
                 .map(|&p| (p, globals.secret_candidates(p, &args.secret)))
@@ -217,7 +222,7 @@ fn resolve(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ListenerSetti
             if found.is_empty() && !user_pair_key {
                 // On a terminal, ask once; the answer serves every provider.
                 let asked = vec![
-                    super::asked_secret(Provider::fallback())?
+                    super::secrets::asked_secret(Provider::fallback())?
                         .ok_or_else(|| globals.no_secret_at_all())?,
                 ];
                 found = shared.iter().map(|&p| (p, asked.clone())).collect();
@@ -308,7 +313,7 @@ fn endpoint_first(
             } else {
                 flags
             };
-            let count = if super::keys::is_pair(p) {
+            let count = if super::secrets::is_pair(p) {
                 list.len()
             } else if flags > 0 {
                 flags.min(list.len())

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod listen;
 pub mod man;
 pub mod replay;
+pub mod secrets;
 pub mod send;
 pub mod sign;
 pub mod store;
@@ -80,61 +81,6 @@ impl Globals {
     pub fn target(&self, flag: Option<&str>) -> Result<String, Hinted> {
         let typed = flag.unwrap_or(&self.config.target.value);
         crate::send::target::parse_target(typed).map_err(|e| Hinted::usage(e.to_string(), e.hint()))
-    }
-
-    /// The secret to sign with: `--secret`, else the first configured or
-    /// usual variable of the provider that is set.
-    pub fn signing_secret(&self, provider: Provider, flag: Option<&str>) -> Result<Secret, Hinted> {
-        if keys::is_pair(provider) {
-            return keys::signing_key(provider, flag);
-        }
-        let vars = self.config.secret_vars(provider);
-        let secret = match secret_from(provider, flag, &vars) {
-            Err(missing) => asked_secret(provider)?.ok_or(missing)?,
-            found => found?,
-        };
-        warn_about_secret(provider, &secret);
-        Ok(secret)
-    }
-
-    /// Candidate secrets for verification, each labelled by its source:
-    /// every `--secret` (in order), then every configured or usual variable
-    /// that is set; the first is the one the user verifies with. On a
-    /// terminal, a missing secret is asked for.
-    pub fn verification_secrets(
-        &self,
-        provider: Provider,
-        flags: &[String],
-    ) -> Result<Vec<Secret>, Hinted> {
-        if keys::is_pair(provider) {
-            return keys::verification_keys(self, provider, flags, false);
-        }
-        match candidates(provider, flags, &self.config.secret_vars(provider)) {
-            Err(missing) => Ok(vec![asked_secret(provider)?.ok_or(missing)?]),
-            found => found,
-        }
-    }
-
-    /// Candidate secrets without asking: every `--secret`, then every
-    /// configured or usual variable that is set (possibly none).
-    pub fn secret_candidates(&self, provider: Provider, flags: &[String]) -> Vec<Secret> {
-        if keys::is_pair(provider) {
-            return keys::verification_keys(self, provider, flags, true).unwrap_or_default();
-        }
-        candidates(provider, flags, &self.config.secret_vars(provider)).unwrap_or_default()
-    }
-
-    /// The usage error for a listener with no secret for any provider: the
-    /// flag, and every configured or usual variable, per provider.
-    pub fn no_secret_at_all(&self) -> Hinted {
-        let vars: Vec<String> = Provider::ALL
-            .iter()
-            .map(|&p| format!("{} ({p})", self.config.secret_vars(p).join(" / ")))
-            .collect();
-        Hinted::usage(
-            "no signing secret to verify with",
-            format!("pass --secret SECRET, or set {}", vars.join(", ")),
-        )
     }
 
     /// The event to work on: the one named, else (on a terminal) one the
@@ -335,98 +281,6 @@ impl EventSettings {
 /// Reads an environment variable, treating an empty value as unset.
 pub(super) fn env_var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
-}
-
-/// The secret to sign with: `--secret`, else the first of `vars` that is
-/// set. Missing is a usage error naming both.
-fn secret_from(provider: Provider, flag: Option<&str>, vars: &[String]) -> Result<Secret, Hinted> {
-    if let Some(value) = flag {
-        return Ok(Secret::new(value, "--secret"));
-    }
-    for var in vars {
-        if let Some(value) = env_var(var) {
-            return Ok(Secret::new(value, var.clone()));
-        }
-    }
-    Err(missing_secret(provider, vars))
-}
-
-/// Warns (stderr) about a signing secret that is obviously not what the
-/// user meant: another kind of credential for this provider (the provider
-/// says which, e.g. a Stripe API key), or stray whitespace. hookcli still
-/// signs with it exactly as given.
-fn warn_about_secret(provider: Provider, secret: &Secret) {
-    if let Some(misuse) = provider.scheme().misuse(secret.expose()) {
-        crate::output::note(&format!(
-            "warning: the secret from {} {}",
-            secret.label(),
-            misuse.advice
-        ));
-    }
-    if let Some(problem) = secret.stray_whitespace() {
-        crate::output::note(&format!(
-            "warning: the secret from {} {problem}; hookcli signs with it as given, while your app's copy likely has none (set it with printf '%s', not echo)",
-            secret.label()
-        ));
-    }
-}
-
-/// On a terminal, asks for the secret with hidden input.
-fn asked_secret(provider: Provider) -> Result<Option<Secret>, Hinted> {
-    let typed = crate::prompt::secret(&format!("{provider} signing secret (input hidden)"))
-        .map_err(|e| {
-            Hinted::usage(
-                format!("cannot ask for the secret: {e}"),
-                "pass --secret SECRET",
-            )
-        })?;
-    Ok(typed.map(|v| Secret::new(v, "prompt")))
-}
-
-fn missing_secret(provider: Provider, vars: &[String]) -> Hinted {
-    Hinted::usage(
-        format!("no signing secret for {provider}"),
-        format!("pass --secret SECRET or set {}", vars.join(" / ")),
-    )
-}
-
-/// Every `--secret` (in order), then every variable of `vars` that is set,
-/// each labelled by its source; duplicates dropped; none is an error.
-fn candidates(
-    provider: Provider,
-    flags: &[String],
-    vars: &[String],
-) -> Result<Vec<Secret>, Hinted> {
-    let mut secrets: Vec<Secret> = Vec::new();
-    let many = flags.len() > 1;
-    for (i, value) in flags.iter().enumerate() {
-        if value.is_empty() {
-            return Err(Hinted::usage(
-                "--secret is empty",
-                format!(
-                    "pass the signing secret, or leave --secret out to read {}",
-                    vars.join(" / ")
-                ),
-            ));
-        }
-        let label = if many {
-            format!("--secret #{}", i + 1)
-        } else {
-            "--secret".to_string()
-        };
-        secrets.push(Secret::new(value.clone(), label));
-    }
-    for var in vars {
-        if let Some(value) = env_var(var)
-            && !secrets.iter().any(|s| s.expose() == value)
-        {
-            secrets.push(Secret::new(value, var.clone()));
-        }
-    }
-    if secrets.is_empty() {
-        return Err(missing_secret(provider, vars));
-    }
-    Ok(secrets)
 }
 
 /// A fixture by name or path, as a usage error when it cannot be found.

@@ -2,10 +2,10 @@
 //! app they were forwarded to or to `--to`, re-signed with a fresh
 //! timestamp when the secret that verified them is known.
 
-use super::events::resolve_filter;
 use super::Globals;
-use crate::clock::now_s;
+use super::events::resolve_filter;
 use crate::cli::ReplayArgs;
+use crate::clock::now_s;
 use crate::exit::{ExitStatus, Hinted};
 use crate::listen::forwardable;
 use crate::output;
@@ -134,7 +134,7 @@ pub fn run(args: &ReplayArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
 
 /// Whether the private key `secret` made the stored request's signature.
 fn signed_by(provider: Provider, secret: &Secret, row: &ReceivedRow) -> bool {
-    let Some(public) = super::keys::verification_key_of(provider, secret) else {
+    let Some(public) = super::secrets::verification_key_of(provider, secret) else {
         return false;
     };
     let headers: Headers = row
@@ -187,8 +187,8 @@ fn resign(
     };
     // A shared secret is known by its fingerprint; a key pair's private
     // key by the stored signature its public key verifies.
-    let secret = if super::keys::is_pair(provider) {
-        super::keys::signing_candidates(provider, flags)
+    let secret = if super::secrets::is_pair(provider) {
+        super::secrets::signing_candidates(provider, flags)
             .into_iter()
             .find(|s| signed_by(provider, s, row))
     } else {

@@ -37,7 +37,7 @@ pub fn run(args: &SignArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     let (url, signed_url) = delivery_urls(&event, &target, args.url.as_deref())?;
     let mut event = event;
     let headers = sign_event(&mut event, &secret, Some(&signed_url))?;
-    let verification_key = super::keys::verification_key_of(event.provider, &secret);
+    let verification_key = super::secrets::verification_key_of(event.provider, &secret);
     record_signed(
         globals.open_store()?.as_ref(),
         "sign",

@@ -1,8 +1,8 @@
 //! `hookcli verify`: check a captured request offline and explain failures.
 
 use super::Globals;
-use crate::clock::now_s;
 use crate::cli::VerifyArgs;
+use crate::clock::now_s;
 use crate::diagnose::{self, Context};
 use crate::exit::{ExitStatus, Hinted};
 use crate::output;

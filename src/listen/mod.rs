@@ -342,7 +342,11 @@ impl Listener {
     /// commit): its row id, or why it could not be recorded. A failure
     /// whose body hookcli signed is judged again against that body, and
     /// `judged` updated, before it is recorded.
-    async fn record(&self, admitted: Admitted, judged: &mut Judged) -> (Option<i64>, Option<String>) {
+    async fn record(
+        &self,
+        admitted: Admitted,
+        judged: &mut Judged,
+    ) -> (Option<i64>, Option<String>) {
         let Admitted {
             request,
             target,

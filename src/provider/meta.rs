@@ -160,9 +160,8 @@ mod tests {
         assert_eq!(clerk.event_type.as_deref(), Some("user.created"));
         assert_eq!(clerk.object_id.as_deref(), Some("user_1"));
         // Keys are compared unescaped, as written out.
-        let escaped = EventMeta::from_body(
-            br#"{"data":{"object":{"x\"y":1,"\u0069d":"ch_2","idx":"no"}}}"#,
-        );
+        let escaped =
+            EventMeta::from_body(br#"{"data":{"object":{"x\"y":1,"\u0069d":"ch_2","idx":"no"}}}"#);
         assert_eq!(escaped.object_id.as_deref(), Some("ch_2"));
     }
 }

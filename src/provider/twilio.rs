@@ -100,7 +100,12 @@ pub fn signed_params(body: &[u8], out: &mut Vec<u8>) {
         if body.get(i) == Some(&b'=') {
             i = form_decode(body, i + 1, false, ascii, out);
         }
-        params.push((prefix(&out[name_at..value_at]), name_at, value_at, out.len()));
+        params.push((
+            prefix(&out[name_at..value_at]),
+            name_at,
+            value_at,
+            out.len(),
+        ));
         i += 1;
     }
     /// The first 8 bytes, zero-padded, big-endian: where two of these

@@ -181,7 +181,6 @@ fn received_row(r: &rusqlite::Row) -> rusqlite::Result<ReceivedRow> {
     })
 }
 
-
 /// The rows `Store::trim_received` deletes at a time.
 fn trim_step(max_rows: i64) -> i64 {
     (max_rows / 64).clamp(1, 128)

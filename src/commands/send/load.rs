@@ -9,8 +9,8 @@
 
 use super::{SendPlan, usage};
 use crate::cli::SendArgs;
-use crate::commands::sign::{sign_input, signer};
 use crate::clock::now_s;
+use crate::commands::sign::{sign_input, signer};
 use crate::commands::{EventSettings, Globals, Recording, signature_of};
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::{Fixture, Override, RenderOptions};
@@ -20,7 +20,9 @@ use crate::secret::Secret;
 use crate::send::load::{self, Done, LoadPlan, Prepared, Recorded};
 use crate::send::report::{self, LoadInfo};
 use crate::send::{Client, ClientOptions};
-use crate::store::load::{LoadBlock, LoadRun, NewLoadRun, LoadOutcome, RunTemplate, LoadSent, Values};
+use crate::store::load::{
+    LoadBlock, LoadOutcome, LoadRun, LoadSent, NewLoadRun, RunTemplate, Values,
+};
 use crate::store::{Store, Writer};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};

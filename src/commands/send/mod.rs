@@ -12,9 +12,9 @@ pub(super) use retries::record_response;
 
 use super::sign::delivery_urls;
 use super::{EventSettings, Globals, load_fixture};
-use crate::clock::now_s;
 use crate::cli::SendArgs;
 use crate::cli::send::SendOrder;
+use crate::clock::now_s;
 use crate::exit::{ExitStatus, Hinted};
 use crate::fixtures::{self, Event, Fixture};
 use crate::provider::Provider;
