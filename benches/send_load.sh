@@ -24,6 +24,7 @@
 # Usage: bash benches/send_load.sh [SECONDS] [CONNECTIONS]   (default 5, 32)
 # Env:   ROUNDS=7         alternating wrk/hookcli rounds
 #        NO_BUILD=1       use the binaries already in target/release
+#        BIN=PATH         benchmark this hookcli binary (with NO_BUILD)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SECONDS_PER_RUN="${1:-5}"
@@ -32,7 +33,7 @@ ROUNDS="${ROUNDS:-7}"
 . benches/lib.sh
 need wrk wrk
 [ -n "${NO_BUILD:-}" ] || cargo build --release --quiet --bin hookcli --example sink
-BIN=target/release/hookcli
+BIN="${BIN:-target/release/hookcli}"
 tmp=$(mktemp -d)
 sink_pid=""
 cleanup() { [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null; rm -rf "$tmp"; }
