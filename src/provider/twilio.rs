@@ -80,8 +80,9 @@ pub fn signed_params(body: &[u8], out: &mut Vec<u8>) {
     // A byte above 0x7F comes from the body itself or from a `%XX`: in an
     // ASCII body, only a part that decoded one needs its UTF-8 checked.
     let ascii = body.is_ascii();
-    // The decoded parameters, then the same bytes sorted: never more than
-    // twice the body, so no push below reallocates.
+    // The decoded parameters, then the same bytes sorted: for a UTF-8
+    // body never more than twice its length, so no push below reallocates
+    // (bytes that are not UTF-8 may grow into U+FFFD).
     out.reserve(2 * body.len());
     // Per parameter: the first bytes of its decoded name (to sort by
     // without a call to memcmp), where its name starts, where its value
