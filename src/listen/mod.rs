@@ -10,7 +10,6 @@ pub mod delivery;
 pub mod http;
 pub mod inspect;
 pub mod report;
-pub mod stored;
 
 use crate::clock::{now_ms, now_s};
 use crate::request::{Headers, Request};

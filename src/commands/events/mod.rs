@@ -1,9 +1,10 @@
 //! `hookcli events`: list or show what `listen` recorded.
 
+mod render;
+
 use super::Globals;
 use crate::cli::{EventsArgs, EventsCommand, EventsListArgs, ReceivedFilterArgs, VerdictFilter};
 use crate::exit::{ExitStatus, Hinted};
-use crate::listen::stored;
 use crate::output;
 use crate::store::{ReceivedFilter, Store};
 
@@ -30,9 +31,9 @@ fn show_one(store: &Store, id: i64, body: bool, json: bool) -> anyhow::Result<Ex
     if body {
         output::stdout_bytes(&row.new.body)?;
     } else if json {
-        output::json(&stored::json(&row, true))?;
+        output::json(&render::json(&row, true))?;
     } else {
-        output::stdout(&stored::details(&row))?;
+        output::stdout(&render::details(&row))?;
     }
     Ok(ExitStatus::Success)
 }
@@ -45,7 +46,7 @@ fn list_rows(store: &Store, args: &EventsListArgs) -> anyhow::Result<ExitStatus>
         .map_err(|e| Hinted::from(store.fault(&e)))?;
     if args.json {
         for row in &rows {
-            output::json(&stored::json(row, false))?;
+            output::json(&render::json(row, false))?;
         }
     } else if rows.is_empty() {
         output::note(&format!(
@@ -53,7 +54,7 @@ fn list_rows(store: &Store, args: &EventsListArgs) -> anyhow::Result<ExitStatus>
             store.path().display()
         ));
     } else {
-        let text: String = rows.iter().map(stored::line).collect();
+        let text: String = rows.iter().map(render::line).collect();
         output::stdout(&text)?;
     }
     Ok(ExitStatus::Success)

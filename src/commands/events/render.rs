@@ -1,6 +1,6 @@
-//! Renders requests the listener recorded, for `hookcli events` and
-//! `hookcli replay`. Strings and JSON out; stored text is untrusted and is
-//! escaped before it can reach a terminal.
+//! Renders requests the listener recorded, for `hookcli events`: strings
+//! and JSON out; stored text is untrusted and is escaped before it can
+//! reach a terminal.
 
 use crate::escape::{bytes_visible, for_terminal};
 use crate::store::ReceivedRow;
