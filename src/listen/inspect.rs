@@ -298,4 +298,57 @@ mod tests {
         assert!(!stale.valid);
         assert_eq!(stale.cause_ids(), vec!["timestamp_skew"]);
     }
+
+    #[test]
+    fn the_listeners_prepared_keys_give_the_diagnosis_made_without_them() {
+        let test = Secret::new("whsec_test", "STRIPE_WEBHOOK_SECRET_TEST");
+        let live = Secret::new("whsec_live\n", "STRIPE_WEBHOOK_SECRET_LIVE");
+        let v = Verifier::with_candidates(
+            None,
+            vec![(provider::STRIPE, vec![test.clone(), live.clone()])],
+            vec![(provider::STRIPE, 1)],
+            300,
+        );
+        let pretty = "{\n  \"id\": \"evt_1\",\n  \"object\": \"event\",\n  \"type\": \"charge.succeeded\"\n}";
+        let body = pretty.as_bytes();
+        let requests = [
+            signed(&Secret::new("whsec_other", "x"), body, 1000),
+            signed(&Secret::new("whsec_test\n", "x"), body, 1000),
+            signed(&live, body, 1000),
+            signed(&test, body, 1000),
+            {
+                let mut r = signed(&test, body, 1000);
+                r.body.push(b'\n');
+                r
+            },
+            {
+                let mut r = signed(&test, body, 1000);
+                r.body = br#"{"id":"evt_1","object":"event","type":"charge.succeeded"}"#.to_vec();
+                r
+            },
+        ];
+        for (n, request) in requests.iter().enumerate() {
+            for now in [1000, 5000] {
+                let checked = check(request, &v, now);
+                let listener = checked.finish(request, &v, now, true, None).diagnosis;
+                let mut ordered = v.secrets_for(provider::STRIPE).to_vec();
+                if let Some(i) = checked.matched {
+                    ordered[..=i].rotate_right(1);
+                }
+                let ctx = Context {
+                    secrets: &ordered,
+                    provider: None,
+                    now,
+                    tolerance: 300,
+                    original_body: None,
+                    candidates: None,
+                };
+                assert_eq!(
+                    listener,
+                    Some(diagnose::diagnose(request, &ctx)),
+                    "request {n} at {now}"
+                );
+            }
+        }
+    }
 }
