@@ -432,17 +432,16 @@ impl Listener {
         }
     }
 
-    /// Reports the request and answers it: as the app did in proxy mode,
-    /// else with hookcli's verdict; 503 when it could not be recorded.
-    async fn answer(&self, report: Report) -> Outgoing {
+    /// Reports the request and answers it, after `delay`: as the app did
+    /// in proxy mode, else with hookcli's verdict; 503 when it could not be
+    /// recorded.
+    async fn answer(&self, report: Report, delay: Duration) -> Outgoing {
         if let Ok(mut s) = self.summary.lock() {
             s.add(&report);
         }
+        // The line is reported before the delay, so a sender that gives up
+        // first still shows up.
         (self.sink)(&report);
-        // `--respond STATUS:DELAY` rehearses a slow app: the answer goes out
-        // after the delay, so the latency reported counts it. The line is
-        // reported before, so a sender that gives up first still shows up.
-        let delay = self.settings.respond.map_or(Duration::ZERO, |r| r.delay);
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
@@ -494,6 +493,8 @@ impl Handler for Listener {
         if store_error.is_some() {
             judged.status = 503;
         }
+        // `--respond STATUS:DELAY` rehearses a slow app: the answer goes out
+        // after the delay, so the latency reported counts it.
         let delay = self.settings.respond.map_or(Duration::ZERO, |r| r.delay);
         let report = Report {
             id,
@@ -508,7 +509,7 @@ impl Handler for Listener {
             forward: judged.forward,
             store_error,
         };
-        self.answer(report).await
+        self.answer(report, delay).await
     }
 }
 
