@@ -181,16 +181,11 @@ fn received_row(r: &rusqlite::Row) -> rusqlite::Result<ReceivedRow> {
     })
 }
 
-/// The rows `Store::trim_received` deletes at a time.
-fn trim_step(max_rows: i64) -> i64 {
-    (max_rows / 64).clamp(1, 128)
-}
-
 /// The id up to which `Store::trim_received` deletes once the newest row
-/// is `newest`: it moves once per step, and between moves the DELETE finds
-/// nothing, so a writer need not run it.
+/// is `newest`: it moves once per step of `max_rows / 64` (1 to 128 rows),
+/// and between moves the DELETE finds nothing, so a writer need not run it.
 pub fn trim_bound(newest: i64, max_rows: i64) -> i64 {
-    let step = trim_step(max_rows);
+    let step = (max_rows / 64).clamp(1, 128);
     let over = newest - max_rows;
     over - over.rem_euclid(step)
 }
@@ -217,14 +212,17 @@ impl Store {
     /// batch is answered: a step of 128 rows takes ~1 ms, which no waiting
     /// request should pay.
     pub fn trim_received(&self, max_rows: i64) -> anyhow::Result<usize> {
-        let step = trim_step(max_rows);
+        let newest: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT max(id) FROM received")?
+            .query_row([], |r| r.get(0))?;
+        let Some(newest) = newest else {
+            return Ok(0);
+        };
         Ok(self
             .conn
-            .prepare_cached(
-                "DELETE FROM received WHERE id <=
-                   (SELECT (max(id) - ?1) - ((max(id) - ?1) % ?2 + ?2) % ?2 FROM received)",
-            )?
-            .execute(params![max_rows, step])?)
+            .prepare_cached("DELETE FROM received WHERE id <= ?1")?
+            .execute(params![trim_bound(newest, max_rows)])?)
     }
 
     /// Deletes received rows older than `max_age_days` and all but the
