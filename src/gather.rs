@@ -6,12 +6,16 @@
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
-/// Waits for the first item on `rx`; then sleeps for `pause()` (when not
-/// zero) so more can arrive; then takes whatever else is queued, up to
+/// Waits for the first item on `rx`; then sleeps for `pause(&first)` (when
+/// not zero) so more can arrive; then takes whatever else is queued, up to
 /// `max` items in all. `None` once every sender is gone and nothing is left.
-pub fn gather<T>(rx: &Receiver<T>, max: usize, pause: impl FnOnce() -> Duration) -> Option<Vec<T>> {
+pub fn gather<T>(
+    rx: &Receiver<T>,
+    max: usize,
+    pause: impl FnOnce(&T) -> Duration,
+) -> Option<Vec<T>> {
     let first = rx.recv().ok()?;
-    let pause = pause();
+    let pause = pause(&first);
     if !pause.is_zero() {
         std::thread::sleep(pause);
     }
@@ -36,8 +40,8 @@ mod tests {
             tx.send(i).unwrap();
         }
         drop(tx);
-        assert_eq!(gather(&rx, 3, || Duration::ZERO), Some(vec![0, 1, 2]));
-        assert_eq!(gather(&rx, 3, || Duration::ZERO), Some(vec![3, 4]));
-        assert_eq!(gather(&rx, 3, || Duration::ZERO), None);
+        assert_eq!(gather(&rx, 3, |_| Duration::ZERO), Some(vec![0, 1, 2]));
+        assert_eq!(gather(&rx, 3, |_| Duration::ZERO), Some(vec![3, 4]));
+        assert_eq!(gather(&rx, 3, |_| Duration::ZERO), None);
     }
 }

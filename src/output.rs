@@ -88,7 +88,7 @@ impl Background {
             .spawn(move || {
                 let mut busy = false;
                 let pause = |busy: bool| if busy { GATHER } else { Duration::ZERO };
-                while let Some(pieces) = crate::gather::gather(&rx, usize::MAX, || pause(busy)) {
+                while let Some(pieces) = crate::gather::gather(&rx, usize::MAX, |_| pause(busy)) {
                     busy = pieces.len() > 1;
                     // A closed stdout ends the output, not the listener.
                     let _ = styled(&pieces.concat());
