@@ -156,7 +156,7 @@ pub(super) fn run(
         let run = recorder.as_ref().map(|r| r.run.clone());
         move |index: u64| {
             let timestamp = fixed.unwrap_or_else(now_s);
-            let event = template.render(timestamp, ids, index);
+            let (event, holes) = template.render_with_holes(timestamp, ids, index);
             // The probe above signed this event's kind for this URL.
             let headers = signer
                 .sign(&sign_input(&event, Some(&url)))
@@ -175,6 +175,7 @@ pub(super) fn run(
                         },
                         headers: &headers,
                         body: &event.body,
+                        holes: Some(&holes),
                     },
                 );
                 block

@@ -55,6 +55,9 @@ pub struct LoadSent<'a> {
     pub values: Values<'a>,
     pub headers: &'a Headers,
     pub body: &'a [u8],
+    /// Where the template's holes are in `body`, when known (else they
+    /// are searched for).
+    pub holes: Option<&'a [std::ops::Range<usize>]>,
 }
 
 /// What came back for one request of a load run.
@@ -112,7 +115,10 @@ impl LoadRun {
         put_signed(out, s.values.timestamp - self.base_ts);
         put_signature(out, s.values.signature);
         put_bytes(out, s.values.event_id.as_bytes());
-        let holes = t.split(s.body);
+        let holes = match s.holes {
+            Some(ranges) => t.split_at(s.body, ranges).or_else(|| t.split(s.body)),
+            None => t.split(s.body),
+        };
         let headers = crate::store::redact::headers(s.headers);
         let headers_fit = t.fits_headers(&headers, &s.values, ts);
         out.push(
@@ -581,6 +587,7 @@ mod tests {
                         },
                         headers: &h,
                         body: &b,
+                        holes: None,
                     },
                 );
                 run.push_outcome(

@@ -140,6 +140,28 @@ impl RunTemplate {
         Some(values)
     }
 
+    /// [`split`](Self::split) when the caller says where the holes are:
+    /// the parts between them are compared, not searched for.
+    pub(super) fn split_at<'b>(
+        &self,
+        body: &'b [u8],
+        holes: &[std::ops::Range<usize>],
+    ) -> Option<smallvec::SmallVec<[&'b [u8]; 8]>> {
+        if holes.len() != self.holes() {
+            return None;
+        }
+        let mut values = smallvec::SmallVec::new();
+        let mut at = 0;
+        for (part, hole) in self.parts.iter().zip(holes) {
+            if body.get(at..hole.start)? != part.as_slice() {
+                return None;
+            }
+            values.push(body.get(hole.clone())?);
+            at = hole.end;
+        }
+        (body.get(at..)? == self.parts.last()?.as_slice()).then_some(values)
+    }
+
     /// Whether `headers` are this template's, filled with `values`.
     pub(super) fn fits_headers(&self, headers: &Headers, values: &Values, ts: &str) -> bool {
         headers.len() == self.headers.len()
@@ -221,6 +243,30 @@ pub(super) fn split_value(value: &str, values: &Values, ts: &str) -> Vec<Piece> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holes_said_by_the_caller_give_what_the_search_finds_and_no_more() {
+        let parts: Vec<Vec<u8>> = ["<", "-", ">"]
+            .iter()
+            .map(|p| p.as_bytes().to_vec())
+            .collect();
+        let t = RunTemplate::from_parts(parts, Vec::new());
+        let body = b"<x-y-z>";
+        let (a, b) = (1..4, 5..6);
+        let said = t.split_at(body, &[a.clone(), b.clone()]).unwrap();
+        assert_eq!(said.as_slice(), [&b"x-y"[..], b"z"]);
+        // The search takes the first "-", inside the first value: both
+        // rebuild the same bytes.
+        let found = t.split(body).unwrap();
+        assert_eq!(found.as_slice(), [&b"x"[..], b"y-z"]);
+        let rebuild = |v: &[&[u8]]| [&b"<"[..], v[0], b"-", v[1], b">"].concat();
+        assert_eq!(rebuild(&said), body);
+        assert_eq!(rebuild(&found), body);
+        // Ranges that do not lie between the parts are refused.
+        assert!(t.split_at(body, &[a.clone()]).is_none());
+        assert!(t.split_at(body, &[2..4, b.clone()]).is_none());
+        assert!(t.split_at(body, &[a, 5..7]).is_none());
+    }
 
     #[test]
     fn header_values_split_around_the_request_values() {
