@@ -163,7 +163,10 @@ pub(super) fn run(
                 .unwrap_or_default();
             let kept = run.as_ref().map(|run| {
                 let mut block = run.block();
-                let signature = signature_of(provider, &headers);
+                let signature = match run.signature_in(&headers, timestamp, &event.event_id) {
+                    Some(s) => std::borrow::Cow::Borrowed(s),
+                    None => signature_of(provider, &headers).into(),
+                };
                 run.push_sent(
                     &mut block,
                     &LoadSent {
@@ -306,4 +309,74 @@ fn start_run(
         why: Mutex::new(None),
         unrecorded: AtomicU64::new(0),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{builtin_names, resolve};
+    use crate::provider::{Provider, keypair};
+
+    /// The recorder reads each request's signature where the run's
+    /// template has it instead of parsing the headers: for every provider's
+    /// fixtures, at several times and sequence numbers, what it reads is
+    /// what the provider's parsing gives, and it reads one wherever that
+    /// parsing finds one.
+    #[test]
+    fn the_signature_read_from_the_template_is_the_one_parsing_gives() {
+        let url = "http://127.0.0.1:4242/webhooks";
+        let mut read_by = std::collections::BTreeSet::new();
+        for p in Provider::ALL.iter().copied() {
+            let (signing, _) =
+                keypair::test_secrets(p.spec().algorithm, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+            let signer = crate::provider::Signer::new(p, &Secret::new(signing, "test")).unwrap();
+            for (_, name) in builtin_names(Some(p)) {
+                let fixture = resolve(&name, Some(p), &[]).unwrap();
+                let Ok(template) = fixture.template(&[], 7) else {
+                    continue;
+                };
+                let ids = IdSource::new(3);
+                let sign = |ts: i64, seq: u64| {
+                    let event = template.render(ts, ids, seq);
+                    let headers = signer.sign(&sign_input(&event, Some(url))).unwrap();
+                    (event, headers)
+                };
+                let (first, headers) = sign(1_700_000_000, 0);
+                let signature = signature_of(p, &headers);
+                let run = RunTemplate::new(
+                    template.parts(),
+                    &headers,
+                    &Values {
+                        timestamp: first.timestamp,
+                        signature: &signature,
+                        event_id: &first.event_id,
+                    },
+                );
+                for (ts, seq) in [
+                    (1_700_000_000, 0),
+                    (1_700_000_001, 1),
+                    (1_799_999_999, 12_345),
+                ] {
+                    let (event, headers) = sign(ts, seq);
+                    let parsed = signature_of(p, &headers);
+                    let read = run.signature_in(&headers, &ts.to_string(), &event.event_id);
+                    match parsed.is_empty() {
+                        true => assert_eq!(read, None, "{p} {name}"),
+                        false => {
+                            assert_eq!(read, Some(parsed.as_str()), "{p} {name} #{seq}");
+                            read_by.insert(p.name());
+                        }
+                    }
+                }
+            }
+        }
+        // Without a signature header to parse: GitLab sends a token, Mailgun
+        // signs in the body, Linear's parsing needs the body's timestamp.
+        let unread: Vec<&str> = Provider::ALL
+            .iter()
+            .map(|p| p.name())
+            .filter(|p| !read_by.contains(p))
+            .collect();
+        assert_eq!(unread, ["linear", "mailgun", "gitlab"]);
+    }
 }

@@ -104,6 +104,19 @@ impl LoadRun {
         }
     }
 
+    /// The signature in `headers` of a request of this run, read where the
+    /// template has it (see [`RunTemplate::signature_in`]).
+    pub fn signature_in<'h>(
+        &self,
+        headers: &'h Headers,
+        timestamp: i64,
+        event_id: &str,
+    ) -> Option<&'h str> {
+        let mut digits = itoa::Buffer::new();
+        self.template
+            .signature_in(headers, digits.format(timestamp), event_id)
+    }
+
     /// Adds `s`'s delta to `block`.
     pub fn push_sent(&self, block: &mut LoadBlock, s: &LoadSent) {
         let t = &self.template;
@@ -119,8 +132,7 @@ impl LoadRun {
             Some(ranges) => t.split_at(s.body, ranges).or_else(|| t.split(s.body)),
             None => t.split(s.body),
         };
-        let headers = crate::store::redact::headers(s.headers);
-        let headers_fit = t.fits_headers(&headers, &s.values, ts);
+        let headers_fit = t.fits_headers(s.headers, &s.values, ts);
         out.push(
             if holes.is_none() { BODY_WHOLE } else { 0 }
                 | if headers_fit { 0 } else { HEADERS_WHOLE },
@@ -146,6 +158,7 @@ impl LoadRun {
             }
         }
         if !headers_fit {
+            let headers = crate::store::redact::headers(s.headers);
             put_varint(out, headers.len() as u64);
             for (name, value) in headers.iter() {
                 put_bytes(out, name.as_bytes());

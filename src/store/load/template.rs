@@ -22,6 +22,11 @@ pub struct RunTemplate {
     /// Finders for the parts between holes.
     finders: Vec<memchr::memmem::Finder<'static>>,
     headers: Vec<(String, Vec<Piece>)>,
+    /// For each header, its value in the request the template was made
+    /// from when that value is a secret the store redacts (GitLab's token).
+    /// Kept in memory only: a request with the same value redacts to the
+    /// same text, so it fits without being redacted again.
+    secrets: Vec<Option<String>>,
 }
 
 /// The values of one request a template is filled with.
@@ -36,13 +41,19 @@ impl RunTemplate {
     /// and `values`: one request of the run, whose header values are split
     /// around its signature, event id and timestamp.
     pub fn new(parts: &[Vec<u8>], headers: &Headers, values: &Values) -> RunTemplate {
-        let headers = crate::store::redact::headers(headers);
+        let redacted = crate::store::redact::headers(headers);
         let ts = values.timestamp.to_string();
         let mut pieces_of = Vec::new();
-        for (name, value) in headers.iter() {
+        for (name, value) in redacted.iter() {
             pieces_of.push((name.to_string(), split_value(value, values, &ts)));
         }
-        RunTemplate::from_parts(parts.to_vec(), pieces_of)
+        let mut t = RunTemplate::from_parts(parts.to_vec(), pieces_of);
+        t.secrets = headers
+            .iter()
+            .zip(redacted.iter())
+            .map(|((_, raw), (_, kept))| (raw != kept).then(|| raw.to_string()))
+            .collect();
+        t
     }
 
     fn from_parts(parts: Vec<Vec<u8>>, headers: Vec<(String, Vec<Piece>)>) -> RunTemplate {
@@ -51,10 +62,12 @@ impl RunTemplate {
             .skip(1)
             .map(|p| memchr::memmem::Finder::new(p).into_owned())
             .collect();
+        let secrets = vec![None; headers.len()];
         RunTemplate {
             parts,
             finders,
             headers,
+            secrets,
         }
     }
 
@@ -162,27 +175,75 @@ impl RunTemplate {
         (body.get(at..)? == self.parts.last()?.as_slice()).then_some(values)
     }
 
-    /// Whether `headers` are this template's, filled with `values`.
+    /// Whether `headers`, as sent (before redaction), are this template's
+    /// filled with `values`. A secret header fits when its value is the one
+    /// the template was made from.
     pub(super) fn fits_headers(&self, headers: &Headers, values: &Values, ts: &str) -> bool {
         headers.len() == self.headers.len()
-            && headers
-                .iter()
-                .zip(&self.headers)
-                .all(|((name, value), (t_name, pieces))| {
-                    name == t_name && {
-                        let mut rest = value;
-                        pieces.iter().all(|p| {
-                            let want = piece_text(p, values, ts);
-                            match rest.strip_prefix(want) {
-                                Some(r) => {
-                                    rest = r;
-                                    true
-                                }
-                                None => false,
-                            }
-                        }) && rest.is_empty()
-                    }
-                })
+            && headers.iter().zip(&self.headers).zip(&self.secrets).all(
+                |(((name, value), (t_name, pieces)), secret)| {
+                    name == t_name
+                        && match secret {
+                            Some(raw) => value == raw,
+                            None => Self::fits_value(value, pieces, values, ts),
+                        }
+                },
+            )
+    }
+
+    fn fits_value(value: &str, pieces: &[Piece], values: &Values, ts: &str) -> bool {
+        let mut rest = value;
+        pieces
+            .iter()
+            .all(|p| match rest.strip_prefix(piece_text(p, values, ts)) {
+                Some(r) => {
+                    rest = r;
+                    true
+                }
+                None => false,
+            })
+            && rest.is_empty()
+    }
+
+    /// The signature in `headers` (sent with timestamp `ts` and this event
+    /// id), read where the template has it: the same text the provider's
+    /// own parsing gives (`commands::signature_of`, tested for every
+    /// provider), without parsing. `None` when the header does not fit.
+    pub fn signature_in<'h>(
+        &self,
+        headers: &'h Headers,
+        ts: &str,
+        event_id: &str,
+    ) -> Option<&'h str> {
+        let (name, pieces) = self
+            .headers
+            .iter()
+            .find(|(_, pieces)| pieces.contains(&Piece::Signature))?;
+        let mut rest = headers.iter().find(|(n, _)| n == name)?.1;
+        fn text<'a>(p: &'a Piece, ts: &'a str, event_id: &'a str) -> Option<&'a str> {
+            match p {
+                Piece::Text(t) => Some(t),
+                Piece::Timestamp => Some(ts),
+                Piece::EventId => Some(event_id),
+                Piece::Signature => None,
+            }
+        }
+        let mut signature = None;
+        let mut pieces = pieces.iter().peekable();
+        while let Some(p) = pieces.next() {
+            match text(p, ts, event_id) {
+                Some(want) => rest = rest.strip_prefix(want)?,
+                None => {
+                    let end = match pieces.peek() {
+                        None => rest.len(),
+                        Some(next) => rest.find(text(next, ts, event_id)?)?,
+                    };
+                    signature = Some(&rest[..end]);
+                    rest = &rest[end..];
+                }
+            }
+        }
+        signature.filter(|s| rest.is_empty() && !s.is_empty())
     }
 
     pub(super) fn headers_with(&self, values: &Values) -> Headers {
@@ -266,6 +327,36 @@ mod tests {
         assert!(t.split_at(body, &[a.clone()]).is_none());
         assert!(t.split_at(body, &[2..4, b.clone()]).is_none());
         assert!(t.split_at(body, &[a, 5..7]).is_none());
+    }
+
+    #[test]
+    fn a_secret_header_is_kept_redacted_and_fits_only_with_the_same_value() {
+        let v = Values {
+            timestamp: 17,
+            signature: "",
+            event_id: "id1",
+        };
+        let sent = |token: &str| -> Headers {
+            [
+                ("X-Gitlab-Token", token.to_string()),
+                ("X-Id", "id1".into()),
+            ]
+            .into_iter()
+            .collect()
+        };
+        let t = RunTemplate::new(&[b"{}".to_vec()], &sent("glpat-secret"), &v);
+        let kept = t.headers_with(&v);
+        assert_eq!(
+            kept.get("X-Gitlab-Token"),
+            Some(crate::secret::redacted("glpat-secret").as_str())
+        );
+        assert!(!format!("{kept:?}").contains("glpat-secret"));
+        assert!(t.fits_headers(&sent("glpat-secret"), &v, "17"));
+        assert!(!t.fits_headers(&sent("glpat-other"), &v, "17"));
+        // A template read back from the store knows no raw value: nothing fits.
+        let read = RunTemplate::from_bytes(&t.to_bytes()).unwrap();
+        assert!(!read.fits_headers(&sent("glpat-secret"), &v, "17"));
+        assert_eq!(read.headers_with(&v), kept);
     }
 
     #[test]
