@@ -52,10 +52,11 @@ fn block_size(plan: &LoadPlan) -> u64 {
 }
 
 /// Runs the plan; returns the merged statistics and the wall time.
-/// `prepare(index)` makes a request and what `record` keeps of it;
-/// `record(block, done)` is given each block before it is sent, with the
+/// `prepare(index, kept)` makes a request and adds what `record` keeps of
+/// it to `kept` (one per block, so nothing is allocated per request);
+/// `record(kept, done)` is given each block's before it is sent, with the
 /// deliveries finished since the worker's last call, and a last time with
-/// an empty block and the worker's final deliveries.
+/// an empty one and the worker's final deliveries.
 pub async fn run<M, P, R, D>(
     client: Client,
     plan: LoadPlan,
@@ -64,9 +65,9 @@ pub async fn run<M, P, R, D>(
     on_done: D,
 ) -> (LoadStats, Duration)
 where
-    M: Send + 'static,
-    P: Fn(u64) -> (Prepared, M) + Send + Sync + 'static,
-    R: Fn(Vec<M>, Vec<Done>) -> Recorded + Send + Sync + 'static,
+    M: Default + Send + 'static,
+    P: Fn(u64, &mut M) -> Prepared + Send + Sync + 'static,
+    R: Fn(M, Vec<Done>) -> Recorded + Send + Sync + 'static,
     D: Fn(&Done) + Send + Sync + 'static,
 {
     let next = Arc::new(AtomicU64::new(0));
@@ -97,12 +98,8 @@ where
                 if first == last {
                     return None;
                 }
-                let (requests, kept): (Vec<_>, Vec<_>) = (first..last)
-                    .map(|i| {
-                        let (p, m) = prepare(i);
-                        ((i, p), m)
-                    })
-                    .unzip();
+                let mut kept = M::default();
+                let requests: Vec<_> = (first..last).map(|i| (i, prepare(i, &mut kept))).collect();
                 Some((requests, record(kept, std::mem::take(finished))))
             };
             let mut upcoming = take(&mut finished);
@@ -130,7 +127,7 @@ where
                     finished.push(done);
                 }
             }
-            record(Vec::new(), finished).await;
+            record(M::default(), finished).await;
             stats
         });
     }

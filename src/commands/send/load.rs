@@ -41,15 +41,11 @@ struct Recorder {
 impl Recorder {
     /// Records what the workers kept of a block about to be sent and the
     /// outcomes of earlier ones; resolves once committed.
-    fn record(self: &Arc<Self>, kept: Vec<LoadBlock>, done: Vec<Done>) -> Recorded {
-        let sent = kept.len() as u64;
+    fn record(self: &Arc<Self>, mut block: LoadBlock, done: Vec<Done>) -> Recorded {
+        let sent = block.sent() as u64;
         if self.failed.load(Ordering::Relaxed) {
             self.unrecorded.fetch_add(sent, Ordering::Relaxed);
             return Box::pin(std::future::ready(()));
-        }
-        let mut block = self.run.block();
-        for k in kept {
-            block.append(k);
         }
         for d in &done {
             let (status, latency_ms, error) = match &d.result {
@@ -154,21 +150,20 @@ pub(super) fn run(
     let prepare = {
         let (template, signer, url) = (template.clone(), signer.clone(), url.clone());
         let run = recorder.as_ref().map(|r| r.run.clone());
-        move |index: u64| {
+        move |index: u64, kept: &mut LoadBlock| {
             let timestamp = fixed.unwrap_or_else(now_s);
             let (event, holes) = template.render_with_holes(timestamp, ids, index);
             // The probe above signed this event's kind for this URL.
             let headers = signer
                 .sign(&sign_input(&event, Some(&url)))
                 .unwrap_or_default();
-            let kept = run.as_ref().map(|run| {
-                let mut block = run.block();
+            if let Some(run) = &run {
                 let signature = match run.signature_in(&headers, timestamp, &event.event_id) {
                     Some(s) => std::borrow::Cow::Borrowed(s),
                     None => signature_of(provider, &headers).into(),
                 };
                 run.push_sent(
-                    &mut block,
+                    kept,
                     &LoadSent {
                         seq: index,
                         values: Values {
@@ -181,20 +176,18 @@ pub(super) fn run(
                         holes: Some(&holes),
                     },
                 );
-                block
-            });
-            let prepared = Prepared {
+            }
+            Prepared {
                 headers,
                 body: bytes::Bytes::from(event.body),
-            };
-            (prepared, kept)
+            }
         }
     };
     let record = {
         let recorder = recorder.clone();
-        move |kept: Vec<Option<LoadBlock>>, done: Vec<Done>| -> Recorded {
+        move |kept: LoadBlock, done: Vec<Done>| -> Recorded {
             match &recorder {
-                Some(r) => r.record(kept.into_iter().flatten().collect(), done),
+                Some(r) => r.record(kept, done),
                 None => Box::pin(std::future::ready(())),
             }
         }

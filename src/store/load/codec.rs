@@ -89,19 +89,23 @@ pub(super) const EVENT_ID: u8 = b'e';
 
 /// A hex signature is kept as its bytes, anything else as text.
 pub(super) fn put_signature(out: &mut Vec<u8>, sig: &str) {
-    let hex_digits = sig.len().is_multiple_of(2)
-        && sig.len() <= 128
-        && sig
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    // Lowercase hex only, so that reading it back gives the same text.
     let mut bytes = [0u8; 64];
-    let decoded = &mut bytes[..if hex_digits { sig.len() / 2 } else { 0 }];
-    if hex_digits && hex::decode_to_slice(sig, decoded).is_ok() {
-        put_varint(out, (decoded.len() as u64) << 1);
-        out.extend_from_slice(decoded);
-    } else {
-        put_varint(out, ((sig.len() as u64) << 1) | 1);
-        out.extend_from_slice(sig.as_bytes());
+    let decoded = match sig.len() {
+        n if n.is_multiple_of(2) && n <= 128 => {
+            base16ct::lower::decode(sig, &mut bytes[..n / 2]).ok()
+        }
+        _ => None,
+    };
+    match decoded {
+        Some(decoded) => {
+            put_varint(out, (decoded.len() as u64) << 1);
+            out.extend_from_slice(decoded);
+        }
+        None => {
+            put_varint(out, ((sig.len() as u64) << 1) | 1);
+            out.extend_from_slice(sig.as_bytes());
+        }
     }
 }
 
@@ -112,5 +116,36 @@ pub(super) fn read_signature(r: &mut Reader) -> Option<String> {
         Some(hex::encode(bytes))
     } else {
         String::from_utf8(bytes.to_vec()).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_read_back_as_written_hex_or_not() {
+        for sig in [
+            "",
+            "00ff",
+            &"ab".repeat(32),
+            "ABCD",
+            "0f0",
+            "sha256=1",
+            "dGVzdA==",
+        ] {
+            let mut out = Vec::new();
+            put_signature(&mut out, sig);
+            let packed = out.len() < sig.len();
+            assert_eq!(read_signature(&mut Reader::new(&out)).as_deref(), Some(sig));
+            assert_eq!(
+                packed,
+                sig.len() >= 4
+                    && sig
+                        .bytes()
+                        .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()),
+                "{sig}"
+            );
+        }
     }
 }

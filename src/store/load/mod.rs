@@ -84,6 +84,11 @@ pub struct LoadBlock {
 }
 
 impl LoadBlock {
+    /// How many requests it holds.
+    pub fn sent(&self) -> usize {
+        self.sent_count
+    }
+
     /// Adds `other`'s records (of the same run) after this block's.
     pub fn append(&mut self, other: LoadBlock) {
         let offset = self.sent_count as u32;
@@ -104,6 +109,15 @@ impl LoadRun {
         }
     }
 
+    /// Makes a block made by `LoadBlock::default` this run's.
+    fn claim(&self, block: &mut LoadBlock) {
+        debug_assert!(
+            block.run_id == self.id || block.run_id == 0,
+            "a block of another run"
+        );
+        block.run_id = self.id;
+    }
+
     /// The signature in `headers` of a request of this run, read where the
     /// template has it (see [`RunTemplate::signature_in`]).
     pub fn signature_in<'h>(
@@ -117,8 +131,9 @@ impl LoadRun {
             .signature_in(headers, digits.format(timestamp), event_id)
     }
 
-    /// Adds `s`'s delta to `block`.
+    /// Adds `s`'s delta to `block` (an empty one becomes this run's).
     pub fn push_sent(&self, block: &mut LoadBlock, s: &LoadSent) {
+        self.claim(block);
         let t = &self.template;
         let out = &mut block.sent;
         out.reserve(64 + s.values.signature.len() + s.values.event_id.len() + 16 * t.holes());
@@ -177,8 +192,10 @@ impl LoadRun {
         block.sent_count += 1;
     }
 
-    /// Adds what came back for a request to `block`.
+    /// Adds what came back for a request to `block` (an empty one becomes
+    /// this run's).
     pub fn push_outcome(&self, block: &mut LoadBlock, o: &LoadOutcome) {
+        self.claim(block);
         let out = &mut block.outcomes;
         put_varint(out, o.seq);
         put_signed(out, o.sent_ms - self.base_ts * 1000);
