@@ -54,9 +54,11 @@ fn block_size(plan: &LoadPlan) -> u64 {
 /// Runs the plan; returns the merged statistics and the wall time.
 /// `prepare(index, kept)` makes a request and adds what `record` keeps of
 /// it to `kept` (one per block, so nothing is allocated per request);
-/// `record(kept, done)` is given each block's before it is sent, with the
-/// deliveries finished since the worker's last call, and a last time with
-/// an empty one and the worker's final deliveries.
+/// `record(kept, done, slack)` is given each block's before it is sent,
+/// with the deliveries finished since the worker's last call and how long
+/// the worker expects to be busy before it needs the block (as long as its
+/// last block took; zero for its first), and a last time with an empty one
+/// and the worker's final deliveries.
 pub async fn run<M, P, R, D>(
     client: Client,
     plan: LoadPlan,
@@ -67,7 +69,7 @@ pub async fn run<M, P, R, D>(
 where
     M: Default + Send + 'static,
     P: Fn(u64, &mut M) -> Prepared + Send + Sync + 'static,
-    R: Fn(M, Vec<Done>) -> Recorded + Send + Sync + 'static,
+    R: Fn(M, Vec<Done>, Duration) -> Recorded + Send + Sync + 'static,
     D: Fn(&Done) + Send + Sync + 'static,
 {
     let next = Arc::new(AtomicU64::new(0));
@@ -92,7 +94,7 @@ where
             let mut transport = Transport::new(client, &plan);
             let mut finished: Vec<Done> = Vec::new();
             // The next block: its requests and the wait for it to be recorded.
-            let take = |finished: &mut Vec<Done>| {
+            let take = |finished: &mut Vec<Done>, slack: Duration| {
                 let first = next.fetch_add(block, Ordering::Relaxed).min(plan.count);
                 let last = (first + block).min(plan.count);
                 if first == last {
@@ -100,12 +102,14 @@ where
                 }
                 let mut kept = M::default();
                 let requests: Vec<_> = (first..last).map(|i| (i, prepare(i, &mut kept))).collect();
-                Some((requests, record(kept, std::mem::take(finished))))
+                Some((requests, record(kept, std::mem::take(finished), slack)))
             };
-            let mut upcoming = take(&mut finished);
+            let mut upcoming = take(&mut finished, Duration::ZERO);
+            let mut last_block = Duration::ZERO;
             while let Some((requests, recorded)) = upcoming.take() {
                 recorded.await;
-                upcoming = take(&mut finished);
+                upcoming = take(&mut finished, last_block);
+                let sending = Instant::now();
                 for (index, prepared) in requests {
                     let sent_ms = crate::clock::now_ms();
                     let result = transport.deliver(&plan, &prepared).await;
@@ -126,8 +130,9 @@ where
                     on_done(&done);
                     finished.push(done);
                 }
+                last_block = sending.elapsed();
             }
-            record(M::default(), finished).await;
+            record(M::default(), finished, Duration::ZERO).await;
             stats
         });
     }

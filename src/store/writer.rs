@@ -37,10 +37,11 @@ const MAX_BATCH: usize = 512;
 /// counted from the end of the last commit: the time the writer spent
 /// since (answering, trimming the table) has gathered jobs already.
 const GATHER: Duration = Duration::from_micros(250);
-/// How long jobs gather when the first is a load block, busy or not: a
-/// block is recorded while its worker still sends the block before (tens
-/// of requests, milliseconds), so the pause delays no one, and fewer,
-/// larger commits write far fewer WAL pages per delivery.
+/// How long at most jobs gather when the first is a load block, busy or
+/// not: fewer, larger commits write far fewer WAL pages per delivery. A
+/// block is recorded while its worker still sends the block before, and
+/// says how long that may take (its slack); the pause takes at most half
+/// of it, so it delays no one, at any concurrency.
 const LOAD_GATHER: Duration = Duration::from_millis(4);
 /// Prune received rows past the age bound after this many inserts (the row
 /// bound is kept after every batch, by `Store::trim_received`).
@@ -62,6 +63,8 @@ enum Job {
     },
     Load {
         block: LoadBlock,
+        /// How long it may wait before its worker needs it.
+        slack: Duration,
         done: oneshot::Sender<Result<(), String>>,
     },
 }
@@ -103,7 +106,7 @@ impl Writer {
                 let mut committed = Instant::now();
                 let pause = |first: &Job, busy: bool, committed: Instant| {
                     let wait = match (first, busy) {
-                        (Job::Load { .. }, _) => LOAD_GATHER,
+                        (Job::Load { slack, .. }, _) => LOAD_GATHER.min(*slack / 2),
                         (Job::Received { .. }, true) => GATHER,
                         (Job::Received { .. }, false) => Duration::ZERO,
                     };
@@ -154,14 +157,16 @@ impl Writer {
         wait.await.map_err(|_| stopped())?
     }
 
-    /// Records a block of load deliveries: handed to the writer now, the
-    /// future resolves once it is committed.
+    /// Records a block of load deliveries, needed (to be sent) in about
+    /// `slack`: handed to the writer now, the future resolves once it is
+    /// committed.
     pub fn record_load(
         &self,
         block: LoadBlock,
+        slack: Duration,
     ) -> impl std::future::Future<Output = Result<(), String>> + Send + 'static {
         let (done, wait) = oneshot::channel();
-        let submitted = self.submit(Job::Load { block, done });
+        let submitted = self.submit(Job::Load { block, slack, done });
         async move {
             submitted?;
             wait.await.map_err(|_| stopped())?
@@ -200,7 +205,7 @@ fn write(store: &mut Store, jobs: Vec<Job>) -> (usize, Option<i64>) {
                 pending.push(p);
                 received_done.push(done);
             }
-            Job::Load { block, done } => {
+            Job::Load { block, done, .. } => {
                 blocks.push(block);
                 load_done.push(done);
             }

@@ -26,7 +26,7 @@ use crate::store::load::{
 use crate::store::{Store, Writer};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// A load run being recorded, shared by the workers.
 struct Recorder {
@@ -41,7 +41,12 @@ struct Recorder {
 impl Recorder {
     /// Records what the workers kept of a block about to be sent and the
     /// outcomes of earlier ones; resolves once committed.
-    fn record(self: &Arc<Self>, mut block: LoadBlock, done: Vec<Done>) -> Recorded {
+    fn record(
+        self: &Arc<Self>,
+        mut block: LoadBlock,
+        done: Vec<Done>,
+        slack: Duration,
+    ) -> Recorded {
         let sent = block.sent() as u64;
         if self.failed.load(Ordering::Relaxed) {
             self.unrecorded.fetch_add(sent, Ordering::Relaxed);
@@ -63,7 +68,7 @@ impl Recorder {
                 },
             );
         }
-        let committed = self.writer.record_load(block);
+        let committed = self.writer.record_load(block, slack);
         let me = self.clone();
         Box::pin(async move {
             if let Err(why) = committed.await {
@@ -185,9 +190,9 @@ pub(super) fn run(
     };
     let record = {
         let recorder = recorder.clone();
-        move |kept: LoadBlock, done: Vec<Done>| -> Recorded {
+        move |kept: LoadBlock, done: Vec<Done>, slack: Duration| -> Recorded {
             match &recorder {
-                Some(r) => r.record(kept, done),
+                Some(r) => r.record(kept, done, slack),
                 None => Box::pin(std::future::ready(())),
             }
         }
