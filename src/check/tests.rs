@@ -447,6 +447,10 @@ fn renderers() {
     let xml = render::junit(&report);
     assert_eq!(xml.matches("<testcase ").count(), 29);
     assert!(xml.ends_with("</testsuites>\n"));
+    // The whole of each output, as a user or a CI system reads it.
+    insta::assert_snapshot!("check_human", human);
+    insta::assert_snapshot!("check_json", serde_json::to_string_pretty(&json).unwrap());
+    insta::assert_snapshot!("check_junit", xml);
 }
 
 #[test]

@@ -298,6 +298,8 @@ fn human_report_explains_and_never_prints_the_secret() {
     assert!(out.contains("body_mutated"), "{out}");
     assert!(out.contains("\\n"), "invisible newline made visible: {out}");
     assert!(!out.contains(SECRET) && !err.contains(SECRET));
+    // The whole report, as the user reads it.
+    insta::assert_snapshot!("verify_human_trailing_newline", out);
 }
 
 #[test]
