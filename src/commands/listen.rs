@@ -84,6 +84,23 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
     });
     let listener = Arc::new(Listener::new(settings.clone(), store, sink));
 
+    // The first Ctrl-C (or SIGTERM) stops accepting and lets requests being
+    // answered finish; a second one exits at once. Answered requests are
+    // committed before their answer, so quitting loses none of them.
+    // Installed before the address is printed: whoever reads it may send a
+    // signal at once, and it must find the handler (and the notes below
+    // still printed), not the default action.
+    let stopper = server.stopper()?;
+    let presses = std::sync::atomic::AtomicUsize::new(0);
+    ctrlc::set_handler(move || {
+        if presses.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            stopper.stop();
+        } else {
+            output::note("stopped at once (second Ctrl-C); requests not yet answered were dropped");
+            std::process::exit(INTERRUPTED);
+        }
+    })
+    .map_err(|e| anyhow::anyhow!("cannot install the Ctrl-C handler: {e}"))?;
     if args.json {
         output::json(&json!({
             "listening": url,
@@ -107,20 +124,6 @@ pub fn run(args: &ListenArgs, globals: &Globals) -> anyhow::Result<ExitStatus> {
         ));
     }
 
-    // The first Ctrl-C (or SIGTERM) stops accepting and lets requests being
-    // answered finish; a second one exits at once. Answered requests are
-    // committed before their answer, so quitting loses none of them.
-    let stopper = server.stopper()?;
-    let presses = std::sync::atomic::AtomicUsize::new(0);
-    ctrlc::set_handler(move || {
-        if presses.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-            stopper.stop();
-        } else {
-            output::note("stopped at once (second Ctrl-C); requests not yet answered were dropped");
-            std::process::exit(INTERRUPTED);
-        }
-    })
-    .map_err(|e| anyhow::anyhow!("cannot install the Ctrl-C handler: {e}"))?;
     server
         .run(listener.clone(), |n, most| {
             output::note(&format!(
