@@ -119,6 +119,26 @@ pub const ENV_PORT: &str = "HOOKCLI_PORT";
 pub const ENV_PATH: &str = "HOOKCLI_PATH";
 pub const ENV_CONFIG: &str = "HOOKCLI_CONFIG";
 
+/// One setting's layers: `picked` (from the variable, else the file) when
+/// there is one, checked by `parse` (whose error names where it came
+/// from), else `default`.
+fn layer<T>(
+    picked: Option<(String, Source)>,
+    default: T,
+    parse: impl FnOnce(&str, &Source) -> Result<T, Hinted>,
+) -> Result<Sourced<T>, Hinted> {
+    Ok(match picked {
+        Some((v, source)) => Sourced {
+            value: parse(&v, &source)?,
+            source,
+        },
+        None => Sourced {
+            value: default,
+            source: Source::Default,
+        },
+    })
+}
+
 /// `HOOKCLI_SECRET_ENV_<PROVIDER>`: comma-separated variable names.
 pub fn secret_env_var(provider: Provider) -> String {
     format!(
@@ -154,93 +174,64 @@ impl Effective {
             )
         };
 
-        let provider = match pick(ENV_PROVIDER, cfg.provider.clone()) {
-            Some((v, source)) => {
-                let p = v.parse::<Provider>().map_err(|_| {
-                    bad(
-                        "a provider",
-                        &v,
-                        &source,
-                        &format!("use {}", Provider::names()),
-                    )
-                })?;
-                Sourced {
-                    value: Some(p),
-                    source,
-                }
-            }
-            None => Sourced {
-                value: None,
-                source: Source::Default,
+        let provider = layer(
+            pick(ENV_PROVIDER, cfg.provider.clone()),
+            None,
+            |v, source| {
+                let hint = format!("use {}", Provider::names());
+                v.parse::<Provider>()
+                    .map(Some)
+                    .map_err(|_| bad("a provider", v, source, &hint))
             },
-        };
-        let tolerance = match pick(ENV_TOLERANCE, cfg.tolerance.map(|t| t.to_string())) {
-            Some((v, source)) => {
-                let t = v
-                    .trim()
+        )?;
+        let tolerance = layer(
+            pick(ENV_TOLERANCE, cfg.tolerance.map(|t| t.to_string())),
+            DEFAULT_TOLERANCE,
+            |v, source| {
+                v.trim()
                     .parse::<i64>()
                     .ok()
                     .filter(|t| *t >= 0)
-                    .ok_or_else(|| bad("a number of seconds", &v, &source, "e.g. 300"))?;
-                Sourced { value: t, source }
-            }
-            None => Sourced {
-                value: DEFAULT_TOLERANCE,
-                source: Source::Default,
+                    .ok_or_else(|| bad("a number of seconds", v, source, "e.g. 300"))
             },
-        };
-        let target = match pick(ENV_TARGET, cfg.send.to.clone()) {
-            Some((v, source)) => Sourced { value: v, source },
-            None => Sourced {
-                value: DEFAULT_TARGET.to_string(),
-                source: Source::Default,
-            },
-        };
-        let retry_schedule = match pick(ENV_RETRY_SCHEDULE, cfg.send.retry_schedule.clone()) {
-            Some((v, source)) => {
-                crate::send::retry::parse_schedule(&v).map_err(|e| {
+        )?;
+        let target = layer(
+            pick(ENV_TARGET, cfg.send.to.clone()),
+            DEFAULT_TARGET.to_string(),
+            |v, _| Ok(v.to_string()),
+        )?;
+        let retry_schedule = layer(
+            pick(ENV_RETRY_SCHEDULE, cfg.send.retry_schedule.clone()),
+            DEFAULT_RETRY_SCHEDULE.to_string(),
+            |v, source| {
+                crate::send::retry::parse_schedule(v).map_err(|e| {
                     Hinted::usage(format!("{source}: {e}"), "write waits like 0s,10s,30s,2m")
                 })?;
-                Sourced { value: v, source }
-            }
-            None => Sourced {
-                value: DEFAULT_RETRY_SCHEDULE.to_string(),
-                source: Source::Default,
+                Ok(v.to_string())
             },
-        };
-        let listen_port = match pick(ENV_PORT, cfg.listen.port.map(|p| p.to_string())) {
-            Some((v, source)) => {
-                let p = v
-                    .trim()
+        )?;
+        let listen_port = layer(
+            pick(ENV_PORT, cfg.listen.port.map(|p| p.to_string())),
+            DEFAULT_PORT,
+            |v, source| {
+                v.trim()
                     .parse::<u16>()
-                    .map_err(|_| bad("a port", &v, &source, "a number from 0 to 65535"))?;
-                Sourced { value: p, source }
-            }
-            None => Sourced {
-                value: DEFAULT_PORT,
-                source: Source::Default,
+                    .map_err(|_| bad("a port", v, source, "a number from 0 to 65535"))
             },
-        };
-        let listen_path = match pick(ENV_PATH, cfg.listen.path.clone()) {
-            Some((v, source)) => {
-                if !v.starts_with('/') {
-                    return Err(bad(
-                        "a path",
-                        &v,
-                        &source,
-                        "paths start with /, e.g. /webhooks",
-                    ));
-                }
-                Sourced {
-                    value: Some(v),
+        )?;
+        let listen_path = layer(
+            pick(ENV_PATH, cfg.listen.path.clone()),
+            None,
+            |v, source| match v.starts_with('/') {
+                true => Ok(Some(v.to_string())),
+                false => Err(bad(
+                    "a path",
+                    v,
                     source,
-                }
-            }
-            None => Sourced {
-                value: None,
-                source: Source::Default,
+                    "paths start with /, e.g. /webhooks",
+                )),
             },
-        };
+        )?;
 
         for name in cfg.secret_env.keys() {
             name.parse::<Provider>().map_err(|_| {
@@ -260,26 +251,17 @@ impl Effective {
                 .iter()
                 .find(|(k, _)| k.parse::<Provider>().ok() == Some(provider))
                 .map(|(_, v)| v.join(","));
-            let sourced = match pick(&var, file_names) {
-                Some((v, source)) => {
-                    let names: Vec<String> = v
-                        .split(',')
-                        .map(|n| n.trim().to_string())
-                        .filter(|n| !n.is_empty())
-                        .collect();
-                    for n in &names {
-                        check_variable_name(n, &source)?;
-                    }
-                    Sourced {
-                        value: names,
-                        source,
-                    }
+            let sourced = layer(pick(&var, file_names), Vec::new(), |v, source| {
+                let names: Vec<String> = v
+                    .split(',')
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                for n in &names {
+                    check_variable_name(n, source)?;
                 }
-                None => Sourced {
-                    value: Vec::new(),
-                    source: Source::Default,
-                },
-            };
+                Ok(names)
+            })?;
             secret_env.insert(provider, sourced);
         }
 
