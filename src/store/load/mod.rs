@@ -102,13 +102,6 @@ impl LoadBlock {
 }
 
 impl LoadRun {
-    pub fn block(&self) -> LoadBlock {
-        LoadBlock {
-            run_id: self.id,
-            ..LoadBlock::default()
-        }
-    }
-
     /// Makes a block made by `LoadBlock::default` this run's.
     fn claim(&self, block: &mut LoadBlock) {
         debug_assert!(
@@ -593,7 +586,7 @@ mod tests {
         // Enough commits for segments to merge, and one request that does
         // not fit the template (kept whole).
         for commit in 0..9u64 {
-            let mut block = run.block();
+            let mut block = LoadBlock::default();
             for i in 0..50u64 {
                 let n = commit * 50 + i;
                 let (ts, id, sig) = (

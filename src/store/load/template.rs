@@ -220,23 +220,15 @@ impl RunTemplate {
             .iter()
             .find(|(_, pieces)| pieces.contains(&Piece::Signature))?;
         let mut rest = headers.iter().find(|(n, _)| n == name)?.1;
-        fn text<'a>(p: &'a Piece, ts: &'a str, event_id: &'a str) -> Option<&'a str> {
-            match p {
-                Piece::Text(t) => Some(t),
-                Piece::Timestamp => Some(ts),
-                Piece::EventId => Some(event_id),
-                Piece::Signature => None,
-            }
-        }
         let mut signature = None;
         let mut pieces = pieces.iter().peekable();
         while let Some(p) = pieces.next() {
-            match text(p, ts, event_id) {
+            match known_text(p, ts, event_id) {
                 Some(want) => rest = rest.strip_prefix(want)?,
                 None => {
                     let end = match pieces.peek() {
                         None => rest.len(),
-                        Some(next) => rest.find(text(next, ts, event_id)?)?,
+                        Some(next) => rest.find(known_text(next, ts, event_id)?)?,
                     };
                     signature = Some(&rest[..end]);
                     rest = &rest[end..];
@@ -259,11 +251,17 @@ impl RunTemplate {
 }
 
 fn piece_text<'a>(p: &'a Piece, values: &'a Values<'_>, ts: &'a str) -> &'a str {
+    known_text(p, ts, values.event_id).unwrap_or(values.signature)
+}
+
+/// A piece's text when it is not the signature (the one value a reader of
+/// the headers does not know in advance).
+fn known_text<'a>(p: &'a Piece, ts: &'a str, event_id: &'a str) -> Option<&'a str> {
     match p {
-        Piece::Text(t) => t,
-        Piece::Signature => values.signature,
-        Piece::Timestamp => ts,
-        Piece::EventId => values.event_id,
+        Piece::Text(t) => Some(t),
+        Piece::Timestamp => Some(ts),
+        Piece::EventId => Some(event_id),
+        Piece::Signature => None,
     }
 }
 
