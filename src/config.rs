@@ -95,7 +95,8 @@ pub struct Sourced<T> {
     pub source: Source,
 }
 
-/// The settings a config file and environment can provide, before flags.
+/// The settings under the flags: the file and default, and the variables
+/// no flag reads (see [`ENV_PROVIDER`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Effective {
     /// The config file in use, if any.
@@ -110,7 +111,11 @@ pub struct Effective {
     pub secret_env: BTreeMap<Provider, Sourced<Vec<String>>>,
 }
 
-/// Environment variables hookcli's settings read, by setting.
+/// Environment variables hookcli's settings read. Those with a flag are
+/// read by clap (`env =` on the flag), so a flag beats its variable and
+/// both go through the flag's parser; the retry schedule's flag implies
+/// `--retry`, and the secret variables have no flag, so [`Effective`]
+/// reads those two itself.
 pub const ENV_PROVIDER: &str = "HOOKCLI_PROVIDER";
 pub const ENV_TOLERANCE: &str = "HOOKCLI_TOLERANCE";
 pub const ENV_TARGET: &str = "HOOKCLI_TO";
@@ -118,26 +123,6 @@ pub const ENV_RETRY_SCHEDULE: &str = "HOOKCLI_RETRY_SCHEDULE";
 pub const ENV_PORT: &str = "HOOKCLI_PORT";
 pub const ENV_PATH: &str = "HOOKCLI_PATH";
 pub const ENV_CONFIG: &str = "HOOKCLI_CONFIG";
-
-/// One setting's layers: `picked` (from the variable, else the file) when
-/// there is one, checked by `parse` (whose error names where it came
-/// from), else `default`.
-fn layer<T>(
-    picked: Option<(String, Source)>,
-    default: T,
-    parse: impl FnOnce(&str, &Source) -> Result<T, Hinted>,
-) -> Result<Sourced<T>, Hinted> {
-    Ok(match picked {
-        Some((v, source)) => Sourced {
-            value: parse(&v, &source)?,
-            source,
-        },
-        None => Sourced {
-            value: default,
-            source: Source::Default,
-        },
-    })
-}
 
 /// `HOOKCLI_SECRET_ENV_<PROVIDER>`: comma-separated variable names.
 pub fn secret_env_var(provider: Provider) -> String {
@@ -147,10 +132,25 @@ pub fn secret_env_var(provider: Provider) -> String {
     )
 }
 
+/// A setting the file sets, else its default.
+fn layer<T>(value: Option<T>, default: T, file: &Option<PathBuf>) -> Sourced<T> {
+    match value {
+        Some(value) => Sourced {
+            value,
+            source: Source::File(file.clone().unwrap_or_default()),
+        },
+        None => Sourced {
+            value: default,
+            source: Source::Default,
+        },
+    }
+}
+
 impl Effective {
-    /// Resolves every setting from the environment (`env` looks a variable
-    /// up) and the file, validating values so a bad one is reported with
-    /// where it came from.
+    /// The layers under the flags: the file (its values were checked as it
+    /// was read), else the default; for the retry schedule and the secret
+    /// variables, which no flag reads from the environment, the variable
+    /// first (`env` looks one up; empty is unset), checked with its name.
     pub fn resolve(
         file: Option<(&Path, &FileConfig)>,
         env: &dyn Fn(&str) -> Option<String>,
@@ -161,119 +161,79 @@ impl Effective {
             None => (None, &empty),
         };
         let from_file = || Source::File(path.clone().unwrap_or_default());
-        let pick = |var: &str, file_value: Option<String>| -> Option<(String, Source)> {
-            match env(var).filter(|v| !v.trim().is_empty()) {
-                Some(v) => Some((v, Source::Env(var.to_string()))),
-                None => file_value.map(|v| (v, from_file())),
-            }
-        };
-        let bad = |what: &str, value: &str, source: &Source, hint: &str| {
-            Hinted::usage(
-                format!("{source}: '{value}' is not {what}"),
-                hint.to_string(),
-            )
+        let var = |name: &str| {
+            env(name)
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| (v, Source::Env(name.to_string())))
         };
 
-        let provider = layer(
-            pick(ENV_PROVIDER, cfg.provider.clone()),
-            None,
-            |v, source| {
-                let hint = format!("use {}", Provider::names());
-                v.parse::<Provider>()
-                    .map(Some)
-                    .map_err(|_| bad("a provider", v, source, &hint))
-            },
-        )?;
-        let tolerance = layer(
-            pick(ENV_TOLERANCE, cfg.tolerance.map(|t| t.to_string())),
-            DEFAULT_TOLERANCE,
-            |v, source| {
-                v.trim()
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|t| *t >= 0)
-                    .ok_or_else(|| bad("a number of seconds", v, source, "e.g. 300"))
-            },
-        )?;
-        let target = layer(
-            pick(ENV_TARGET, cfg.send.to.clone()),
-            DEFAULT_TARGET.to_string(),
-            |v, _| Ok(v.to_string()),
-        )?;
-        let retry_schedule = layer(
-            pick(ENV_RETRY_SCHEDULE, cfg.send.retry_schedule.clone()),
-            DEFAULT_RETRY_SCHEDULE.to_string(),
-            |v, source| {
-                crate::send::retry::parse_schedule(v).map_err(|e| {
+        let retry_schedule = match var(ENV_RETRY_SCHEDULE) {
+            Some((v, source)) => {
+                crate::send::retry::parse_schedule(&v).map_err(|e| {
                     Hinted::usage(format!("{source}: {e}"), "write waits like 0s,10s,30s,2m")
                 })?;
-                Ok(v.to_string())
-            },
-        )?;
-        let listen_port = layer(
-            pick(ENV_PORT, cfg.listen.port.map(|p| p.to_string())),
-            DEFAULT_PORT,
-            |v, source| {
-                v.trim()
-                    .parse::<u16>()
-                    .map_err(|_| bad("a port", v, source, "a number from 0 to 65535"))
-            },
-        )?;
-        let listen_path = layer(
-            pick(ENV_PATH, cfg.listen.path.clone()),
-            None,
-            |v, source| match v.starts_with('/') {
-                true => Ok(Some(v.to_string())),
-                false => Err(bad(
-                    "a path",
-                    v,
-                    source,
-                    "paths start with /, e.g. /webhooks",
-                )),
-            },
-        )?;
+                Sourced { value: v, source }
+            }
+            None => layer(
+                cfg.send.retry_schedule.clone(),
+                DEFAULT_RETRY_SCHEDULE.to_string(),
+                &path,
+            ),
+        };
 
-        for name in cfg.secret_env.keys() {
-            name.parse::<Provider>().map_err(|_| {
-                bad(
-                    "a provider",
-                    name,
-                    &from_file(),
-                    &format!("secret_env keys are {}", Provider::names()),
+        let mut secret_env = BTreeMap::new();
+        for (name, names) in &cfg.secret_env {
+            let provider = name.parse::<Provider>().map_err(|_| {
+                Hinted::usage(
+                    format!("{}: '{name}' is not a provider", from_file()),
+                    format!("secret_env keys are {}", Provider::names()),
                 )
             })?;
+            for n in names {
+                check_variable_name(n, &from_file())?;
+            }
+            secret_env.insert(provider, layer(Some(names.clone()), Vec::new(), &path));
         }
-        let mut secret_env = BTreeMap::new();
         for &provider in Provider::ALL {
-            let var = secret_env_var(provider);
-            let file_names = cfg
-                .secret_env
-                .iter()
-                .find(|(k, _)| k.parse::<Provider>().ok() == Some(provider))
-                .map(|(_, v)| v.join(","));
-            let sourced = layer(pick(&var, file_names), Vec::new(), |v, source| {
-                let names: Vec<String> = v
-                    .split(',')
-                    .map(|n| n.trim().to_string())
-                    .filter(|n| !n.is_empty())
-                    .collect();
-                for n in &names {
-                    check_variable_name(n, source)?;
-                }
-                Ok(names)
-            })?;
-            secret_env.insert(provider, sourced);
+            let Some((v, source)) = var(&secret_env_var(provider)) else {
+                secret_env
+                    .entry(provider)
+                    .or_insert_with(|| layer(None, Vec::new(), &path));
+                continue;
+            };
+            let names: Vec<String> = v
+                .split(',')
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect();
+            for n in &names {
+                check_variable_name(n, &source)?;
+            }
+            secret_env.insert(
+                provider,
+                Sourced {
+                    value: names,
+                    source,
+                },
+            );
         }
 
         Ok(Effective {
-            file: path,
-            provider,
-            tolerance,
-            target,
+            provider: layer(
+                cfg.provider
+                    .as_deref()
+                    .and_then(|p| p.parse().ok())
+                    .map(Some),
+                None,
+                &path,
+            ),
+            tolerance: layer(cfg.tolerance, DEFAULT_TOLERANCE, &path),
+            target: layer(cfg.send.to.clone(), DEFAULT_TARGET.to_string(), &path),
             retry_schedule,
-            listen_port,
-            listen_path,
+            listen_port: layer(cfg.listen.port, DEFAULT_PORT, &path),
+            listen_path: layer(cfg.listen.path.clone().map(Some), None, &path),
             secret_env,
+            file: path,
         })
     }
 
@@ -423,25 +383,36 @@ port = 5000
 path = "/in"
 "#;
 
+    /// Variables with a flag are clap's (tests/it/config.rs): here they
+    /// are ignored, and the two without one beat the file.
     #[test]
-    fn env_beats_file_beats_default() {
+    fn file_beats_default_and_flagless_variables_beat_the_file() {
         let cfg = parse(FILE).unwrap();
         let path = Path::new("/p/hookcli.toml");
         let eff = Effective::resolve(
             Some((path, &cfg)),
-            &env_of(&[("HOOKCLI_TOLERANCE", "30"), ("HOOKCLI_PORT", "0")]),
+            &env_of(&[
+                ("HOOKCLI_TOLERANCE", "30"),
+                ("HOOKCLI_RETRY_SCHEDULE", "1s,2s"),
+                ("HOOKCLI_SECRET_ENV_GITHUB", " "),
+            ]),
         )
         .unwrap();
-        assert_eq!(eff.tolerance.value, 30);
+        assert_eq!(eff.tolerance.value, 600);
+        assert_eq!(eff.tolerance.source, Source::File(path.to_path_buf()));
+        assert_eq!(eff.retry_schedule.value, "1s,2s");
         assert_eq!(
-            eff.tolerance.source,
-            Source::Env("HOOKCLI_TOLERANCE".into())
+            eff.retry_schedule.source,
+            Source::Env("HOOKCLI_RETRY_SCHEDULE".into())
         );
-        assert_eq!(eff.listen_port.value, 0);
+        assert_eq!(
+            eff.secret_env[&crate::provider::GITHUB].source,
+            Source::Default
+        );
+        assert_eq!(eff.listen_port.value, 5000);
         assert_eq!(eff.provider.value, Some(crate::provider::GITHUB));
         assert_eq!(eff.provider.source, Source::File(path.to_path_buf()));
         assert_eq!(eff.target.value, "localhost:3000/hooks");
-        assert_eq!(eff.retry_schedule.source, Source::Default);
         assert_eq!(
             eff.secret_vars(crate::provider::STRIPE),
             [
@@ -452,6 +423,7 @@ path = "/in"
             ]
         );
         let none = Effective::resolve(None, &env_of(&[])).unwrap();
+        assert_eq!(none.retry_schedule.source, Source::Default);
         assert_eq!(none.tolerance.value, DEFAULT_TOLERANCE);
         assert_eq!(none.target.value, DEFAULT_TARGET);
         assert_eq!(none.listen_path.value, None);
@@ -473,8 +445,13 @@ path = "/in"
 
     #[test]
     fn bad_values_name_their_source() {
-        let err = Effective::resolve(None, &env_of(&[("HOOKCLI_PROVIDER", "paypal")])).unwrap_err();
-        assert!(err.message.contains("HOOKCLI_PROVIDER"), "{}", err.message);
+        let err = Effective::resolve(None, &env_of(&[("HOOKCLI_SECRET_ENV_STRIPE", "whsec_x")]))
+            .unwrap_err();
+        assert!(
+            err.message.contains("HOOKCLI_SECRET_ENV_STRIPE"),
+            "{}",
+            err.message
+        );
         let (line, _, msg) = parse("[listen]\npath = \"webhooks\"\n").unwrap_err();
         assert_eq!(line, 2);
         assert!(msg.contains("start with /"), "{msg}");

@@ -32,11 +32,10 @@ use exit::ExitStatus;
 /// shape (one line and a hint) and becomes the exit status. Help and the
 /// version are printed by clap.
 pub fn parse() -> Result<Cli, ExitStatus> {
-    use clap::Parser;
     let args: Vec<String> = std::env::args_os()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    Cli::try_parse_from(&args).map_err(|err| match cli::errors::usage_error(&err, &args) {
+    Cli::parse_args(&args).map_err(|err| match cli::errors::usage_error(&err, &args) {
         Some(hinted) => {
             output::init_color(cli::ColorChoice::Auto);
             output::report_error(&hinted.into())

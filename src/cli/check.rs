@@ -23,7 +23,7 @@ EXIT STATUS:
   0 no check at or above --fail-on failed, 1 one did, 2 usage error or nothing to talk to")]
 pub struct CheckArgs {
     /// The endpoint to audit: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242].
-    #[arg(long, short = 't', value_name = "TARGET")]
+    #[arg(long, short = 't', value_name = "TARGET", env = crate::config::ENV_TARGET)]
     pub to: Option<String>,
 
     /// Provider profile: stripe, github, standard, shopify, slack, zoom, discord, twilio or sendgrid (default: from hookcli.toml, else stripe).

@@ -19,7 +19,9 @@ pub fn usage_error(err: &clap::Error, args: &[String]) -> Option<Hinted> {
     }
     let command = usage_command(err).unwrap_or_else(|| typed_command(args));
     if let Some(invalid) = invalid_value(err) {
-        return Some(invalid_value_error(err, &invalid.0, invalid.1, &command));
+        return Some(invalid_value_error(
+            err, &invalid.0, invalid.1, &command, args,
+        ));
     }
     let rendered = err.render().to_string();
     let message = rendered
@@ -50,20 +52,24 @@ fn invalid_value(err: &clap::Error) -> Option<(String, Option<&'static str>)> {
     Some((source.to_string(), hint))
 }
 
-/// `--timeout: '-1' is not a duration`, as a resolve step would say it.
+/// `--timeout: '-1' is not a duration`, as a resolve step would say it;
+/// a value clap read from the environment is named by its variable
+/// (`HOOKCLI_PORT: 'x' is not a port`).
 fn invalid_value_error(
     err: &clap::Error,
     why: &str,
     hint: Option<&'static str>,
     command: &str,
+    args: &[String],
 ) -> Hinted {
     let arg = strings(err, ContextKind::InvalidArg);
     let flag = arg
         .first()
         .and_then(|a| a.split_whitespace().next())
         .unwrap_or("a value");
+    let named = env_origin(flag, args).unwrap_or_else(|| flag.to_string());
     Hinted {
-        message: format!("{flag}: {why}"),
+        message: format!("{named}: {why}"),
         hint: Some(hint.map_or_else(|| format!("see `{command} --help`"), str::to_string)),
         status: ExitStatus::Error,
     }
@@ -117,6 +123,34 @@ fn typed_command(args: &[String]) -> String {
         cmd = sub;
     }
     path.join(" ")
+}
+
+/// The variable `flag`'s value came from, when the flag has one, was not
+/// typed, and the variable is set: clap then read the value from it.
+fn env_origin(flag: &str, args: &[String]) -> Option<String> {
+    use clap::CommandFactory;
+    let long = flag.strip_prefix("--")?;
+    let mut cmd = crate::cli::Cli::command();
+    for word in args.iter().skip(1) {
+        if let Some(sub) = cmd.find_subcommand(word).cloned() {
+            cmd = sub;
+        }
+    }
+    let arg = cmd.get_arguments().find(|a| a.get_long() == Some(long))?;
+    let typed = |word: &String| {
+        word.strip_prefix(flag)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('='))
+            || arg.get_short().is_some_and(|c| {
+                word.strip_prefix('-')
+                    .is_some_and(|rest| !rest.starts_with('-') && rest.starts_with(c))
+            })
+    };
+    if args.iter().skip(1).any(typed) {
+        return None;
+    }
+    let var = arg.get_env()?;
+    std::env::var_os(var)?;
+    Some(var.to_string_lossy().into_owned())
 }
 
 /// `hookcli send` from clap's "Usage: hookcli send [OPTIONS] …".

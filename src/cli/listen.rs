@@ -8,7 +8,7 @@ use std::time::Duration;
 #[command(allow_negative_numbers = true)]
 pub struct ListenArgs {
     /// Port to listen on; 0 picks a free one (the first line printed says which) [default: 4242].
-    #[arg(long, value_name = "PORT")]
+    #[arg(long, value_name = "PORT", env = crate::config::ENV_PORT, value_parser = super::port)]
     pub port: Option<u16>,
 
     /// Address to bind. Anything but loopback exposes the endpoint to your network.
@@ -16,11 +16,11 @@ pub struct ListenArgs {
     pub host: String,
 
     /// Accept only this path and the paths below it (others get 404). Default: every path.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", env = crate::config::ENV_PATH)]
     pub path: Option<String>,
 
     /// Signing scheme (default: detected per request from its headers).
-    #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = super::ProviderParser)]
+    #[arg(long, short = 'p', value_name = "PROVIDER", env = crate::config::ENV_PROVIDER, value_parser = super::ProviderParser)]
     pub provider: Option<crate::provider::Provider>,
 
     /// The endpoint's signing secret; repeat for a rotation (any of them verifies). Without it, the
@@ -30,7 +30,7 @@ pub struct ListenArgs {
     pub secret: Vec<String>,
 
     /// Accepted timestamp age in seconds, either direction [default: the provider's own window: 300, Paddle 5, Linear 60].
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", env = crate::config::ENV_TOLERANCE, value_parser = super::tolerance)]
     pub tolerance: Option<i64>,
 
     /// The URL the provider calls, for schemes that sign it (Twilio); default: rebuilt from each

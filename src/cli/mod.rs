@@ -10,6 +10,7 @@ pub use listen::{
 };
 
 use crate::provider::Provider;
+use crate::units;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -33,6 +34,28 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Parses `args` (program name first) the way hookcli reads a command
+    /// line: clap's parse, with a variable set to nothing (or blanks)
+    /// counted as unset, as every variable hookcli reads is.
+    pub fn parse_args(args: &[String]) -> Result<Cli, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = blank_variables_unset(Cli::command()).try_get_matches_from(args)?;
+        Cli::from_arg_matches(&matches)
+    }
+}
+
+fn blank_variables_unset(cmd: clap::Command) -> clap::Command {
+    let blank = |var: &std::ffi::OsStr| {
+        std::env::var_os(var).is_some_and(|v| v.to_string_lossy().trim().is_empty())
+    };
+    cmd.mut_args(|arg| match arg.get_env() {
+        Some(var) if blank(var) => arg.env(None),
+        _ => arg,
+    })
+    .mut_subcommands(blank_variables_unset)
 }
 
 /// Options every command accepts, shown under their own heading.
@@ -177,16 +200,19 @@ impl clap::builder::TypedValueParser for ProviderParser {
 
     fn parse_ref(
         &self,
-        _cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<Provider, clap::Error> {
-        value.to_string_lossy().parse::<Provider>().map_err(|e| {
-            clap::Error::raw(
-                clap::error::ErrorKind::InvalidValue,
-                format!("--provider: {e}\n"),
-            )
-        })
+        let parse = |text: &str| {
+            text.trim()
+                .parse::<Provider>()
+                .map_err(|message| units::Invalid {
+                    message,
+                    hint: "`hookcli fixtures list` shows every provider's events",
+                })
+        };
+        clap::builder::TypedValueParser::parse_ref(&parse, cmd, arg, value)
     }
 
     fn possible_values(
@@ -196,6 +222,26 @@ impl clap::builder::TypedValueParser for ProviderParser {
             clap::builder::PossibleValue::new(p.name()).aliases(p.spec().aliases.iter().copied())
         })))
     }
+}
+
+/// `--port`: 0 to 65535 (0 picks a free port).
+pub fn port(text: &str) -> Result<u16, units::Invalid> {
+    text.trim().parse().map_err(|_| units::Invalid {
+        message: format!("'{text}' is not a port"),
+        hint: "a number from 0 to 65535",
+    })
+}
+
+/// `--tolerance`: a whole number of seconds, either direction.
+pub fn tolerance(text: &str) -> Result<i64, units::Invalid> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|t| *t >= 0)
+        .ok_or_else(|| units::Invalid {
+            message: format!("'{text}' is not a whole number of seconds"),
+            hint: "e.g. 300",
+        })
 }
 
 /// Accepts any event name or path, but offers the built-in event types to
@@ -294,7 +340,7 @@ pub struct SignArgs {
     pub json: bool,
 
     /// Target used by --format curl and http: port, host:port/path or URL [default: localhost:4242].
-    #[arg(long, value_name = "TARGET")]
+    #[arg(long, value_name = "TARGET", env = crate::config::ENV_TARGET)]
     pub to: Option<String>,
 
     /// The URL the provider has on file, for schemes that sign it (Twilio): sign for it even
@@ -335,11 +381,11 @@ pub struct VerifyArgs {
     pub request: Option<PathBuf>,
 
     /// Signing scheme (default: detected from the headers).
-    #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = ProviderParser)]
+    #[arg(long, short = 'p', value_name = "PROVIDER", env = crate::config::ENV_PROVIDER, value_parser = ProviderParser)]
     pub provider: Option<Provider>,
 
     /// Accepted timestamp age in seconds, either direction [default: the provider's own window: 300, Paddle 5, Linear 60].
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", env = crate::config::ENV_TOLERANCE, value_parser = tolerance)]
     pub tolerance: Option<i64>,
 
     /// The URL the provider called, for schemes that sign it (Twilio); default: the request
@@ -427,7 +473,7 @@ pub struct FixturesGenerateArgs {
     pub secret: Option<String>,
 
     /// Target the replay script posts to: port, host:port/path or URL [default: localhost:4242].
-    #[arg(long, value_name = "TARGET")]
+    #[arg(long, value_name = "TARGET", env = crate::config::ENV_TARGET)]
     pub to: Option<String>,
 
     /// Print one JSON object describing what was written: {"out", "count", "manifest"}.

@@ -28,7 +28,7 @@ pub struct SendArgs {
     pub raw: bool,
 
     /// Where to deliver: port, :port, host:port[/path] or a full http(s):// URL [default: localhost:4242].
-    #[arg(long, short = 't', value_name = "TARGET")]
+    #[arg(long, short = 't', value_name = "TARGET", env = crate::config::ENV_TARGET)]
     pub to: Option<String>,
 
     /// The URL the provider has on file, for schemes that sign it (Twilio): sign for it even

@@ -14,7 +14,8 @@ pub fn run(args: &ConfigArgs, global: &GlobalArgs) -> anyhow::Result<ExitStatus>
     if args.init {
         return init();
     }
-    let globals = Globals::resolve(global)?;
+    let mut globals = Globals::resolve(global)?;
+    from_environment(&mut globals.config)?;
     let rows = rows(&globals.config);
     if args.json {
         output::json(&to_json(&globals, &rows))?;
@@ -22,6 +23,39 @@ pub fn run(args: &ConfigArgs, global: &GlobalArgs) -> anyhow::Result<ExitStatus>
         output::stdout(&human(&globals, &rows))?;
     }
     Ok(ExitStatus::Success)
+}
+
+/// The settings clap reads from the environment for the commands that
+/// use them, read the same way: bare `hookcli listen` and `hookcli check`
+/// command lines parsed against this process's environment, so a value is
+/// shown (or refused, naming its variable) exactly as those commands would.
+fn from_environment(c: &mut Effective) -> Result<(), Hinted> {
+    use crate::cli::{Cli, Command};
+    let parse = |sub: &str| {
+        let args = ["hookcli".to_string(), sub.to_string()];
+        Cli::parse_args(&args).map_err(|err| {
+            crate::cli::errors::usage_error(&err, &args)
+                .unwrap_or_else(|| Hinted::usage(err.to_string(), "see `hookcli config --help`"))
+        })
+    };
+    fn overlay<T>(s: &mut Sourced<T>, value: Option<T>, var: &str) {
+        if let Some(value) = value {
+            *s = Sourced {
+                value,
+                source: Source::Env(var.to_string()),
+            };
+        }
+    }
+    if let Command::Listen(l) = parse("listen")?.command {
+        overlay(&mut c.provider, l.provider.map(Some), config::ENV_PROVIDER);
+        overlay(&mut c.tolerance, l.tolerance, config::ENV_TOLERANCE);
+        overlay(&mut c.listen_port, l.port, config::ENV_PORT);
+        overlay(&mut c.listen_path, l.path.map(Some), config::ENV_PATH);
+    }
+    if let Command::Check(k) = parse("check")?.command {
+        overlay(&mut c.target, k.to, config::ENV_TARGET);
+    }
+    Ok(())
 }
 
 /// One line of the report: setting name, shown value, source.

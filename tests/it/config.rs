@@ -99,6 +99,45 @@ fn precedence_is_flag_then_env_then_file_then_default() {
     );
 }
 
+/// Variables clap reads for a flag: a bad value names the variable (and
+/// `hookcli config` refuses it the same way), a typed flag wins over it,
+/// and a blank one is unset.
+#[test]
+fn bad_variables_are_named_and_blank_ones_are_unset() {
+    let empty = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = hookcli();
+        cmd.current_dir(empty.path()).args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        run_cmd(&mut cmd, b"")
+    };
+    let (code, _, err) = run(&["config"], &[("HOOKCLI_PROVIDER", "paypal")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("HOOKCLI_PROVIDER: unknown provider 'paypal'"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["listen"], &[("HOOKCLI_PORT", "lots")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("HOOKCLI_PORT: 'lots' is not a port"), "{err}");
+    let (code, _, err) = run(
+        &["verify", "--tolerance", "x"],
+        &[("HOOKCLI_TOLERANCE", "x")],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--tolerance: 'x'"), "{err}");
+    let (code, out, err) = run(
+        &["config", "--json"],
+        &[("HOOKCLI_PORT", ""), ("HOOKCLI_TO", "  ")],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["settings"]["listen.port"]["source"], "default");
+    assert_eq!(v["settings"]["send.to"]["source"], "default");
+}
+
 #[test]
 fn config_reports_each_setting_and_its_source() {
     let (root, sub) = project();
