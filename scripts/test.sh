@@ -24,8 +24,6 @@ cleanup() {
 trap cleanup EXIT
 
 (
-  # The build is the longer of the two: it gets the CPU first.
-  renice -n 10 -p "$BASHPID" >/dev/null 2>&1 || true
   bash scripts/setup-corpus.sh
   bash scripts/setup-verifiers.sh
   bash scripts/setup-test-apps.sh

@@ -181,6 +181,13 @@ impl Server {
                     drop(slot);
                 });
             }
+            // A request whose sender has already hung up leaves the count
+            // once its connection task sees the close: give the tasks a few
+            // turns to do so, so only requests still wanted are waited for.
+            let settled = Instant::now() + Duration::from_millis(50);
+            while in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < settled {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
             let deadline = Instant::now() + limits.io_timeout;
             let waiting = in_flight.load(Ordering::SeqCst);
             if waiting > 0 {
