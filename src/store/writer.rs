@@ -191,9 +191,8 @@ fn stopped() -> String {
 }
 
 /// Writes one batch in one transaction and tells each job what became of
-/// it; returns how many received rows it held.
-/// Writes one batch; returns how many received requests it held and the
-/// newest row id among them.
+/// it; returns how many received requests it held and the newest row id
+/// among them.
 fn write(store: &mut Store, jobs: Vec<Job>) -> (usize, Option<i64>) {
     let mut pending = Vec::new();
     let mut received_done = Vec::new();
