@@ -71,7 +71,6 @@ pub struct ListenSection {
 /// Where an effective value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
-    Flag,
     Env(String),
     File(PathBuf),
     Default,
@@ -80,7 +79,6 @@ pub enum Source {
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Source::Flag => f.write_str("flag"),
             Source::Env(var) => write!(f, "env {var}"),
             Source::File(path) => write!(f, "file {}", path.display()),
             Source::Default => f.write_str("default"),

@@ -94,7 +94,6 @@ fn rows(c: &Effective) -> Vec<Row> {
 
 fn source_json(s: &Source) -> Value {
     match s {
-        Source::Flag => json!({"source": "flag"}),
         Source::Env(var) => json!({"source": "env", "from": var}),
         Source::File(p) => json!({"source": "file", "from": p.display().to_string()}),
         Source::Default => json!({"source": "default"}),
