@@ -130,12 +130,12 @@ pub fn secret_env_var(provider: Provider) -> String {
     )
 }
 
-/// A setting the file sets, else its default.
-fn layer<T>(value: Option<T>, default: T, file: &Option<PathBuf>) -> Sourced<T> {
+/// A setting the file (`file`, its source) sets, else its default.
+fn layer<T>(value: Option<T>, default: T, file: &Source) -> Sourced<T> {
     match value {
         Some(value) => Sourced {
             value,
-            source: Source::File(file.clone().unwrap_or_default()),
+            source: file.clone(),
         },
         None => Sourced {
             value: default,
@@ -158,7 +158,7 @@ impl Effective {
             Some((p, c)) => (Some(p.to_path_buf()), c),
             None => (None, &empty),
         };
-        let from_file = || Source::File(path.clone().unwrap_or_default());
+        let from_file = Source::File(path.clone().unwrap_or_default());
         let var = |name: &str| {
             env(name)
                 .filter(|v| !v.trim().is_empty())
@@ -175,7 +175,7 @@ impl Effective {
             None => layer(
                 cfg.send.retry_schedule.clone(),
                 DEFAULT_RETRY_SCHEDULE.to_string(),
-                &path,
+                &from_file,
             ),
         };
 
@@ -183,20 +183,20 @@ impl Effective {
         for (name, names) in &cfg.secret_env {
             let provider = name.parse::<Provider>().map_err(|_| {
                 Hinted::usage(
-                    format!("{}: '{name}' is not a provider", from_file()),
+                    format!("{from_file}: '{name}' is not a provider"),
                     format!("secret_env keys are {}", Provider::names()),
                 )
             })?;
             for n in names {
-                check_variable_name(n, &from_file())?;
+                check_variable_name(n, &from_file)?;
             }
-            secret_env.insert(provider, layer(Some(names.clone()), Vec::new(), &path));
+            secret_env.insert(provider, layer(Some(names.clone()), Vec::new(), &from_file));
         }
         for &provider in Provider::ALL {
             let Some((v, source)) = var(&secret_env_var(provider)) else {
                 secret_env
                     .entry(provider)
-                    .or_insert_with(|| layer(None, Vec::new(), &path));
+                    .or_insert_with(|| layer(None, Vec::new(), &from_file));
                 continue;
             };
             let names: Vec<String> = v
@@ -223,13 +223,13 @@ impl Effective {
                     .and_then(|p| p.parse().ok())
                     .map(Some),
                 None,
-                &path,
+                &from_file,
             ),
-            tolerance: layer(cfg.tolerance, DEFAULT_TOLERANCE, &path),
-            target: layer(cfg.send.to.clone(), DEFAULT_TARGET.to_string(), &path),
+            tolerance: layer(cfg.tolerance, DEFAULT_TOLERANCE, &from_file),
+            target: layer(cfg.send.to.clone(), DEFAULT_TARGET.to_string(), &from_file),
             retry_schedule,
-            listen_port: layer(cfg.listen.port, DEFAULT_PORT, &path),
-            listen_path: layer(cfg.listen.path.clone().map(Some), None, &path),
+            listen_port: layer(cfg.listen.port, DEFAULT_PORT, &from_file),
+            listen_path: layer(cfg.listen.path.clone().map(Some), None, &from_file),
             secret_env,
             file: path,
         })

@@ -112,6 +112,11 @@ fn hint(err: &clap::Error, command: &str) -> String {
 /// The subcommand path the user typed (`hookcli fixtures generate`), read
 /// from the arguments against the command tree.
 fn typed_command(args: &[String]) -> String {
+    typed_subcommand(args).1.join(" ")
+}
+
+/// The deepest subcommand named in `args`, and the names leading to it.
+fn typed_subcommand(args: &[String]) -> (clap::Command, Vec<String>) {
     use clap::CommandFactory;
     let mut cmd = crate::cli::Cli::command();
     let mut path = vec!["hookcli".to_string()];
@@ -122,20 +127,14 @@ fn typed_command(args: &[String]) -> String {
         path.push(sub.get_name().to_string());
         cmd = sub;
     }
-    path.join(" ")
+    (cmd, path)
 }
 
 /// The variable `flag`'s value came from, when the flag has one, was not
 /// typed, and the variable is set: clap then read the value from it.
 fn env_origin(flag: &str, args: &[String]) -> Option<String> {
-    use clap::CommandFactory;
     let long = flag.strip_prefix("--")?;
-    let mut cmd = crate::cli::Cli::command();
-    for word in args.iter().skip(1) {
-        if let Some(sub) = cmd.find_subcommand(word).cloned() {
-            cmd = sub;
-        }
-    }
+    let (cmd, _) = typed_subcommand(args);
     let arg = cmd.get_arguments().find(|a| a.get_long() == Some(long))?;
     let typed = |word: &String| {
         word.strip_prefix(flag)

@@ -184,20 +184,22 @@ impl Server {
             // A request whose sender has already hung up leaves the count
             // once its connection task sees the close: give the tasks a few
             // turns to do so, so only requests still wanted are waited for.
-            let settled = Instant::now() + Duration::from_millis(50);
-            while in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < settled {
-                tokio::time::sleep(Duration::from_millis(5)).await;
-            }
-            let deadline = Instant::now() + limits.io_timeout;
+            drain(&in_flight, Duration::from_millis(50)).await;
             let waiting = in_flight.load(Ordering::SeqCst);
             if waiting > 0 {
                 on_wait(waiting, limits.io_timeout);
             }
-            while in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
-                tokio::time::sleep(Duration::from_millis(5)).await;
-            }
+            drain(&in_flight, limits.io_timeout).await;
             Ok(())
         })
+    }
+}
+
+/// Waits until no request is being answered, for at most `most`.
+async fn drain(in_flight: &AtomicUsize, most: Duration) {
+    let deadline = Instant::now() + most;
+    while in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(5)).await;
     }
 }
 
