@@ -1,8 +1,9 @@
 //! A lean HTTP/1.1 client for load mode over plain `http://`: one
-//! keep-alive connection per worker, the request written with one syscall,
-//! the response parsed in place with httparse. Everything else (https,
-//! single deliveries, `deliver_blocking`) goes through reqwest in
-//! `client.rs`.
+//! keep-alive connection per worker, each request serialized once, when it
+//! is prepared, and written with one syscall, the response parsed in place
+//! with httparse and only its status kept (load mode counts statuses;
+//! nothing is allocated per response). Everything else (https, single
+//! deliveries, `deliver_blocking`) goes through reqwest in `client.rs`.
 //!
 //! Why not hyper's low-level client (`hyper::client::conn::http1`), which
 //! the project would rather use than hand-written HTTP: measured against
@@ -11,7 +12,8 @@
 //! (benches/README.md has the figures and the setup).
 //! If hyper closes the gap, replace this file with it.
 
-use super::{DeliveryError, MAX_BODY, Response};
+use super::load::Answer;
+use super::{DeliveryError, MAX_BODY};
 use crate::request::Headers;
 use std::io::{ErrorKind, Write as _};
 use std::time::{Duration, Instant};
@@ -54,10 +56,50 @@ impl Endpoint {
     }
 }
 
-/// One keep-alive connection and its buffers.
+/// Whether `text` holds a CR or LF. Every header of every request is
+/// checked, so this looks at bytes (both are ASCII) and at all of them,
+/// without branching, which the compiler turns into vector compares (a
+/// `str::contains` of chars decodes each char first, many times slower).
+fn breaks_line(text: &[u8]) -> bool {
+    text.iter()
+        .fold(false, |found, &b| found | (b == b'\r') | (b == b'\n'))
+}
+
+/// Appends a POST of `body` with `headers` to `ep`, as it goes on the
+/// wire, to `out`; refuses (leaving `out` as it was) a header that would
+/// break the request's framing.
+pub fn write_post(
+    ep: &Endpoint,
+    headers: &Headers,
+    body: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<(), DeliveryError> {
+    if let Some((name, _)) = headers.iter().find(|(name, value)| {
+        breaks_line(name.as_bytes()) || name.contains(':') || breaks_line(value.as_bytes())
+    }) {
+        return Err(DeliveryError::Other(format!(
+            "the {name} header cannot be sent as is"
+        )));
+    }
+    out.extend_from_slice(b"POST ");
+    out.extend_from_slice(ep.target.as_bytes());
+    out.extend_from_slice(b" HTTP/1.1\r\nHost: ");
+    out.extend_from_slice(ep.host_header.as_bytes());
+    out.extend_from_slice(b"\r\n");
+    for (name, value) in headers.iter() {
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(value.as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
+    write!(out, "Content-Length: {}\r\n\r\n", body.len()).expect("writing to a Vec");
+    out.extend_from_slice(body);
+    Ok(())
+}
+
+/// One keep-alive connection and its read buffer.
 pub struct Conn {
     stream: TcpStream,
-    wbuf: Vec<u8>,
     rbuf: Vec<u8>,
     /// Requests answered on this connection so far.
     used: u64,
@@ -94,7 +136,6 @@ impl Conn {
                     let _ = stream.set_nodelay(true);
                     return Ok(Conn {
                         stream,
-                        wbuf: Vec::with_capacity(4096),
                         rbuf: Vec::with_capacity(4096),
                         used: 0,
                     });
@@ -110,55 +151,26 @@ impl Conn {
         })
     }
 
-    /// Sends one POST and reads the response. Returns whether the
-    /// connection may be used again.
+    /// Sends one request, as [`write_post`] made it, and reads the
+    /// response. Returns whether the connection may be used again.
     pub async fn post(
         &mut self,
         ep: &Endpoint,
-        headers: &Headers,
-        body: &[u8],
-    ) -> Result<(Response, bool), DeliveryError> {
+        wire: &[u8],
+    ) -> Result<(Answer, bool), DeliveryError> {
         let started = Instant::now();
-        let w = &mut self.wbuf;
-        w.clear();
-        w.extend_from_slice(b"POST ");
-        w.extend_from_slice(ep.target.as_bytes());
-        w.extend_from_slice(b" HTTP/1.1\r\nHost: ");
-        w.extend_from_slice(ep.host_header.as_bytes());
-        w.extend_from_slice(b"\r\n");
-        for (name, value) in headers.iter() {
-            if name.contains(['\r', '\n', ':']) || value.contains(['\r', '\n']) {
-                return Err(DeliveryError::Other(format!(
-                    "the {name} header cannot be sent as is"
-                )));
-            }
-            w.extend_from_slice(name.as_bytes());
-            w.extend_from_slice(b": ");
-            w.extend_from_slice(value.as_bytes());
-            w.extend_from_slice(b"\r\n");
-        }
-        write!(w, "Content-Length: {}\r\n\r\n", body.len()).expect("writing to a Vec");
-        w.extend_from_slice(body);
         self.stream
-            .write_all(&self.wbuf)
+            .write_all(wire)
             .await
             .map_err(|e| io_error(e, ep))?;
         self.rbuf.clear();
         loop {
-            if let Some(done) = self.parse_response()? {
-                let (status, headers, body, consumed, keep_alive) = done;
+            if let Some((status, consumed, keep_alive)) = self.parse_response()? {
                 self.used += 1;
                 // Anything after the response (pipelined garbage) ends reuse.
                 let keep_alive = keep_alive && consumed == self.rbuf.len();
-                return Ok((
-                    Response {
-                        status,
-                        headers,
-                        body,
-                        latency: started.elapsed(),
-                    },
-                    keep_alive,
-                ));
+                let latency = started.elapsed();
+                return Ok((Answer { status, latency }, keep_alive));
             }
             if self.rbuf.len() > MAX_BODY + 64 * 1024 {
                 return Err(DeliveryError::Other("response too large".into()));
@@ -173,18 +185,13 @@ impl Conn {
             if n == 0 {
                 // Close-delimited body: what arrived is the body.
                 return match self.parse_head()? {
-                    Some((status, headers, head_len, _)) => {
-                        let body = self.rbuf[head_len..].to_vec();
-                        Ok((
-                            Response {
-                                status,
-                                headers,
-                                body,
-                                latency: started.elapsed(),
-                            },
-                            false,
-                        ))
-                    }
+                    Some((status, _, _)) => Ok((
+                        Answer {
+                            status,
+                            latency: started.elapsed(),
+                        },
+                        false,
+                    )),
                     None if self.rbuf.is_empty() => Err(DeliveryError::Other(
                         "the server closed the connection without answering".into(),
                     )),
@@ -202,10 +209,9 @@ impl Conn {
         self.used > 0
     }
 
-    /// Status, headers, head length and framing of the response head in
-    /// `rbuf`, skipping any 1xx interim responses.
-    #[allow(clippy::type_complexity)]
-    fn parse_head(&mut self) -> Result<Option<(u16, Headers, usize, BodyEnd)>, DeliveryError> {
+    /// Status, head length and framing of the response head in `rbuf`,
+    /// skipping any 1xx interim responses.
+    fn parse_head(&mut self) -> Result<Option<(u16, usize, BodyEnd)>, DeliveryError> {
         loop {
             let mut slots = [httparse::EMPTY_HEADER; 64];
             let mut res = httparse::Response::new(&mut slots);
@@ -219,25 +225,29 @@ impl Conn {
                 self.rbuf.drain(..head_len);
                 continue;
             }
-            let mut headers = Headers::new();
             let mut framing = BodyEnd::Close;
             let mut close = res.version == Some(0);
+            let has = |value: &[u8], word: &[u8]| {
+                value
+                    .windows(word.len())
+                    .any(|w| w.eq_ignore_ascii_case(word))
+            };
             for h in res.headers.iter() {
-                let value = String::from_utf8_lossy(h.value).into_owned();
                 if h.name.eq_ignore_ascii_case("content-length") {
-                    if let Ok(n) = value.trim().parse::<usize>() {
+                    let n = std::str::from_utf8(h.value)
+                        .ok()
+                        .and_then(|v| v.trim().parse::<usize>().ok());
+                    if let Some(n) = n {
                         framing = BodyEnd::Length(n);
                     }
                 } else if h.name.eq_ignore_ascii_case("transfer-encoding")
-                    && value.to_ascii_lowercase().contains("chunked")
+                    && has(h.value, b"chunked")
                 {
                     framing = BodyEnd::Chunked;
                 } else if h.name.eq_ignore_ascii_case("connection") {
-                    let v = value.to_ascii_lowercase();
-                    close = v.contains("close")
-                        || (res.version == Some(0) && !v.contains("keep-alive"));
+                    close = has(h.value, b"close")
+                        || (res.version == Some(0) && !has(h.value, b"keep-alive"));
                 }
-                headers.push(h.name.to_ascii_lowercase(), value);
             }
             if status == 204 || status == 304 {
                 framing = BodyEnd::Length(0);
@@ -248,37 +258,20 @@ impl Conn {
                     other => other,
                 };
             }
-            return Ok(Some((status, headers, head_len, framing)));
+            return Ok(Some((status, head_len, framing)));
         }
     }
 
-    /// A complete response in `rbuf`: (status, headers, body, bytes used, keep-alive).
-    #[allow(clippy::type_complexity)]
-    fn parse_response(
-        &mut self,
-    ) -> Result<Option<(u16, Headers, Vec<u8>, usize, bool)>, DeliveryError> {
-        let Some((status, headers, head_len, framing)) = self.parse_head()? else {
+    /// A complete response in `rbuf`: (status, bytes used, keep-alive).
+    fn parse_response(&mut self) -> Result<Option<(u16, usize, bool)>, DeliveryError> {
+        let Some((status, head_len, framing)) = self.parse_head()? else {
             return Ok(None);
         };
         let rest = &self.rbuf[head_len..];
         match framing {
-            BodyEnd::Length(n) | BodyEnd::LengthThenClose(n) => {
-                if rest.len() < n {
-                    return Ok(None);
-                }
-                let body = rest[..n.min(MAX_BODY)].to_vec();
-                Ok(Some((
-                    status,
-                    headers,
-                    body,
-                    head_len + n,
-                    matches!(framing, BodyEnd::Length(_)),
-                )))
-            }
-            BodyEnd::Chunked => match dechunk(rest)? {
-                Some((body, used)) => Ok(Some((status, headers, body, head_len + used, true))),
-                None => Ok(None),
-            },
+            BodyEnd::Length(n) | BodyEnd::LengthThenClose(n) => Ok((rest.len() >= n)
+                .then(|| (status, head_len + n, matches!(framing, BodyEnd::Length(_))))),
+            BodyEnd::Chunked => Ok(chunked_len(rest)?.map(|used| (status, head_len + used, true))),
             BodyEnd::Close => Ok(None),
         }
     }
@@ -293,13 +286,14 @@ enum BodyEnd {
     Close,
 }
 
-/// Decodes a complete chunked body: (body, bytes used), or `None` if more is needed.
-fn dechunk(buf: &[u8]) -> Result<Option<(Vec<u8>, usize)>, DeliveryError> {
+/// The length of a complete chunked body at the start of `buf`, or `None`
+/// if more is needed.
+fn chunked_len(buf: &[u8]) -> Result<Option<usize>, DeliveryError> {
     let bad = || DeliveryError::Other("malformed chunked response".into());
-    let mut body = Vec::new();
+    let line_end = |at: usize| memchr::memmem::find(&buf[at..], b"\r\n");
     let mut at = 0;
     loop {
-        let Some(eol) = buf[at..].windows(2).position(|w| w == b"\r\n") else {
+        let Some(eol) = line_end(at) else {
             return Ok(None);
         };
         let line = std::str::from_utf8(&buf[at..at + eol]).map_err(|_| bad())?;
@@ -309,22 +303,22 @@ fn dechunk(buf: &[u8]) -> Result<Option<(Vec<u8>, usize)>, DeliveryError> {
         if size == 0 {
             // Trailers, then an empty line.
             loop {
-                let Some(eol) = buf[at..].windows(2).position(|w| w == b"\r\n") else {
+                let Some(eol) = line_end(at) else {
                     return Ok(None);
                 };
                 at += eol + 2;
                 if eol == 0 {
-                    return Ok(Some((body, at)));
+                    return Ok(Some(at));
                 }
             }
         }
-        if buf.len() < at + size + 2 {
+        let Some(next) = at.checked_add(size).and_then(|n| n.checked_add(2)) else {
+            return Err(bad());
+        };
+        if buf.len() < next {
             return Ok(None);
         }
-        if body.len() < MAX_BODY {
-            body.extend_from_slice(&buf[at..at + size.min(MAX_BODY - body.len())]);
-        }
-        at += size + 2;
+        at = next;
     }
 }
 
@@ -335,11 +329,136 @@ mod tests {
     #[test]
     fn chunked_bodies() {
         let wire = b"4\r\nWiki\r\n5;x=1\r\npedia\r\n0\r\nX-T: 1\r\n\r\nNEXT";
-        let (body, used) = dechunk(wire).unwrap().unwrap();
-        assert_eq!(body, b"Wikipedia");
+        let used = chunked_len(wire).unwrap().unwrap();
         assert_eq!(&wire[used..], b"NEXT");
-        assert!(dechunk(b"4\r\nWi").unwrap().is_none());
-        assert!(dechunk(b"zz\r\n").is_err());
+        assert!(chunked_len(b"4\r\nWi").unwrap().is_none());
+        assert!(chunked_len(b"zz\r\n").is_err());
+        assert!(chunked_len(b"ffffffffffffffff\r\n").is_err());
+    }
+
+    /// One request to a server that answers with `reply` (written in two
+    /// pieces, split at `split`, then the connection closed if `close`):
+    /// the status and whether the connection could carry another.
+    fn exchange(
+        reply: &'static [u8],
+        split: usize,
+        close: bool,
+    ) -> Result<(u16, bool), DeliveryError> {
+        use std::io::{Read, Write};
+        let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let ep =
+            Endpoint::from_url(&format!("http://{}/hook", server.local_addr().unwrap())).unwrap();
+        let answering = std::thread::spawn(move || {
+            let (mut s, _) = server.accept().unwrap();
+            let mut got = Vec::new();
+            let mut buf = [0u8; 4096];
+            while !got.ends_with(b"{}") {
+                let n = s.read(&mut buf).unwrap();
+                assert!(n > 0, "the request ended early");
+                got.extend_from_slice(&buf[..n]);
+            }
+            s.write_all(&reply[..split]).unwrap();
+            s.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(20));
+            s.write_all(&reply[split..]).unwrap();
+            if !close {
+                // Held open until the client is done.
+                let _ = s.read(&mut buf);
+            }
+            String::from_utf8(got).unwrap()
+        });
+        let headers: Headers = [("X-Test", "1".to_string())].into_iter().collect();
+        let mut wire = Vec::new();
+        write_post(&ep, &headers, b"{}", &mut wire).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let result = rt.block_on(async {
+            let mut conn = Conn::connect(&ep).await?;
+            let (answer, keep_alive) = conn.post(&ep, &wire).await?;
+            Ok((answer.status, keep_alive))
+        });
+        let request = answering.join().unwrap();
+        assert!(
+            request.starts_with("POST /hook HTTP/1.1\r\nHost: 127.0.0.1:"),
+            "{request}"
+        );
+        assert!(
+            request.ends_with("X-Test: 1\r\nContent-Length: 2\r\n\r\n{}"),
+            "{request}"
+        );
+        result
+    }
+
+    #[test]
+    fn responses_are_framed_as_http_says_whatever_the_reads() {
+        let cases: [(&[u8], u16, bool); 6] = [
+            (b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", 200, true),
+            (
+                b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nTransfer-Encoding: Chunked\r\n\r\n4\r\nWiki\r\n0\r\n\r\n",
+                201,
+                true,
+            ),
+            (b"HTTP/1.1 202 Accepted\r\nConnection: Close\r\nContent-Length: 2\r\n\r\nok", 202, false),
+            (b"HTTP/1.0 204 No Content\r\n\r\n", 204, false),
+            (b"HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n", 200, true),
+            // Pipelined garbage after the response ends reuse.
+            (b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK", 200, false),
+        ];
+        for (reply, status, keep_alive) in cases {
+            for split in [reply.len(), 12, reply.len() - 3] {
+                let close = !keep_alive;
+                assert_eq!(
+                    exchange(reply, split, close).map_err(|e| e.to_string()),
+                    Ok((status, keep_alive)),
+                    "{} split at {split}",
+                    String::from_utf8_lossy(reply)
+                );
+            }
+        }
+        // A body that ends when the server closes; one cut short by the
+        // close still brought its status.
+        for reply in [
+            &b"HTTP/1.1 200 OK\r\n\r\nall of it"[..],
+            b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nshort",
+        ] {
+            assert_eq!(
+                exchange(reply, 20, true).map_err(|e| e.to_string()),
+                Ok((200, false))
+            );
+        }
+        for (reply, why) in [
+            (&b"nonsense\r\n\r\n"[..], "not an HTTP response"),
+            (b"HTTP/1.1 200", "an incomplete response"),
+            (b"", "without answering"),
+            (
+                b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+                "malformed chunked",
+            ),
+        ] {
+            let e = exchange(reply, 0, true).unwrap_err().to_string();
+            assert!(e.contains(why), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_header_that_would_break_the_framing_is_refused() {
+        let ep = Endpoint::from_url("http://127.0.0.1:1/").unwrap();
+        for (name, value) in [
+            ("X-A", "1\r\nX-B: 2"),
+            ("X-A", "1\n"),
+            ("X-A: b", "1"),
+            ("X\rA", "1"),
+        ] {
+            let headers: Headers = [(name, value.to_string())].into_iter().collect();
+            let mut wire = b"kept".to_vec();
+            assert!(
+                write_post(&ep, &headers, b"{}", &mut wire).is_err(),
+                "{name:?}: {value:?}"
+            );
+            assert_eq!(wire, b"kept");
+        }
     }
 
     #[test]

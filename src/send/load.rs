@@ -7,9 +7,9 @@
 //! commit per batch of blocks. `on_done` sees each finished delivery (it
 //! must not block).
 
-use super::h1::{Conn, Endpoint};
+use super::h1::{self, Conn, Endpoint};
 use super::stats::LoadStats;
-use super::{Client, DeliveryError, Expect, Response};
+use super::{Client, DeliveryError, Expect};
 use crate::request::Headers;
 use std::future::Future;
 use std::pin::Pin;
@@ -23,11 +23,19 @@ pub struct Prepared {
     pub body: bytes::Bytes,
 }
 
+/// What load mode keeps of a response: its status and how long it took
+/// (from the start of sending to the end of the body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    pub latency: Duration,
+}
+
 /// One finished delivery.
 pub struct Done {
     pub index: u64,
     pub sent_ms: i64,
-    pub result: Result<Response, DeliveryError>,
+    pub result: Result<Answer, DeliveryError>,
 }
 
 pub struct LoadPlan {
@@ -93,26 +101,36 @@ where
             let mut stats = LoadStats::default();
             let mut transport = Transport::new(client, &plan);
             let mut finished: Vec<Done> = Vec::new();
-            // The next block: its requests and the wait for it to be recorded.
-            let take = |finished: &mut Vec<Done>, slack: Duration| {
+            let mut spare: Option<Staged> = None;
+            // The next block, staged for the transport (in `spare`'s
+            // buffers, those of the block before last), and the wait for
+            // it to be recorded.
+            let take = |finished: &mut Vec<Done>,
+                        slack: Duration,
+                        transport: &Transport,
+                        spare: Option<Staged>| {
                 let first = next.fetch_add(block, Ordering::Relaxed).min(plan.count);
                 let last = (first + block).min(plan.count);
                 if first == last {
                     return None;
                 }
                 let mut kept = M::default();
-                let requests: Vec<_> = (first..last).map(|i| (i, prepare(i, &mut kept))).collect();
-                Some((requests, record(kept, std::mem::take(finished), slack)))
+                let mut staged = spare.unwrap_or_default();
+                staged.clear();
+                for i in first..last {
+                    transport.stage(i, prepare(i, &mut kept), &mut staged);
+                }
+                Some((staged, record(kept, std::mem::take(finished), slack)))
             };
-            let mut upcoming = take(&mut finished, Duration::ZERO);
+            let mut upcoming = take(&mut finished, Duration::ZERO, &transport, None);
             let mut last_block = Duration::ZERO;
-            while let Some((requests, recorded)) = upcoming.take() {
+            while let Some((staged, recorded)) = upcoming.take() {
                 recorded.await;
-                upcoming = take(&mut finished, last_block);
+                upcoming = take(&mut finished, last_block, &transport, spare.take());
                 let sending = Instant::now();
-                for (index, prepared) in requests {
+                for (index, request) in &staged.requests {
                     let sent_ms = crate::clock::now_ms();
-                    let result = transport.deliver(&plan, &prepared).await;
+                    let result = transport.deliver(&plan, &staged.wire, request).await;
                     match &result {
                         Ok(r) => stats.response(
                             r.status,
@@ -123,7 +141,7 @@ where
                         Err(e) => stats.error(e.kind()),
                     }
                     let done = Done {
-                        index,
+                        index: *index,
                         sent_ms,
                         result,
                     };
@@ -131,6 +149,7 @@ where
                     finished.push(done);
                 }
                 last_block = sending.elapsed();
+                spare = Some(staged);
             }
             record(M::default(), finished, Duration::ZERO).await;
             stats
@@ -155,6 +174,32 @@ enum Transport {
     Pooled(Client),
 }
 
+/// A block of requests as its worker's transport will send them.
+#[derive(Default)]
+struct Staged {
+    /// The wire bytes of the requests sent over `h1`, one after the other:
+    /// serialized while the request is fresh in the cache, sent from one
+    /// buffer reused block after block.
+    wire: Vec<u8>,
+    requests: Vec<(u64, Stage)>,
+}
+
+impl Staged {
+    fn clear(&mut self) {
+        self.wire.clear();
+        self.requests.clear();
+    }
+}
+
+enum Stage {
+    /// These bytes of [`Staged::wire`].
+    Wire(std::ops::Range<usize>),
+    /// For the pooled client.
+    Parts(Prepared),
+    /// Cannot be sent as it is.
+    Refused(DeliveryError),
+}
+
 impl Transport {
     fn new(client: Client, plan: &LoadPlan) -> Transport {
         match Endpoint::from_url(&plan.url) {
@@ -166,12 +211,43 @@ impl Transport {
         }
     }
 
-    async fn deliver(&mut self, plan: &LoadPlan, p: &Prepared) -> Result<Response, DeliveryError> {
-        match self {
-            Transport::Pooled(client) => {
-                client.deliver(&plan.url, &p.headers, p.body.clone()).await
+    /// Adds request `index` to `staged`, in the form [`deliver`](Self::deliver) sends.
+    fn stage(&self, index: u64, prepared: Prepared, staged: &mut Staged) {
+        let stage = match self {
+            Transport::Pooled(_) => Stage::Parts(prepared),
+            Transport::H1 { endpoint, .. } => {
+                let start = staged.wire.len();
+                match h1::write_post(
+                    endpoint,
+                    &prepared.headers,
+                    &prepared.body,
+                    &mut staged.wire,
+                ) {
+                    Ok(()) => Stage::Wire(start..staged.wire.len()),
+                    Err(e) => Stage::Refused(e),
+                }
             }
-            Transport::H1 { endpoint, conn } => {
+        };
+        staged.requests.push((index, stage));
+    }
+
+    async fn deliver(
+        &mut self,
+        plan: &LoadPlan,
+        wire: &[u8],
+        stage: &Stage,
+    ) -> Result<Answer, DeliveryError> {
+        match (self, stage) {
+            (_, Stage::Refused(e)) => Err(e.clone()),
+            (Transport::Pooled(client), Stage::Parts(p)) => client
+                .deliver(&plan.url, &p.headers, p.body.clone())
+                .await
+                .map(|r| Answer {
+                    status: r.status,
+                    latency: r.latency,
+                }),
+            (Transport::H1 { endpoint, conn }, Stage::Wire(range)) => {
+                let wire = &wire[range.clone()];
                 let attempt = async {
                     // A reused connection the server has since closed gets one fresh retry.
                     for _ in 0..2 {
@@ -180,7 +256,7 @@ impl Transport {
                             Some(c) => c,
                             None => conn.insert(Conn::connect(endpoint).await?),
                         };
-                        match c.post(endpoint, &p.headers, &p.body).await {
+                        match c.post(endpoint, wire).await {
                             Ok((response, keep_alive)) => {
                                 if !keep_alive {
                                     *conn = None;
@@ -209,6 +285,7 @@ impl Transport {
                     }
                 }
             }
+            _ => unreachable!("a request staged for another transport"),
         }
     }
 }

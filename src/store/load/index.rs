@@ -23,17 +23,19 @@ pub(super) fn add_segment(tx: &Connection, tier: i64, entries: &[u128]) -> anyho
 /// dropping entries of chunks pruned since.
 pub(super) fn merge_tiers(tx: &Connection) -> anyhow::Result<()> {
     for tier in 0i64.. {
+        let count: i64 = tx
+            .prepare_cached("SELECT count(*) FROM load_keys WHERE tier = ?1")?
+            .query_row(params![tier], |r| r.get(0))?;
+        if count < FANOUT as i64 {
+            break;
+        }
         let segments: Vec<(i64, Vec<u8>)> = tx
             .prepare_cached("SELECT id, entries FROM load_keys WHERE tier = ?1")?
             .query_map(params![tier], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
-        if segments.len() < FANOUT {
-            break;
-        }
         let oldest: u64 = tx
-            .query_row("SELECT coalesce(min(id), 0) FROM load_chunks", [], |r| {
-                r.get::<_, i64>(0)
-            })?
+            .prepare_cached("SELECT coalesce(min(id), 0) FROM load_chunks")?
+            .query_row([], |r| r.get::<_, i64>(0))?
             .try_into()
             .unwrap_or(0);
         let mut merged: Vec<u128> = segments
@@ -42,7 +44,8 @@ pub(super) fn merge_tiers(tx: &Connection) -> anyhow::Result<()> {
             .map(|c| u128::from_be_bytes(c.try_into().expect("16 bytes")))
             .filter(|e| (*e as u64) >> 16 >= oldest)
             .collect();
-        merged.sort_unstable();
+        // Sorted runs one after the other: the stable sort merges them.
+        merged.sort();
         for (id, _) in &segments {
             tx.prepare_cached("DELETE FROM load_keys WHERE id = ?1")?
                 .execute(params![id])?;

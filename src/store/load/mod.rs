@@ -88,17 +88,6 @@ impl LoadBlock {
     pub fn sent(&self) -> usize {
         self.sent_count
     }
-
-    /// Adds `other`'s records (of the same run) after this block's.
-    pub fn append(&mut self, other: LoadBlock) {
-        let offset = self.sent_count as u32;
-        self.keys
-            .extend(other.keys.iter().map(|&(k, i)| (k, i + offset)));
-        self.sent.extend_from_slice(&other.sent);
-        self.sent_count += other.sent_count;
-        self.outcomes.extend_from_slice(&other.outcomes);
-        self.outcome_count += other.outcome_count;
-    }
 }
 
 impl LoadRun {
@@ -386,39 +375,52 @@ fn run_template(conn: &Connection, run_id: i64) -> anyhow::Result<Option<(RunTem
 /// Writes `blocks` (inside the writer's transaction): per run, one chunk of
 /// requests and one of outcomes, and the requests' keys as a new segment.
 pub(super) fn write_blocks(tx: &Connection, blocks: Vec<LoadBlock>) -> anyhow::Result<()> {
-    let mut runs: Vec<LoadBlock> = Vec::new();
+    // Per run, the blocks of each chunk (as few as fit), so each chunk's
+    // bytes are gathered with one exact allocation.
+    let mut chunks: Vec<(i64, usize, Vec<LoadBlock>)> = Vec::new();
     for b in blocks {
-        match runs
+        match chunks
             .iter_mut()
-            .find(|r| r.run_id == b.run_id && r.sent_count + b.sent_count <= CHUNK_MAX)
+            .find(|(run, sent, _)| *run == b.run_id && sent + b.sent_count <= CHUNK_MAX)
         {
-            Some(r) => r.append(b),
-            None => runs.push(b),
+            Some((_, sent, group)) => {
+                *sent += b.sent_count;
+                group.push(b);
+            }
+            None => chunks.push((b.run_id, b.sent_count, vec![b])),
         }
     }
     let now = now_ms();
     let mut insert = tx.prepare_cached(
         "INSERT INTO load_chunks (run_id, kind, created_ms, count, data) VALUES (?1,?2,?3,?4,?5)",
     )?;
-    let mut entries: Vec<u128> = Vec::new();
-    for r in &runs {
-        if r.sent_count > 0 {
-            insert.execute(params![r.run_id, 0, now, r.sent_count as i64, r.sent])?;
-            let chunk = tx.last_insert_rowid() as u64;
-            entries.extend(
-                r.keys
-                    .iter()
-                    .map(|&(k, i)| (u128::from(k) << 64) | u128::from(chunk << 16 | u64::from(i))),
-            );
+    let concat = |group: &[LoadBlock], part: fn(&LoadBlock) -> &[u8]| {
+        group.iter().map(part).collect::<Vec<&[u8]>>().concat()
+    };
+    let mut entries: Vec<u128> = Vec::with_capacity(
+        chunks
+            .iter()
+            .flat_map(|(_, _, group)| group)
+            .map(|b| b.keys.len())
+            .sum(),
+    );
+    for (run_id, sent_count, group) in &chunks {
+        if *sent_count > 0 {
+            let sent = concat(group, |b| &b.sent);
+            insert.execute(params![run_id, 0, now, *sent_count as i64, sent])?;
+            let chunk = (tx.last_insert_rowid() as u64) << 16;
+            let mut offset = 0u64;
+            for b in group {
+                entries.extend(b.keys.iter().map(|&(k, i)| {
+                    (u128::from(k) << 64) | u128::from(chunk | (offset + u64::from(i)))
+                }));
+                offset += b.sent_count as u64;
+            }
         }
-        if r.outcome_count > 0 {
-            insert.execute(params![
-                r.run_id,
-                1,
-                now,
-                r.outcome_count as i64,
-                r.outcomes
-            ])?;
+        let outcome_count: usize = group.iter().map(|b| b.outcome_count).sum();
+        if outcome_count > 0 {
+            let outcomes = concat(group, |b| &b.outcomes);
+            insert.execute(params![run_id, 1, now, outcome_count as i64, outcomes])?;
         }
     }
     if !entries.is_empty() {
