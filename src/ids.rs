@@ -39,25 +39,24 @@ impl IdSource {
 
     /// [`base62`](Self::base62) for a purpose given in parts.
     pub fn base62_of(self, prefix: &str, len: usize, purpose: &[&[u8]]) -> String {
-        let mut out = String::with_capacity(prefix.len() + len);
-        out.push_str(prefix);
+        let end = prefix.len() + len;
+        let mut out = Vec::with_capacity(end);
+        out.extend_from_slice(prefix.as_bytes());
         let base = self.hasher(purpose);
         let mut round = 0u32;
-        while out.len() < prefix.len() + len {
+        while out.len() < end {
             let mut digits = itoa::Buffer::new();
             let mut h = base.clone();
             h.update(b"#");
             h.update(digits.format(round).as_bytes());
             let bytes: [u8; 32] = h.finalize().into();
-            for b in bytes {
-                // 248 = 4 * 62: reject the tail to keep the alphabet uniform.
-                if b < 248 && out.len() < prefix.len() + len {
-                    out.push(BASE62[(b % 62) as usize] as char);
-                }
-            }
+            // 248 = 4 * 62: reject the tail to keep the alphabet uniform.
+            let accepted = bytes.iter().filter(|&&b| b < 248);
+            let room = end - out.len();
+            out.extend(accepted.take(room).map(|&b| BASE62[(b % 62) as usize]));
             round += 1;
         }
-        out
+        String::from_utf8(out).expect("a str prefix and base62 digits")
     }
 
     /// `prefix` and `len` lowercase hex digits (Twilio's `SM…`/`CA…` SIDs).

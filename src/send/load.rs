@@ -44,6 +44,8 @@ pub struct LoadPlan {
     pub timeout: Duration,
     pub count: u64,
     pub concurrency: usize,
+    /// About how many bytes one request takes on the wire.
+    pub request_bytes: usize,
     pub expect: Expect,
     pub budget: Duration,
 }
@@ -51,12 +53,24 @@ pub struct LoadPlan {
 /// What `record` returns: resolves once the block may be sent.
 pub type Recorded = Pin<Box<dyn Future<Output = ()> + Send>>;
 
-/// Requests a worker takes at a time: enough that a commit per batch of
-/// blocks is cheap, few enough that every worker has some when the count
-/// is small.
+/// Most requests in a block: past this, larger blocks no longer make
+/// load mode faster (what each block costs, in the worker and the store's
+/// writer, is spread thin already).
+const BLOCK_MAX: u64 = 128;
+/// Most bytes of staged requests in flight, over all workers (each holds
+/// three blocks: one being recorded, one being sent, one to reuse).
+const STAGED_MAX: u64 = 32 << 20;
+
+/// Requests a worker takes at a time: as many as pay for a block's own
+/// costs (a record job, a wake-up, a commit's share), few enough that
+/// every worker has some when the count is small and that what is staged
+/// stays within [`STAGED_MAX`] at any concurrency or body size.
 fn block_size(plan: &LoadPlan) -> u64 {
     let workers = plan.concurrency.max(1) as u64;
-    (plan.count / (workers * 4)).clamp(1, 32)
+    let by_memory = STAGED_MAX / (workers * 3 * plan.request_bytes.max(1) as u64);
+    (plan.count / (workers * 4))
+        .min(by_memory)
+        .clamp(1, BLOCK_MAX)
 }
 
 /// Runs the plan; returns the merged statistics and the wall time.
@@ -286,6 +300,42 @@ impl Transport {
                 }
             }
             _ => unreachable!("a request staged for another transport"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(count: u64, concurrency: usize, request_bytes: usize) -> LoadPlan {
+        LoadPlan {
+            url: "http://127.0.0.1:1/".into(),
+            timeout: Duration::from_secs(1),
+            count,
+            concurrency,
+            request_bytes,
+            expect: Expect::default(),
+            budget: Duration::from_secs(1),
+        }
+    }
+
+    #[test]
+    fn blocks_are_large_within_the_staging_bound_and_shared_out_when_few() {
+        // A typical run: full blocks.
+        assert_eq!(block_size(&plan(1_000_000, 32, 2_400)), BLOCK_MAX);
+        // Few requests: every worker gets some, down to one at a time.
+        assert_eq!(block_size(&plan(1_280, 32, 2_400)), 10);
+        assert_eq!(block_size(&plan(5, 32, 2_400)), 1);
+        // Many workers or large bodies: what is staged stays bounded.
+        for (concurrency, bytes) in [(256, 2_400), (32, 40_000), (1_000, 1_000_000)] {
+            let block = block_size(&plan(u64::MAX / 2, concurrency, bytes));
+            assert!(block >= 1);
+            let staged = block * 3 * concurrency as u64 * bytes as u64;
+            assert!(
+                block == 1 || staged <= STAGED_MAX,
+                "{concurrency} x {bytes}: {block}"
+            );
         }
     }
 }

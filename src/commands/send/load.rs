@@ -122,9 +122,17 @@ pub(super) fn run(
     }
     let url: Arc<str> = signed_url.into();
     // Every request signs the same way; one that cannot is refused here.
-    signer
+    let probe_headers = signer
         .sign(&sign_input(&probe, Some(&url)))
         .map_err(|e| Hinted::usage(e.to_string(), e.hint()))?;
+    // The request line, Host and Content-Length, at most.
+    let request_bytes = probe.body.len()
+        + url.len()
+        + 64
+        + probe_headers
+            .iter()
+            .map(|(n, v)| n.len() + v.len() + 4)
+            .sum::<usize>();
     let event_type: Arc<str> = probe.event_type.into();
     // Serialized once; each request only fills in its ids and timestamp.
     let template = Arc::new(
@@ -212,6 +220,7 @@ pub(super) fn run(
         timeout: settings.timeout,
         count,
         concurrency: args.concurrency,
+        request_bytes,
         expect: settings.expect.clone(),
         budget: settings.budget,
     };
