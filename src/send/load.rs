@@ -4,8 +4,10 @@
 //! a block is handed to `record` (with what came back for the block before)
 //! and sent once that resolves, while the next block is prepared and
 //! recorded; so the store can hold each request before it is sent, at one
-//! commit per batch of blocks. `on_done` sees each finished delivery (it
-//! must not block).
+//! commit per batch of blocks. Each request is staged for its transport as
+//! it is prepared (over plain http, serialized into the block's buffer), so
+//! sending touches no memory the preparing left cold. `on_done` sees each
+//! finished delivery (it must not block).
 
 use super::h1::{self, Conn, Endpoint};
 use super::stats::LoadStats;

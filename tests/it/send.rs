@@ -887,6 +887,19 @@ fn https_to_a_plain_http_server_is_a_short_tls_error() {
     );
     let (_, out, _) = store.send(&["invoice.paid", "--to", &to, "--json"]);
     assert_eq!(json_lines(&out)[0]["error"]["kind"], "tls");
+    // Load mode over https goes through the pooled client: the same kind.
+    let (code, out, err) = store.send(&[
+        "invoice.paid",
+        "--to",
+        &to,
+        "--count",
+        "6",
+        "--concurrency",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(json_lines(&out)[0]["errors"], json!({"tls": 6}));
 }
 
 #[test]
