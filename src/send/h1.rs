@@ -14,6 +14,7 @@
 
 use super::load::Answer;
 use super::{DeliveryError, MAX_BODY};
+use crate::provider::HeaderSink;
 use crate::request::Headers;
 use std::io::{ErrorKind, Write as _};
 use std::time::{Duration, Instant};
@@ -87,10 +88,7 @@ pub fn write_post(
     out.extend_from_slice(ep.host_header.as_bytes());
     out.extend_from_slice(b"\r\n");
     for (name, value) in headers.iter() {
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(b": ");
-        out.extend_from_slice(value.as_bytes());
-        out.extend_from_slice(b"\r\n");
+        out.put(name, &[value]);
     }
     write!(out, "Content-Length: {}\r\n\r\n", body.len()).expect("writing to a Vec");
     out.extend_from_slice(body);
